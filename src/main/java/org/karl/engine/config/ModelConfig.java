@@ -1,0 +1,193 @@
+package org.karl.engine.config;
+
+import java.util.Arrays;
+
+/**
+ * Everything that fixes the KARL graph: base tokenizer, transformer sizes, token schedule, ε bins.
+ * Immutable; presets are static factories and an override is a {@code withX} copy. Values follow
+ * karl-algorithm.md §7.2–7.3 (the "S" recipe is {@link #small()}).
+ *
+ * @param tileSize input tile edge in pixels (32)
+ * @param patch pixels per 2D token edge; grid = tileSize / patch (8, i.e. N = 64)
+ * @param baseChannels hidden channels of the base VQ-VAE (first, second stage)
+ * @param dz channels of the base latent h (Dz)
+ * @param baseCodes base codebook size (K)
+ * @param width transformer width W (encoder and decoder)
+ * @param encoderLayers encoder blocks
+ * @param decoderLayers decoder blocks
+ * @param heads attention heads
+ * @param mlpRatio MLP hidden = mlpRatio * W
+ * @param maxTokens T_max, the phase-2 and inference budget
+ * @param budgetStep phase-1 budgets are budgetStep, 2*budgetStep, ..., tableTokens
+ * @param tableTokens rows of the latent-query and timestep tables (largest phase-1 budget)
+ * @param latentCodes 1D-token codebook size
+ * @param latentDim 1D-token code dimension d
+ * @param haltHidden hidden width of the halting MLP
+ * @param haltThreshold p_halt above which a token is dropped (0.75)
+ * @param vqBeta commitment weight of both quantisers
+ * @param epsilonBins ascending ε bins (mean L1 in [0,1] units); binning rounds up
+ * @param seed initialisation seed
+ */
+public record ModelConfig(int tileSize, int patch, int[] baseChannels, int dz, int baseCodes,
+	int width, int encoderLayers, int decoderLayers, int heads, int mlpRatio, int maxTokens,
+	int budgetStep, int tableTokens, int latentCodes, int latentDim, int haltHidden,
+	float haltThreshold, float vqBeta, float[] epsilonBins, long seed)
+{
+
+	/** The 19 bins of the reference code (karl_vqgan.py L57). */
+	public static final float[] PAPER_BINS = { 0.005f, 0.01f, 0.02f, 0.03f, 0.04f, 0.05f, 0.06f,
+		0.07f, 0.09f, 0.1f, 0.12f, 0.14f, 0.16f, 0.18f, 0.2f, 0.24f, 0.28f, 0.32f, 0.38f };
+
+	public ModelConfig {
+		check("tileSize", tileSize, 8, 256);
+		check("patch", patch, 1, tileSize);
+		if (tileSize % patch != 0) throw new IllegalArgumentException(
+			"ModelConfig: tileSize " + tileSize + " must be a multiple of patch " + patch);
+		if (tileSize / patch != 8) throw new IllegalArgumentException("ModelConfig: the base " +
+			"tokenizer downsamples by 4, so tileSize/patch must be 8 (got " + tileSize / patch + ")");
+		if (baseChannels == null || baseChannels.length != 2) throw new IllegalArgumentException(
+			"ModelConfig: baseChannels needs 2 values, got " + Arrays.toString(baseChannels));
+		check("dz", dz, 1, 1024);
+		check("baseCodes", baseCodes, 2, 65536);
+		check("width", width, 8, 4096);
+		check("encoderLayers", encoderLayers, 1, 64);
+		check("decoderLayers", decoderLayers, 1, 64);
+		check("heads", heads, 1, width);
+		if (width % heads != 0) throw new IllegalArgumentException(
+			"ModelConfig: width " + width + " must be a multiple of heads " + heads);
+		if (width <= dz) throw new IllegalArgumentException(
+			"ModelConfig: width " + width + " must exceed dz " + dz + " (patch embedding gets W-Dz)");
+		check("mlpRatio", mlpRatio, 1, 16);
+		check("maxTokens", maxTokens, 1, 4096);
+		check("budgetStep", budgetStep, 1, maxTokens);
+		check("tableTokens", tableTokens, maxTokens, 8192);
+		check("latentCodes", latentCodes, 2, 1 << 20);
+		check("latentDim", latentDim, 1, 1024);
+		check("haltHidden", haltHidden, 1, 8192);
+		if (!(haltThreshold > 0 && haltThreshold < 1)) throw new IllegalArgumentException(
+			"ModelConfig: haltThreshold must be in (0,1), got " + haltThreshold);
+		if (!(vqBeta >= 0)) throw new IllegalArgumentException("ModelConfig: vqBeta < 0: " + vqBeta);
+		checkBins(epsilonBins);
+		baseChannels = baseChannels.clone();
+		epsilonBins = epsilonBins.clone();
+	}
+
+	/** The tiny "S" recipe of §7.3: W 64, 3+3 layers, 4 heads, T_max 32, budgets 2..46. */
+	public static ModelConfig small() {
+		return new ModelConfig(32, 4, new int[] { 16, 32 }, 16, 256, 64, 3, 3, 4, 4, 32, 2, 46,
+			512, 8, 64, 0.75f, 0.25f, PAPER_BINS, 1234L);
+	}
+
+	/** The stretch "M" recipe of §7.3: W 96, 4+4 layers, 1024 x 12 latent codebook. */
+	public static ModelConfig medium() {
+		return small().withWidth(96).withLayers(4, 4).withLatentCodebook(1024, 12).withHaltHidden(96);
+	}
+
+	/** A very small model for unit tests: W 16, 1+1 layers, 2 heads, T_max 8, budgets 2..12. */
+	public static ModelConfig test() {
+		return new ModelConfig(32, 4, new int[] { 8, 8 }, 4, 16, 16, 1, 1, 2, 2, 8, 2, 12, 32, 4,
+			16, 0.75f, 0.25f, PAPER_BINS, 7L);
+	}
+
+	/** Number of 2D grid tokens N. */
+	public int gridTokens() {
+		final int g = tileSize / patch;
+		return g * g;
+	}
+
+	/** Number of phase-1 budgets (23 for S). */
+	public int budgetCount() {
+		return tableTokens / budgetStep;
+	}
+
+	public int[] baseChannels() {
+		return baseChannels.clone();
+	}
+
+	public float[] epsilonBins() {
+		return epsilonBins.clone();
+	}
+
+	public ModelConfig withWidth(final int w) {
+		return new ModelConfig(tileSize, patch, baseChannels, dz, baseCodes, w, encoderLayers,
+			decoderLayers, heads, mlpRatio, maxTokens, budgetStep, tableTokens, latentCodes, latentDim,
+			haltHidden, haltThreshold, vqBeta, epsilonBins, seed);
+	}
+
+	public ModelConfig withLayers(final int enc, final int dec) {
+		return new ModelConfig(tileSize, patch, baseChannels, dz, baseCodes, width, enc, dec, heads,
+			mlpRatio, maxTokens, budgetStep, tableTokens, latentCodes, latentDim, haltHidden,
+			haltThreshold, vqBeta, epsilonBins, seed);
+	}
+
+	public ModelConfig withLatentCodebook(final int codes, final int dim) {
+		return new ModelConfig(tileSize, patch, baseChannels, dz, baseCodes, width, encoderLayers,
+			decoderLayers, heads, mlpRatio, maxTokens, budgetStep, tableTokens, codes, dim, haltHidden,
+			haltThreshold, vqBeta, epsilonBins, seed);
+	}
+
+	public ModelConfig withHaltHidden(final int hidden) {
+		return new ModelConfig(tileSize, patch, baseChannels, dz, baseCodes, width, encoderLayers,
+			decoderLayers, heads, mlpRatio, maxTokens, budgetStep, tableTokens, latentCodes, latentDim,
+			hidden, haltThreshold, vqBeta, epsilonBins, seed);
+	}
+
+	public ModelConfig withEpsilonBins(final float[] bins) {
+		return new ModelConfig(tileSize, patch, baseChannels, dz, baseCodes, width, encoderLayers,
+			decoderLayers, heads, mlpRatio, maxTokens, budgetStep, tableTokens, latentCodes, latentDim,
+			haltHidden, haltThreshold, vqBeta, bins, seed);
+	}
+
+	public ModelConfig withSeed(final long s) {
+		return new ModelConfig(tileSize, patch, baseChannels, dz, baseCodes, width, encoderLayers,
+			decoderLayers, heads, mlpRatio, maxTokens, budgetStep, tableTokens, latentCodes, latentDim,
+			haltHidden, haltThreshold, vqBeta, epsilonBins, s);
+	}
+
+	/** Looks up a preset by name: small (S), medium (M) or test. */
+	public static ModelConfig preset(final String name) {
+		return switch (name.toLowerCase()) {
+			case "s", "small" -> small();
+			case "m", "medium" -> medium();
+			case "test" -> test();
+			default -> throw new IllegalArgumentException("Unknown model preset '" + name +
+				"'; use small, medium or test");
+		};
+	}
+
+	static void checkBins(final float[] bins) {
+		if (bins == null || bins.length < 2) throw new IllegalArgumentException(
+			"ModelConfig: need at least 2 epsilon bins, got " + Arrays.toString(bins));
+		for (int i = 0; i < bins.length; i++) {
+			if (!(bins[i] > 0 && bins[i] <= 1)) throw new IllegalArgumentException(
+				"ModelConfig: epsilon bin " + i + " = " + bins[i] + " is outside (0,1]");
+			if (i > 0 && !(bins[i] > bins[i - 1])) throw new IllegalArgumentException(
+				"ModelConfig: epsilon bins must be strictly ascending: " + Arrays.toString(bins));
+		}
+	}
+
+	private static void check(final String field, final int v, final int lo, final int hi) {
+		if (v < lo || v > hi) throw new IllegalArgumentException(
+			"ModelConfig: " + field + " = " + v + " is outside [" + lo + ", " + hi + "]");
+	}
+
+	@Override
+	public boolean equals(final Object o) {
+		return o instanceof ModelConfig m && toString().equals(m.toString());
+	}
+
+	@Override
+	public int hashCode() {
+		return toString().hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return "ModelConfig[tile=" + tileSize + " patch=" + patch + " base=" +
+			Arrays.toString(baseChannels) + " dz=" + dz + " K=" + baseCodes + " W=" + width + " L=" +
+			encoderLayers + "+" + decoderLayers + " H=" + heads + " mlp=" + mlpRatio + " Tmax=" +
+			maxTokens + " budgets=" + budgetStep + ".." + tableTokens + " codes=" + latentCodes + "x" +
+			latentDim + " halt=" + haltHidden + "@" + haltThreshold + " beta=" + vqBeta + " bins=" +
+			Arrays.toString(epsilonBins) + " seed=" + seed + "]";
+	}
+}

@@ -1,0 +1,96 @@
+package org.karl.engine.config;
+
+/**
+ * What may change between training runs of the same model (nanoGPT's {@code config} vs
+ * {@code model_args}). Resuming keeps the {@link ModelConfig} from the card and may override this.
+ *
+ * @param steps total KARL steps (the run stops when the model's step counter reaches it)
+ * @param batch images per step
+ * @param peakLr peak learning rate after warmup
+ * @param warmupFraction fraction of steps with linear warmup
+ * @param weightDecay AdamW decoupled decay on rank >= 2 parameters
+ * @param beta1 AdamW beta1
+ * @param beta2 AdamW beta2
+ * @param clipNorm global gradient-norm clip
+ * @param calibrationSteps steps over which ε0 is collected for the bin check of §7.5 (0 = off)
+ * @param baseSteps base VQ-VAE steps
+ * @param baseBatch base VQ-VAE batch
+ * @param baseLr base VQ-VAE Adam learning rate
+ * @param codeInitStep base step at which the codebook is set from encoder outputs
+ * @param deadCodeSteps a base code unused for this many steps is restarted
+ * @param logEvery steps between progress events
+ * @param checkpointEvery steps between checkpoints (0 = only at the end)
+ * @param seed data-order and sampling seed
+ */
+public record TrainConfig(int steps, int batch, float peakLr, float warmupFraction,
+	float weightDecay, float beta1, float beta2, float clipNorm, int calibrationSteps, int baseSteps,
+	int baseBatch, float baseLr, int codeInitStep, int deadCodeSteps, int logEvery,
+	int checkpointEvery, long seed)
+{
+
+	public TrainConfig {
+		positive("steps", steps, true);
+		positive("batch", batch, false);
+		positive("baseSteps", baseSteps, true);
+		positive("baseBatch", baseBatch, false);
+		positive("logEvery", logEvery, false);
+		positive("checkpointEvery", checkpointEvery, true);
+		positive("calibrationSteps", calibrationSteps, true);
+		positive("codeInitStep", codeInitStep, true);
+		positive("deadCodeSteps", deadCodeSteps, false);
+		if (!(peakLr > 0) || !(baseLr > 0)) throw new IllegalArgumentException(
+			"TrainConfig: learning rates must be > 0 (peakLr " + peakLr + ", baseLr " + baseLr + ")");
+		if (!(warmupFraction >= 0 && warmupFraction < 1)) throw new IllegalArgumentException(
+			"TrainConfig: warmupFraction must be in [0,1), got " + warmupFraction);
+		if (!(clipNorm > 0)) throw new IllegalArgumentException("TrainConfig: clipNorm must be > 0");
+	}
+
+	/** §7.3 "S": batch 32, lr 1e-3, 10% warmup, AdamW (0.9, 0.95), wd 0.05, clip 3.0. */
+	public static TrainConfig defaults() {
+		return new TrainConfig(3000, 32, 1e-3f, 0.1f, 0.05f, 0.9f, 0.95f, 3.0f, 200, 2000, 128, 1e-3f,
+			100, 100, 50, 500, 42L);
+	}
+
+	public TrainConfig withSteps(final int s) {
+		return new TrainConfig(s, batch, peakLr, warmupFraction, weightDecay, beta1, beta2, clipNorm,
+			calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep, deadCodeSteps, logEvery,
+			checkpointEvery, seed);
+	}
+
+	public TrainConfig withBaseSteps(final int s) {
+		return new TrainConfig(steps, batch, peakLr, warmupFraction, weightDecay, beta1, beta2,
+			clipNorm, calibrationSteps, s, baseBatch, baseLr, codeInitStep, deadCodeSteps, logEvery,
+			checkpointEvery, seed);
+	}
+
+	public TrainConfig withBatch(final int b, final int baseB) {
+		return new TrainConfig(steps, b, peakLr, warmupFraction, weightDecay, beta1, beta2, clipNorm,
+			calibrationSteps, baseSteps, baseB, baseLr, codeInitStep, deadCodeSteps, logEvery,
+			checkpointEvery, seed);
+	}
+
+	public TrainConfig withSchedule(final int calibration, final int codeInit, final int deadCode,
+		final int log, final int checkpoint)
+	{
+		return new TrainConfig(steps, batch, peakLr, warmupFraction, weightDecay, beta1, beta2,
+			clipNorm, calibration, baseSteps, baseBatch, baseLr, codeInit, deadCode, log, checkpoint,
+			seed);
+	}
+
+	public TrainConfig withSeed(final long s) {
+		return new TrainConfig(steps, batch, peakLr, warmupFraction, weightDecay, beta1, beta2,
+			clipNorm, calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep, deadCodeSteps,
+			logEvery, checkpointEvery, s);
+	}
+
+	public TrainConfig withLearningRate(final float lr) {
+		return new TrainConfig(steps, batch, lr, warmupFraction, weightDecay, beta1, beta2, clipNorm,
+			calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep, deadCodeSteps, logEvery,
+			checkpointEvery, seed);
+	}
+
+	private static void positive(final String f, final int v, final boolean zeroOk) {
+		if (v < (zeroOk ? 0 : 1)) throw new IllegalArgumentException(
+			"TrainConfig: " + f + " must be " + (zeroOk ? ">= 0" : ">= 1") + ", got " + v);
+	}
+}

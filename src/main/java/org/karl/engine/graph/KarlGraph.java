@@ -1,0 +1,209 @@
+package org.karl.engine.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.karl.engine.config.ModelConfig;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * The KARL latent-distillation tokenizer (§3), block by block in the spec's order: 2D tokens,
+ * ε token, encoder over [ε ; 2D ; latent queries], halting head, factorised l2 VQ of the 1D tokens,
+ * decoder over [mask tokens ; surviving latents], logits over base codes, soft code, base decoder.
+ * Shape letters: B batch, N 2D tokens (64), T budget, W width, K base codes, d latent dim.
+ */
+public final class KarlGraph {
+
+	/** The 2D side of one image batch. */
+	public record Tokens2d(Operand<TFloat32> x2, Operand<TInt32> codes) {}
+
+	/** Quantised 1D tokens. */
+	public record Latents(Operand<TInt32> ids, Operand<TFloat32> straightThrough,
+		Operand<TFloat32> loss) {}
+
+	private final Layers l;
+	private final Ops tf;
+	private final ModelConfig c;
+	private final BaseTokenizerGraph base;
+	private final Transformer blocks;
+	private final int n;
+	private final int w;
+
+	public KarlGraph(final Layers layers, final ModelConfig config, final BaseTokenizerGraph base) {
+		this.l = layers;
+		this.tf = layers.tf;
+		this.c = config;
+		this.base = base;
+		this.blocks = new Transformer(layers, config.width(), config.heads(), config.mlpRatio());
+		this.n = config.gridTokens();
+		this.w = config.width();
+	}
+
+	public BaseTokenizerGraph base() {
+		return base;
+	}
+
+	/** §3.3: X2 = [patch_embed(x) ; sg(h)] [B, N, W] and the base codes [B, N] (targets). */
+	public Tokens2d tokens2d(final Operand<TFloat32> images) {
+		final Operand<TFloat32> h = tf.stopGradient(base.encode(images)); // [B,8,8,Dz], frozen
+		final Operand<TInt32> codes = tf.stopGradient(base.quantize(h).codes()); // [B,N]
+		final int g = c.tileSize() / c.patch(), p = c.patch();
+		final Operand<TFloat32> patches = tf.reshape(tf.linalg.transpose( // non-overlapping p x p patches
+			tf.reshape(images, l.vec(-1, g, p, g, p)), // [B,gy,py,gx,px]
+			l.vec(0, 1, 3, 2, 4)), l.vec(-1, n, p * p)); // [B,N,p*p]
+		final Operand<TFloat32> embedded = l.dense("karl.patch_embed", patches, p * p, w - c.dz()); // [B,N,W-Dz]
+		final Operand<TFloat32> x2 = tf.concat(List.of(embedded, tf.reshape(h, l.vec(-1, n, c.dz()))),
+			l.c(2)); // [B,N,W]
+		return new Tokens2d(x2, codes);
+	}
+
+	/** §3.4: index of the smallest bin >= ε (round up); ε above the last bin maps to the last. */
+	public Operand<TInt32> epsilonBin(final Operand<TFloat32> eps, final Operand<TFloat32> bins) {
+		final Operand<TFloat32> below = tf.dtypes.cast(tf.math.less(
+			tf.expandDims(bins, l.c(0)), tf.expandDims(eps, l.c(1))), TFloat32.class); // [B,nBins]
+		final Operand<TInt32> count = tf.dtypes.cast(tf.sum(below, l.c(1)), TInt32.class); // [B]
+		return tf.math.minimum(count, l.c(c.epsilonBins().length - 1));
+	}
+
+	/** The learned ε table, row i initialised to the constant r_i (§3.1). */
+	public Variable<TFloat32> epsilonTable() {
+		final String name = "karl.eps_embed";
+		if (l.all().containsKey(name)) return l.all().get(name);
+		final float[] bins = c.epsilonBins();
+		final float[] init = new float[bins.length * w];
+		for (int i = 0; i < init.length; i++) init[i] = bins[i / w];
+		final Variable<TFloat32> v = tf.withName(name).variable(
+			tf.withInitScope().reshape(tf.withInitScope().constant(init),
+				tf.withInitScope().constant(new int[] { bins.length, w })));
+		l.register(name, v);
+		return v;
+	}
+
+	/**
+	 * §3.5: encoder over [ε token ; X2 + pos ; latent_tokens[0:T]] with full attention; returns
+	 * the latent outputs Z [B, T, W].
+	 */
+	public Operand<TFloat32> encoder(final Tokens2d t, final Operand<TInt32> epsBin,
+		final Operand<TInt32> budget)
+	{
+		final Operand<TInt32> b = l.size(t.x2(), 0);
+		final Operand<TFloat32> epsToken = tf.expandDims(tf.gather(epsilonTable(), epsBin, l.c(0)),
+			l.c(1)); // [B,1,W]
+		final Operand<TFloat32> pos = l.weight("enc.pos", Layers.Init.EMBEDDING, n, w); // [N,W]
+		final Operand<TFloat32> queries = rows("enc.latent_tokens", budget, b); // [B,T,W]
+		Operand<TFloat32> s = tf.concat(List.of(epsToken, tf.math.add(t.x2(), pos), queries), l.c(1)); // [B,1+N+T,W]
+		s = l.layerNorm("enc.ln_pre", s, w);
+		for (int i = 0; i < c.encoderLayers(); i++) s = blocks.block("enc.b" + i, s, null);
+		return tf.slice(s, l.vec(0, 1 + n, 0), l.vec(-1, -1, -1)); // [B,T,W]
+	}
+
+	/** §3.6: halting logits [B, T]: LN -> Linear(W, hidden) -> tanh -> Linear(hidden, 1). */
+	public Operand<TFloat32> haltLogits(final Operand<TFloat32> z) {
+		final Operand<TFloat32> x = l.layerNorm("halt.ln", z, w);
+		final Operand<TFloat32> hidden = tf.math.tanh(l.dense("halt.fc1", x, w, c.haltHidden()));
+		return tf.squeeze(l.dense("halt.fc2", hidden, c.haltHidden(), 1),
+			org.tensorflow.op.core.Squeeze.axis(List.of(-1L))); // [B,T]
+	}
+
+	/** Hard drop flags [B, T] (1 = halted): sigmoid(sg(logit)) > threshold. No gradient. */
+	public Operand<TFloat32> halted(final Operand<TFloat32> haltLogits) {
+		final Operand<TFloat32> p = tf.math.sigmoid(tf.stopGradient(haltLogits));
+		return tf.dtypes.cast(tf.math.greater(p, tf.constant(c.haltThreshold())), TFloat32.class);
+	}
+
+	/** §3.7: factorise to d dims, l2-normalise, nearest normalised code, straight-through. */
+	public Latents quantize(final Operand<TFloat32> z) {
+		final Operand<TInt32> b = l.size(z, 0), t = l.size(z, 1);
+		final Operand<TFloat32> f = l.dense("karl.pre_quant", l.layerNorm("enc.ln_post", z, w), w,
+			c.latentDim()); // [B,T,d]
+		final Operand<TFloat32> fhat = l.l2Normalize(tf.reshape(f, l.vec(-1, c.latentDim()))); // [B*T,d]
+		final Operand<TFloat32> chat = normalizedCodebook(); // [Kl,d]
+		final Operand<TFloat32> dist = tf.math.sub(tf.sum(tf.math.square(chat), l.c(1)),
+			tf.math.mul(l.matMulT(fhat, chat), tf.constant(2f))); // [B*T,Kl]
+		final Operand<TInt32> ids = tf.math.argMin(tf.stopGradient(dist), l.c(1), TInt32.class); // [B*T]
+		// NB: ArgMin gets a StopGradient input: reachable from the variables, it crashes TF 2.18's
+		// C++ gradient builder (SIGSEGV in Node::output_type); indices need no gradient anyway.
+		// NB: normalise the looked-up raw row rather than look up a row of the normalised codebook
+		// (same value): the latter also crashes TF 2.18's gradient builder.
+		final Operand<TFloat32> q = l.l2Normalize(l.lookup(rawCodebook(), ids, c.latentCodes())); // [B*T,d]
+		final Operand<TFloat32> commit = tf.math.mean(
+			tf.math.squaredDifference(tf.stopGradient(q), fhat), l.vec(0, 1));
+		final Operand<TFloat32> codebookLoss = tf.math.mean(
+			tf.math.squaredDifference(q, tf.stopGradient(fhat)), l.vec(0, 1));
+		final Operand<TFloat32> loss = tf.math.add(tf.math.mul(commit, tf.constant(c.vqBeta())),
+			codebookLoss);
+		final Operand<TFloat32> st = tf.math.add(fhat, tf.stopGradient(tf.math.sub(q, fhat)));
+		return new Latents(tf.reshape(ids, l.dims(b, t)),
+			tf.reshape(st, l.dims(b, t, l.c(c.latentDim()))), loss);
+	}
+
+	/** Code vectors [B, T, d] of token ids [B, T] (ids < 0 are padding and read code 0). */
+	public Operand<TFloat32> codeVectors(final Operand<TInt32> ids) {
+		final Operand<TInt32> safe = tf.math.maximum(ids, l.c(0));
+		final Operand<TFloat32> q = l.l2Normalize(tf.gather(rawCodebook(), tf.reshape(safe, l.vec(-1)),
+			l.c(0)));
+		return tf.reshape(q, l.dims(l.size(ids, 0), l.size(ids, 1), l.c(c.latentDim())));
+	}
+
+	private Operand<TFloat32> rawCodebook() {
+		return l.weight("karl.vq.codebook", Layers.Init.CODEBOOK, c.latentCodes(), c.latentDim());
+	}
+
+	private Operand<TFloat32> normalizedCodebook() {
+		return l.l2Normalize(rawCodebook());
+	}
+
+	/**
+	 * §3.9: decoder over [mask token + pos (N) ; embed(q) + timestep (T)]; {@code dropped} [B,T]
+	 * (1 = halted) gives the symmetric mask, null means unmasked (phase 1). Returns logits over the
+	 * base codes, [B*N, K].
+	 */
+	public Operand<TFloat32> decoder(final Operand<TFloat32> q, final Operand<TFloat32> dropped) {
+		final Operand<TInt32> b = l.size(q, 0), t = l.size(q, 1);
+		final Operand<TFloat32> d1 = tf.math.add(l.dense("dec.embed", q, c.latentDim(), w),
+			rows("dec.timestep", t, null)); // [B,T,W]
+		final Operand<TFloat32> mask = l.weight("dec.mask_token", Layers.Init.EMBEDDING, 1, w);
+		final Operand<TFloat32> pos = l.weight("dec.pos", Layers.Init.EMBEDDING, n, w);
+		final Operand<TFloat32> d2 = tf.tile(tf.expandDims(tf.math.add(pos, mask), l.c(0)),
+			l.dims(b, l.vec(1, 1))); // [B,N,W]
+		Operand<TFloat32> u = l.layerNorm("dec.ln_pre", tf.concat(List.of(d2, d1), l.c(1)), w); // [B,N+T,W]
+		Operand<TFloat32> bias = null;
+		if (dropped != null) bias = blocks.haltingBias(tf.concat(List.of(
+			tf.zeros(l.dims(b, l.c(n)), TFloat32.class), dropped), l.c(1))); // [B,1,N+T,N+T]
+		for (int i = 0; i < c.decoderLayers(); i++) u = blocks.block("dec.b" + i, u, bias);
+		final Operand<TFloat32> grid = l.layerNorm("dec.ln_post", tf.slice(u, l.vec(0, 0, 0),
+			l.vec(-1, n, -1)), w); // [B,N,W]
+		final Operand<TFloat32> hidden = tf.math.tanh(l.dense("dec.ffn1", grid, w, 2 * w));
+		final Operand<TFloat32> logits = l.dense("dec.ffn2", hidden, 2 * w, c.baseCodes()); // [B,N,K]
+		return tf.reshape(logits, l.vec(-1, c.baseCodes())); // [B*N,K]
+	}
+
+	/** Logits [B*N, K] -> image [B, S, S, 1] through the soft code and the frozen base decoder. */
+	public Operand<TFloat32> image(final Operand<TFloat32> logits) {
+		return base.decode(base.softCode(tf.nn.softmax(logits)));
+	}
+
+	/** Per-image mean |x - x̂| [B]. */
+	public Operand<TFloat32> l1PerImage(final Operand<TFloat32> x, final Operand<TFloat32> xhat) {
+		return tf.math.mean(tf.math.abs(tf.math.sub(x, xhat)), l.vec(1, 2, 3));
+	}
+
+	/** The first {@code count} rows of an index-specific table [tableTokens, W], tiled over b. */
+	private Operand<TFloat32> rows(final String name, final Operand<TInt32> count,
+		final Operand<TInt32> b)
+	{
+		final Operand<TFloat32> table = l.weight(name, Layers.Init.EMBEDDING, c.tableTokens(), w);
+		final Operand<TFloat32> first = tf.slice(table, l.dims(l.c(0), l.c(0)), l.dims(count, l.c(w))); // [T,W]
+		if (b == null) return first;
+		return tf.tile(tf.expandDims(first, l.c(0)), l.dims(b, l.vec(1, 1))); // [B,T,W]
+	}
+
+	/** All KARL trainable variables (the ε table included). */
+	public List<Variable<TFloat32>> trainable() {
+		return new ArrayList<>(l.variables(Layers.Group.KARL));
+	}
+}

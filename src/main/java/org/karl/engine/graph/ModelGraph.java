@@ -1,0 +1,274 @@
+package org.karl.engine.graph;
+
+import static org.karl.engine.graph.GraphNames.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.karl.engine.config.ModelConfig;
+import org.karl.engine.config.TrainConfig;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * Builds the whole KARL model into one {@link Graph}: base VQ-VAE, KARL tokenizer, both optimisers
+ * and every signature of the SavedModel ({@link GraphNames}). Pure graph construction, no Session.
+ * The optimiser hyper-parameters that are baked into the update ops (betas, weight decay, clip)
+ * come from the {@link TrainConfig} given here and are recorded in the model card.
+ */
+public final class ModelGraph {
+
+	private final Layers l;
+	private final Ops tf;
+	private final ModelConfig c;
+	private final TrainConfig t;
+	private final KarlGraph karl;
+	private final BaseTokenizerGraph base;
+	private final Variable<TFloat32> bins;
+	private final Variable<TFloat32> pi;
+	private final Variable<TInt64> step;
+	private final Variable<TInt64> baseStep;
+	private final List<Signature> signatures = new ArrayList<>();
+
+	private ModelGraph(final Graph g, final ModelConfig c, final TrainConfig t) {
+		this.tf = Ops.create(g);
+		this.l = new Layers(tf, c.seed(), c.width());
+		this.c = c;
+		this.t = t;
+		this.base = new BaseTokenizerGraph(l, c);
+		this.karl = new KarlGraph(l, c, base);
+		this.bins = l.state(VAR_BINS, c.epsilonBins());
+		this.pi = l.state(VAR_PI, initialPi(c.epsilonBins().length));
+		this.step = l.counter(VAR_GLOBAL_STEP);
+		this.baseStep = l.counter(VAR_BASE_STEP);
+	}
+
+	/** Builds everything into {@code g} and returns the signatures to export. */
+	public static List<Signature> build(final Graph g, final ModelConfig c, final TrainConfig t) {
+		final ModelGraph m = new ModelGraph(g, c, t);
+		m.inference();
+		m.karlTrainStep();
+		m.baseTrainStep();
+		m.stateSignatures();
+		return m.signatures;
+	}
+
+	/** π starts uniform over the bins <= 0.04 of the paper, i.e. the five smallest (§4.3). */
+	public static float[] initialPi(final int nBins) {
+		final float[] p = new float[nBins];
+		final int k = Math.min(5, nBins);
+		for (int i = 0; i < k; i++) p[i] = 1f / k;
+		return p;
+	}
+
+	// -- Inference: tokenize (encoder only), decode, reconstruct (the single pass) --
+
+	private void inference() {
+		final Placeholder<TFloat32> images = imagesInput();
+		final Placeholder<TFloat32> eps = tf.withName("in.epsilon").placeholder(TFloat32.class,
+			Placeholder.shape(Shape.of(-1)));
+		final Placeholder<TInt32> budget = tf.withName("in.budget").placeholder(TInt32.class,
+			Placeholder.shape(Shape.scalar()));
+		final KarlGraph.Tokens2d t2d = karl.tokens2d(images);
+		final Operand<TFloat32> z = karl.encoder(t2d, karl.epsilonBin(eps, bins), budget); // [B,T,W]
+		final Operand<TFloat32> logits = karl.haltLogits(z);
+		final Operand<TFloat32> dropped = karl.halted(logits); // [B,T]
+		final KarlGraph.Latents lat = karl.quantize(z);
+		final Operand<TInt32> keep = tf.dtypes.cast(tf.math.sub(tf.constant(1f), dropped), TInt32.class);
+		final Operand<TInt32> counts = tf.sum(keep, l.c(1));
+		final Operand<TInt32> pad = tf.reshape(tf.stack(List.of(l.c(0), l.c(0), l.c(0),
+			tf.math.sub(l.c(c.maxTokens()), budget))), l.vec(2, 2)); // [[0,0],[0,Tmax-T]]
+		final Operand<TInt32> tokens = tf.pad(lat.ids(), pad, l.c(-1));
+		final Operand<TInt32> keepMask = tf.pad(keep, pad, l.c(0));
+		final Operand<TFloat32> haltProb = tf.pad(tf.math.sigmoid(logits), pad, tf.constant(1f));
+		for (final String key : List.of(TOKENIZE, SERVING_DEFAULT))
+			signatures.add(Signature.builder().key(key).input(IMAGES, images).input(EPSILON, eps)
+				.input(BUDGET, budget).output(TOKENS, tokens).output(KEEP_MASK, keepMask)
+				.output(COUNTS, counts).output(HALT_PROB, haltProb).build());
+
+		final Operand<TFloat32> rec = karl.image(karl.decoder(lat.straightThrough(), dropped));
+		signatures.add(Signature.builder().key(RECONSTRUCT).input(IMAGES, images).input(EPSILON, eps)
+			.input(BUDGET, budget).output(RECONSTRUCTIONS, rec).output(COUNTS, counts)
+			.output(L1, karl.l1PerImage(images, rec)).output(TOKENS, tokens)
+			.output(KEEP_MASK, keepMask).build());
+
+		final Placeholder<TInt32> tokIn = tf.withName("in.tokens").placeholder(TInt32.class,
+			Placeholder.shape(Shape.of(-1, c.maxTokens())));
+		final Placeholder<TInt32> keepIn = tf.withName("in.keep_mask").placeholder(TInt32.class,
+			Placeholder.shape(Shape.of(-1, c.maxTokens())));
+		final Operand<TFloat32> droppedIn = tf.math.sub(tf.constant(1f),
+			tf.dtypes.cast(keepIn, TFloat32.class));
+		final Operand<TFloat32> decoded = karl.image(karl.decoder(karl.codeVectors(tokIn), droppedIn));
+		signatures.add(Signature.builder().key(DECODE).input(TOKENS, tokIn).input(KEEP_MASK, keepIn)
+			.output(IMAGES, decoded).build());
+	}
+
+	// -- KARL training: both phases on the same batch, one AdamW step (§4.1, §7.4) --
+
+	private void karlTrainStep() {
+		final Placeholder<TFloat32> images = tf.withName("train.images").placeholder(TFloat32.class,
+			Placeholder.shape(Shape.of(-1, c.tileSize(), c.tileSize(), 1)));
+		final Placeholder<TFloat32> lr = tf.withName("train.learning_rate").placeholder(
+			TFloat32.class, Placeholder.shape(Shape.scalar()));
+		final KarlGraph.Tokens2d t2d = karl.tokens2d(images);
+		final Operand<TInt32> b = l.size(images, 0);
+
+		// Host-free sampling keyed on (seed, step): resuming from a SavedModel replays it exactly.
+		final Operand<TInt32> budget = sampleBudget(key(step, 0));
+		final Operand<TInt32> eps1 = sampleEpsilonBins(key(step, 1), b);
+
+		// Phase 1, Estimate Image Complexity: budget T, unmasked decoder, all tokens active.
+		final Operand<TFloat32> z1 = karl.encoder(t2d, eps1, budget);
+		final KarlGraph.Latents lat1 = karl.quantize(z1);
+		final Operand<TFloat32> g1 = karl.decoder(lat1.straightThrough(), null);
+		final Operand<TFloat32> s1 = base.softCode(tf.nn.softmax(g1));
+		final Operand<TFloat32> eps0 = tf.stopGradient(karl.l1PerImage(images, base.decode(s1))); // [B]
+		final Operand<TFloat32> p1Ce = Losses.crossEntropy(tf, g1, t2d.codes(), c.baseCodes());
+		final Operand<TFloat32> p1Mse = Losses.mse(tf, flatCodes(s1), base.codeVectors(t2d.codes()));
+		final Operand<TFloat32> p1Halt = Losses.haltAllActive(tf, karl.haltLogits(z1));
+
+		// Phase 2, Learn to Tokenize Complexity: T_max queries, ε token = bin(ε0), own hard mask.
+		final Operand<TFloat32> z2 = karl.encoder(t2d, karl.epsilonBin(eps0, bins), l.c(c.maxTokens()));
+		final Operand<TFloat32> h2 = karl.haltLogits(z2);
+		final Operand<TFloat32> dropped2 = karl.halted(h2);
+		final KarlGraph.Latents lat2 = karl.quantize(z2);
+		final Operand<TFloat32> g2 = karl.decoder(lat2.straightThrough(), dropped2);
+		final Operand<TFloat32> s2 = base.softCode(tf.nn.softmax(g2));
+		final Operand<TFloat32> p2Ce = Losses.crossEntropy(tf, g2, t2d.codes(), c.baseCodes());
+		final Operand<TFloat32> p2Mse = Losses.mse(tf, flatCodes(s2), base.codeVectors(t2d.codes()));
+		final Operand<TFloat32> p2Halt = Losses.haltSplit(tf, h2, budget, c.maxTokens());
+
+		final List<Operand<TFloat32>> terms = List.of(p1Ce, p1Mse, lat1.loss(), p1Halt, p2Ce, p2Mse,
+			lat2.loss(), p2Halt);
+		Operand<TFloat32> loss = terms.get(0);
+		for (int i = 1; i < terms.size(); i++) loss = tf.math.add(loss, terms.get(i));
+
+		final List<Variable<TFloat32>> vars = karl.trainable();
+		final AdamW.Update upd = AdamW.apply(l, "opt", vars, gradients(loss, vars), lr, step,
+			t.beta1(), t.beta2(), t.weightDecay(), t.clipNorm());
+		final List<Op> updates = new ArrayList<>(upd.ops());
+		updates.add(tf.assign(pi, decayPi(eps0)));
+		final Ops after = tf.withControlDependencies(updates);
+		final Op inc = after.assignAdd(step, tf.constant(1L));
+		final Ops done = tf.withControlDependencies(List.of(inc));
+
+		final Operand<TFloat32> kept = tf.math.mean(tf.sum(tf.math.sub(tf.constant(1f), dropped2),
+			l.c(1)), l.c(0));
+		Signature.Builder sig = Signature.builder().key(TRAIN_STEP).input(IMAGES, images)
+			.input(LEARNING_RATE, lr).output(LOSS, done.identity(loss)).output(EPS0, done.identity(eps0))
+			.output(BUDGET, done.identity(budget)).output(KEPT_MEAN, done.identity(kept))
+			.output(GRAD_NORM, done.identity(upd.gradNorm())).output(STEP, done.identity(step));
+		for (int i = 0; i < terms.size(); i++)
+			sig = sig.output(LOSS_TERMS.get(i), done.identity(terms.get(i)));
+		signatures.add(sig.build());
+	}
+
+	/** T = step * (1 + floor(u * count)), uniform over {step, 2 step, ..., tableTokens} (§7.3). */
+	private Operand<TInt32> sampleBudget(final Operand<TInt64> key) {
+		final int count = c.budgetCount();
+		final Operand<TFloat32> u = tf.random.statelessRandomUniform(tf.constant(new int[0]), key);
+		final Operand<TInt32> k = tf.math.minimum(tf.dtypes.cast(tf.math.floor(
+			tf.math.mul(u, tf.constant((float) count))), TInt32.class), l.c(count - 1));
+		return tf.math.mul(tf.math.add(k, l.c(1)), l.c(c.budgetStep()));
+	}
+
+	/** Phase-1 ε bins per image from π by inverse CDF (§4.3). */
+	private Operand<TInt32> sampleEpsilonBins(final Operand<TInt64> key, final Operand<TInt32> b) {
+		final Operand<TFloat32> u = tf.random.statelessRandomUniform(tf.reshape(b, l.vec(1)), key); // [B]
+		final Operand<TFloat32> cdf = tf.math.cumsum(pi, l.c(0)); // [nBins]
+		final Operand<TFloat32> below = tf.dtypes.cast(tf.math.less(tf.expandDims(cdf, l.c(0)),
+			tf.expandDims(u, l.c(1))), TFloat32.class); // [B,nBins]
+		return tf.math.minimum(tf.dtypes.cast(tf.sum(below, l.c(1)), TInt32.class),
+			l.c(c.epsilonBins().length - 1));
+	}
+
+	/** π[r_i >= min ε0] *= 0.99, renormalised (§4.3). */
+	private Operand<TFloat32> decayPi(final Operand<TFloat32> eps0) {
+		final Operand<TFloat32> minEps = tf.min(eps0, l.c(0));
+		final Operand<TFloat32> factor = tf.select(tf.math.greaterEqual(bins, minEps),
+			tf.fill(l.vec(c.epsilonBins().length), tf.constant(0.99f)),
+			tf.fill(l.vec(c.epsilonBins().length), tf.constant(1f)));
+		final Operand<TFloat32> p = tf.math.mul(pi, factor);
+		return tf.math.div(p, tf.sum(p, l.c(0)));
+	}
+
+	private Operand<TInt64> key(final Variable<TInt64> counter, final int stream) {
+		return tf.stack(List.of(tf.constant(c.seed() * 31 + stream), tf.identity(counter)));
+	}
+
+	// -- Base VQ-VAE training (§7.2): L1 + VQ, Adam; code init and restarts are host-side --
+
+	private void baseTrainStep() {
+		final Placeholder<TFloat32> images = tf.withName("base.images").placeholder(TFloat32.class,
+			Placeholder.shape(Shape.of(-1, c.tileSize(), c.tileSize(), 1)));
+		final Placeholder<TFloat32> lr = tf.withName("base.learning_rate").placeholder(
+			TFloat32.class, Placeholder.shape(Shape.scalar()));
+		final Operand<TFloat32> h = base.encode(images);
+		final BaseTokenizerGraph.Quantized q = base.quantize(h);
+		final Operand<TFloat32> l1 = tf.math.mean(karl.l1PerImage(images, base.decode(q.q())), l.c(0));
+		final Operand<TFloat32> loss = tf.math.add(l1, q.loss());
+		final List<Variable<TFloat32>> vars = l.variables(Layers.Group.BASE);
+		final AdamW.Update upd = AdamW.apply(l, "base_opt", vars, gradients(loss, vars), lr, baseStep,
+			0.9f, 0.999f, 0f, 1e6f);
+		final Op inc = tf.withControlDependencies(upd.ops()).assignAdd(baseStep, tf.constant(1L));
+		final Ops done = tf.withControlDependencies(List.of(inc));
+		signatures.add(Signature.builder().key(BASE_TRAIN_STEP).input(IMAGES, images)
+			.input(LEARNING_RATE, lr).output(LOSS, done.identity(loss)).output(L1, done.identity(l1))
+			.output(VQ, done.identity(q.loss())).output(CODES, done.identity(q.codes()))
+			.output(LATENTS, done.identity(tf.reshape(h, l.vec(-1, c.dz()))))
+			.output(STEP, done.identity(baseStep)).build());
+	}
+
+	// -- Small state signatures: codebook restarts, ε-bin calibration, counters --
+
+	private void stateSignatures() {
+		final Placeholder<TFloat32> codebook = tf.withName("in.codebook").placeholder(TFloat32.class,
+			Placeholder.shape(Shape.of(c.baseCodes(), c.dz())));
+		signatures.add(Signature.builder().key(BASE_SET_CODEBOOK).input(CODEBOOK, codebook)
+			.output(CODEBOOK, tf.assign(base.codebook(), codebook)).build());
+
+		final int nb = c.epsilonBins().length;
+		final Placeholder<TFloat32> newBins = tf.withName("in.bins").placeholder(TFloat32.class,
+			Placeholder.shape(Shape.of(nb)));
+		final Operand<TFloat32> table = tf.tile(tf.expandDims(newBins, l.c(1)), l.vec(1, c.width()));
+		final Op resetTable = tf.assign(karl.epsilonTable(), table); // row i = r_i again (§7.5)
+		final Op resetPi = tf.assign(pi, tf.constant(initialPi(nb)));
+		final Operand<TFloat32> set = tf.withControlDependencies(List.of(resetTable, resetPi))
+			.assign(bins, newBins);
+		signatures.add(Signature.builder().key(SET_EPSILON_BINS).input(BINS, newBins)
+			.output(BINS, set).build());
+
+		signatures.add(Signature.builder().key(STATE).output(STEP, tf.identity(step))
+			.output(BASE_STEP, tf.identity(baseStep)).output(BINS, tf.identity(bins))
+			.output(PI, tf.identity(pi)).build());
+	}
+
+	// -- Helpers --
+
+	private Placeholder<TFloat32> imagesInput() {
+		return tf.withName("in.images").placeholder(TFloat32.class,
+			Placeholder.shape(Shape.of(-1, c.tileSize(), c.tileSize(), 1)));
+	}
+
+	private Operand<TFloat32> flatCodes(final Operand<TFloat32> s) {
+		return tf.reshape(s, l.vec(-1, c.dz()));
+	}
+
+	private List<Operand<TFloat32>> gradients(final Operand<TFloat32> loss,
+		final List<Variable<TFloat32>> vars)
+	{
+		final org.tensorflow.op.core.Gradients g = tf.gradients(loss, vars);
+		final List<Operand<TFloat32>> out = new ArrayList<>();
+		for (int i = 0; i < vars.size(); i++) out.add(g.dy(i));
+		return out;
+	}
+}

@@ -1,0 +1,179 @@
+package org.karl.engine.runtime;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.karl.engine.config.ModelCard;
+import org.karl.engine.graph.GraphNames;
+import org.karl.engine.graph.ModelGraph;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.SessionFunction;
+import org.tensorflow.Signature;
+import org.tensorflow.Tensor;
+import org.tensorflow.exceptions.TensorFlowException;
+import org.tensorflow.ndarray.Shape;
+
+/**
+ * A live KARL model: a TF session plus its named signature functions and its card. Made either
+ * fresh from a card's config (graph built in Java) or by loading an exported SavedModel; both
+ * offer the same signatures, so the trainers and the runtime never care which. Exports are atomic:
+ * the SavedModel and card are written to a temp folder beside the target, then renamed.
+ */
+public final class ModelSession implements AutoCloseable {
+
+	private final Graph graph; // owned when built fresh, else null
+	private final Session session;
+	private final SavedModelBundle bundle; // owned when loaded, else null
+	private final Map<String, SessionFunction> functions = new LinkedHashMap<>();
+	private volatile ModelCard card;
+
+	private ModelSession(final Graph graph, final Session session, final SavedModelBundle bundle,
+		final List<SessionFunction> fns, final ModelCard card)
+	{
+		this.graph = graph;
+		this.session = session;
+		this.bundle = bundle;
+		this.card = card;
+		for (final SessionFunction f : fns) functions.put(f.signature().key(), f);
+	}
+
+	/** Builds a new, randomly initialised model from the card's configs. */
+	public static ModelSession create(final ModelCard card) {
+		final Graph g = new Graph();
+		try {
+			final List<Signature> sigs = ModelGraph.build(g, card.model(), card.training());
+			final Session s = new Session(g);
+			s.initialize();
+			return new ModelSession(g, s, null, sigs.stream().map(sig -> SessionFunction.create(sig, s))
+				.toList(), card);
+		}
+		catch (final RuntimeException e) {
+			g.close();
+			throw e;
+		}
+	}
+
+	/** Loads {@code dir} (a SavedModel + karl.json), checking signatures against the card. */
+	public static ModelSession load(final Path dir) throws IOException {
+		if (!Files.isDirectory(dir)) throw new IOException("model folder " + dir + " does not exist");
+		if (!Files.isRegularFile(dir.resolve("saved_model.pb"))) throw new IOException(dir +
+			" is not a TensorFlow SavedModel (no saved_model.pb); point to a KARL model folder");
+		final ModelCard card = ModelCard.read(dir);
+		final SavedModelBundle b;
+		try {
+			b = SavedModelBundle.loader(dir.toString()).withTags(SavedModelBundle.DEFAULT_TAG).load();
+		}
+		catch (final TensorFlowException e) {
+			throw new IOException("TensorFlow could not load " + dir + ": " + e.getMessage(), e);
+		}
+		try {
+			SignatureCheck.check(b.signatures(), card.model(), dir);
+		}
+		catch (final IOException e) {
+			b.close();
+			throw e;
+		}
+		return new ModelSession(null, b.session(), b, b.functions(), card);
+	}
+
+	public ModelCard card() {
+		return card;
+	}
+
+	public void card(final ModelCard c) {
+		card = c;
+	}
+
+	/** Runs signature {@code key}; the caller closes the result. */
+	public Result call(final String key, final Map<String, Tensor> inputs) {
+		final SessionFunction f = functions.get(key);
+		if (f == null) throw new IllegalStateException("model has no signature '" + key + "'");
+		return f.call(inputs);
+	}
+
+	/** Signatures by key, for display. */
+	public List<Signature> signatures() {
+		return functions.values().stream().map(SessionFunction::signature).toList();
+	}
+
+	/** The KARL step counter. */
+	public long step() {
+		try (Result r = call(GraphNames.STATE, Map.of())) {
+			return Tensors.scalarLong(r, GraphNames.STEP);
+		}
+	}
+
+	/** The base VQ-VAE step counter. */
+	public long baseStep() {
+		try (Result r = call(GraphNames.STATE, Map.of())) {
+			return Tensors.scalarLong(r, GraphNames.BASE_STEP);
+		}
+	}
+
+	/** The ε bins currently in the graph (they change when calibration re-spaces them). */
+	public float[] epsilonBins() {
+		try (Result r = call(GraphNames.STATE, Map.of())) {
+			return Tensors.floats(r, GraphNames.BINS);
+		}
+	}
+
+	/** Writes SavedModel + card to {@code dir} atomically (temp folder, then rename). */
+	public synchronized void export(final Path dir) throws IOException {
+		final Path abs = dir.toAbsolutePath();
+		final Path parent = abs.getParent();
+		Files.createDirectories(parent);
+		final Path tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".tmp");
+		try {
+			// NB: the exporter wants the folder absent or empty; createTempDirectory gives empty.
+			SavedModelBundle.exporter(tmp.toString()).withSession(session)
+				.withFunctions(functions.values().toArray(new SessionFunction[0])).export();
+			card.write(tmp);
+			replace(tmp, abs);
+		}
+		catch (final IOException | RuntimeException e) {
+			deleteTree(tmp);
+			throw e;
+		}
+	}
+
+	private static void replace(final Path tmp, final Path target) throws IOException {
+		Path old = null;
+		if (Files.exists(target)) {
+			old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+			Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+		}
+		Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+		if (old != null) deleteTree(old);
+	}
+
+	static void deleteTree(final Path p) throws IOException {
+		if (!Files.exists(p)) return;
+		try (Stream<Path> s = Files.walk(p)) {
+			for (final Path q : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(q);
+		}
+	}
+
+	/** Shape of a signature input, for validation. */
+	static Shape inputShape(final Signature s, final String name) {
+		return s.getInputs().get(name).shape;
+	}
+
+	@Override
+	public void close() {
+		if (bundle != null) bundle.close();
+		else {
+			session.close();
+			graph.close();
+		}
+	}
+}
