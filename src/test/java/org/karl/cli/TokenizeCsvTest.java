@@ -1,0 +1,140 @@
+package org.karl.cli;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.process.ByteProcessor;
+import ij.process.FloatProcessor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.karl.engine.api.Progress;
+import org.karl.image.ij.TestImages;
+import org.karl.testing.FakeTokenizer;
+
+public class TokenizeCsvTest {
+
+	@Rule
+	public TemporaryFolder tmp = new TemporaryFolder();
+
+	private final FakeTokenizer fake = new FakeTokenizer(32, 16, 0.02f, 0.05f, 0.1f);
+
+	private Path save(final ImagePlus imp, final String name) throws IOException {
+		return TestImages.save(imp, tmp.getRoot().toPath().resolve(name));
+	}
+
+	private static FloatProcessor noise(final int w, final int h, final long seed) {
+		final Random r = new Random(seed);
+		final float[] px = new float[w * h];
+		for (int i = 0; i < px.length; i++)
+			px[i] = r.nextFloat();
+		return new FloatProcessor(w, h, px);
+	}
+
+	private List<String> run(final TokenizeCsv job, final Path... files) throws IOException {
+		final Path csv = tmp.getRoot().toPath().resolve("out/tokens.csv");
+		job.write(List.of(files), csv, Progress.NONE);
+		return Files.readAllLines(csv);
+	}
+
+	@Test
+	public void exactTileImageIsOneRow() throws IOException {
+		final Path f = save(new ImagePlus("b", new ByteProcessor(32, 32)), "blank.png");
+		final List<String> lines = run(new TokenizeCsv(fake, 0.05f, 0, false), f);
+		assertEquals(List.of(TokenizeCsv.HEADER, f + ",1,0,0,0,1,16,0.05"), lines);
+	}
+
+	@Test
+	public void rowsFollowTilesRowMajorWithPaddedFlags() throws IOException {
+		final Path f = save(new ImagePlus("n", noise(70, 40, 1)), "noise.tif");
+		final List<String> lines = run(new TokenizeCsv(fake, 0.05f, 8, false), f);
+		assertEquals(1 + 3 * 2, lines.size());
+		assertEquals(f + ",1,0,0,0,8,8,0.05", lines.get(1));
+		assertEquals(f + ",1,1,0,0,8,8,0.05", lines.get(2));
+		assertEquals(f + ",1,2,0,1,8,8,0.05", lines.get(3));
+		assertEquals(f + ",1,0,1,1,8,8,0.05", lines.get(4));
+		assertEquals(f + ",1,2,1,1,8,8,0.05", lines.get(6));
+	}
+
+	@Test
+	public void everyStackPlaneIsTokenized() throws IOException {
+		final ImageStack stack = new ImageStack(32, 32);
+		stack.addSlice(new ByteProcessor(32, 32));
+		stack.addSlice(noise(32, 32, 2).convertToByteProcessor(true));
+		stack.addSlice(new ByteProcessor(32, 32));
+		final Path f = save(new ImagePlus("s", stack), "stack.tif");
+		final List<String> lines = run(new TokenizeCsv(fake, 0.05f, 0, false), f);
+		assertEquals(4, lines.size());
+		assertTrue(lines.get(1).startsWith(f + ",1,0,0,0,1,"));
+		assertTrue(lines.get(2).startsWith(f + ",2,0,0,0,16,"));
+		assertTrue(lines.get(3).startsWith(f + ",3,0,0,0,1,"));
+	}
+
+	@Test
+	public void reconstructAddsAnL1Column() throws IOException {
+		final Path f = save(new ImagePlus("n", noise(32, 32, 3)), "n.tif");
+		final List<String> lines = run(new TokenizeCsv(fake, 0.1f, 4, true), f);
+		assertEquals(TokenizeCsv.HEADER + ",l1", lines.get(0));
+		final String[] cols = lines.get(1).split(",");
+		assertEquals(9, cols.length);
+		assertEquals("4", cols[5]);
+		assertEquals(0.25, Double.parseDouble(cols[8]), 0.02); // mean |u - 1/2| of uniform noise
+	}
+
+	@Test
+	public void filesWithCommasAreQuoted() throws IOException {
+		final Path f = save(new ImagePlus("b", new ByteProcessor(8, 8)), "a,\"b\".png");
+		final List<String> lines = run(new TokenizeCsv(fake, 0.05f, 0, false), f);
+		assertEquals("\"" + f.toString().replace("\"", "\"\"") + "\",1,0,0,1,1,16,0.05", lines.get(
+			1));
+	}
+
+	@Test
+	public void failedRunLeavesThePreviousCsvAndNoTempFile() throws IOException {
+		final Path good = save(new ImagePlus("b", new ByteProcessor(8, 8)), "good.png");
+		final Path bad = tmp.getRoot().toPath().resolve("bad.png");
+		Files.write(bad, new byte[] { 1, 2, 3 });
+		final Path csv = tmp.getRoot().toPath().resolve("tokens.csv");
+		Files.writeString(csv, "previous\n");
+		try {
+			new TokenizeCsv(fake, 0.05f, 0, false).write(List.of(good, bad), csv, Progress.NONE);
+			fail();
+		}
+		catch (final IOException e) {
+			assertTrue(e.getMessage(), e.getMessage().contains("bad.png"));
+		}
+		assertEquals("previous\n", Files.readString(csv));
+		try (var listing = Files.list(tmp.getRoot().toPath())) {
+			assertEquals(0, listing.filter(p -> p.getFileName().toString().endsWith(".part"))
+				.count());
+		}
+	}
+
+	@Test
+	public void epsilonAndBudgetAreCheckedAgainstTheModel() {
+		try {
+			new TokenizeCsv(fake, 0.2f, 0, false);
+			fail();
+		}
+		catch (final IllegalArgumentException e) {
+			assertTrue(e.getMessage(), e.getMessage().contains("(0, 0.1]"));
+		}
+		try {
+			new TokenizeCsv(fake, 0.05f, 17, false);
+			fail();
+		}
+		catch (final IllegalArgumentException e) {
+			assertTrue(e.getMessage(), e.getMessage().contains("[1, 16]"));
+		}
+	}
+}
