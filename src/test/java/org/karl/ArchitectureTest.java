@@ -1,0 +1,191 @@
+package org.karl;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.Test;
+
+/**
+ * Enforces the package dependency rules of docs/style.md §2.2 by reading every main source
+ * file: imports, and fully qualified type names in code, are checked against the rules below.
+ * A failure names the file, the line and the rule.
+ */
+public class ArchitectureTest {
+
+	/** One rule: in packages matching {@code scope}, references matching {@code forbidden} fail. */
+	private record Rule(String name, String[] scope, String[] except, String[] forbidden,
+		String[] allowedOnly)
+	{
+
+		boolean appliesTo(final String pkg) {
+			return within(pkg, scope) && !within(pkg, except);
+		}
+
+		boolean forbids(final String ref) {
+			if (allowedOnly != null) return !startsWithAny(ref, allowedOnly);
+			return startsWithAny(ref, forbidden);
+		}
+	}
+
+	private static final String[] NONE = {};
+
+	static final List<Rule> RULES = List.of( //
+		new Rule("engine uses no ImageJ, ImgLib2, SciJava or AWT", new String[] {
+			"org.karl.engine" }, NONE, new String[] { "ij.", "net.imglib2.", "org.scijava.",
+				"java.awt." }, null), //
+		new Rule("engine.api imports the JDK (java.*) only", new String[] {
+			"org.karl.engine.api" }, NONE, null, new String[] { "java." }), //
+		new Rule("image (outside image.ij) does not import ij", new String[] {
+			"org.karl.image" }, new String[] { "org.karl.image.ij" }, new String[] { "ij." },
+			null), //
+		new Rule("image (outside image.ij) uses only the JDK, ImgLib2, image and engine.api",
+			new String[] { "org.karl.image" }, new String[] { "org.karl.image.ij" }, null,
+			new String[] { "java.", "net.imglib2.", "org.karl.image.", "org.karl.engine.api.",
+				"ij." }), // NB: "ij." is reported by the rule above, not twice.
+		new Rule("cli and fiji do not use engine.graph", new String[] { "org.karl.cli",
+			"org.karl.fiji" }, NONE, new String[] { "org.karl.engine.graph." }, null));
+
+	private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;");
+	private static final Pattern IMPORT = Pattern.compile(
+		"^\\s*import\\s+(?:static\\s+)?([\\w.]+(?:\\.\\*)?)\\s*;");
+	// NB: a qualified type name in code, e.g. "ij.IJ.log(...)", which would bypass an import rule.
+	private static final Pattern QUALIFIED = Pattern.compile(
+		"(?<![\\w.])((?:ij|net\\.imglib2|org\\.scijava|java\\.awt|org\\.karl\\.engine\\.graph)" +
+			"(?:\\.[a-z_]\\w*)*\\.[A-Z]\\w*)");
+
+	@Test
+	public void mainSourcesFollowTheDependencyRules() throws IOException {
+		final Path root = Paths.get("src/main/java");
+		assertTrue("run from the project folder: no " + root.toAbsolutePath(), Files.isDirectory(
+			root));
+		final List<String> problems = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(root)) {
+			for (final Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))
+				.sorted()::iterator)
+			{
+				problems.addAll(violations(f.toString(), Files.readAllLines(f)));
+				final String dir = root.relativize(f.getParent()).toString().replace('/', '.');
+				final String pkg = packageOf(Files.readAllLines(f));
+				if (!dir.equals(pkg)) problems.add(f + ": package " + pkg +
+					" does not match its folder " + dir + " [package matches folder]");
+			}
+		}
+		assertTrue(problems.size() + " dependency rule violation(s):\n" + String.join("\n",
+			problems), problems.isEmpty());
+	}
+
+	/** The violations in one source file, as "file:line: reference [rule]". */
+	static List<String> violations(final String file, final List<String> lines) {
+		final String pkg = packageOf(lines);
+		final List<String> out = new ArrayList<>();
+		boolean inComment = false;
+		for (int i = 0; i < lines.size(); i++) {
+			String line = lines.get(i);
+			if (inComment) {
+				final int end = line.indexOf("*/");
+				if (end < 0) continue;
+				line = line.substring(end + 2);
+				inComment = false;
+			}
+			line = line.replaceAll("/\\*.*?\\*/", "").replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"")
+				.replaceAll("//.*", "");
+			final int open = line.indexOf("/*");
+			if (open >= 0) {
+				line = line.substring(0, open);
+				inComment = true;
+			}
+			final List<String> refs = new ArrayList<>();
+			final Matcher im = IMPORT.matcher(line);
+			if (im.find()) refs.add(im.group(1));
+			else {
+				final Matcher q = QUALIFIED.matcher(line);
+				while (q.find())
+					refs.add(q.group(1));
+			}
+			for (final String ref : refs)
+				for (final Rule r : RULES)
+					if (r.appliesTo(pkg) && r.forbids(ref)) out.add(file + ":" + (i + 1) + ": " + ref +
+						" [" + r.name() + "]");
+		}
+		return out;
+	}
+
+	private static String packageOf(final List<String> lines) {
+		for (final String l : lines) {
+			final Matcher m = PACKAGE.matcher(l);
+			if (m.find()) return m.group(1);
+		}
+		return "";
+	}
+
+	private static boolean within(final String pkg, final String[] packages) {
+		for (final String p : packages)
+			if (pkg.equals(p) || pkg.startsWith(p + ".")) return true;
+		return false;
+	}
+
+	private static boolean startsWithAny(final String s, final String[] prefixes) {
+		for (final String p : prefixes)
+			if (s.startsWith(p)) return true;
+		return false;
+	}
+
+	// -- The checker itself --
+
+	private static List<String> check(final String pkg, final String... body) {
+		final List<String> lines = new ArrayList<>(List.of("package " + pkg + ";", ""));
+		lines.addAll(List.of(body));
+		return violations("X.java", lines);
+	}
+
+	@Test
+	public void engineImportingImageJIsReportedWithFileLineAndRule() {
+		assertEquals(List.of("X.java:3: ij.ImagePlus [engine uses no ImageJ, ImgLib2, SciJava " +
+			"or AWT]"), check("org.karl.engine.train", "import ij.ImagePlus;"));
+		assertEquals(1, check("org.karl.engine.graph", "import java.awt.Color;").size());
+		assertEquals(1, check("org.karl.engine.runtime", "import net.imglib2.*;").size());
+		assertEquals(1, check("org.karl.engine", "import static org.scijava.util.X.y;").size());
+		assertEquals(0, check("org.karl.engine.graph", "import org.tensorflow.Graph;").size());
+	}
+
+	@Test
+	public void engineApiMayImportOnlyTheJdk() {
+		assertEquals(0, check("org.karl.engine.api", "import java.util.Objects;").size());
+		assertEquals(1, check("org.karl.engine.api", "import org.tensorflow.Tensor;").size());
+		assertEquals(1, check("org.karl.engine.api", "import com.google.gson.Gson;").size());
+	}
+
+	@Test
+	public void imageOutsideImageIjMayNotImportImageJ() {
+		assertEquals(1, check("org.karl.image", "import ij.ImagePlus;").size());
+		assertEquals(0, check("org.karl.image.ij", "import ij.ImagePlus;").size());
+		assertEquals(1, check("org.karl.image", "import org.tensorflow.Tensor;").size());
+		assertEquals(0, check("org.karl.image", "import net.imglib2.view.Views;",
+			"import org.karl.engine.api.TileSet;").size());
+	}
+
+	@Test
+	public void cliAndFijiMayNotUseTheGraph() {
+		assertEquals(1, check("org.karl.cli", "import org.karl.engine.graph.KarlGraph;").size());
+		assertEquals(1, check("org.karl.fiji.ij1", "import org.karl.engine.graph.Layers;").size());
+		assertEquals(0, check("org.karl.cli", "import org.karl.engine.runtime.KarlModel;").size());
+	}
+
+	@Test
+	public void qualifiedNamesInCodeCountButCommentsAndStringsDoNot() {
+		assertEquals(1, check("org.karl.engine.train", "  ij.IJ.log(\"x\");").size());
+		assertEquals(0, check("org.karl.engine.train", "  // ij.IJ.log is not used here",
+			"  String s = \"java.awt.Color\";", "  /* net.imglib2.Img */ int x;", "/**",
+			" * {@link ij.ImagePlus}", " */").size());
+	}
+}
