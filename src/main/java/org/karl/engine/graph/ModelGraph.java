@@ -225,7 +225,8 @@ public final class ModelGraph {
 			.input(LEARNING_RATE, lr).output(LOSS, done.identity(loss)).output(L1, done.identity(l1))
 			.output(VQ, done.identity(q.loss())).output(CODES, done.identity(q.codes()))
 			.output(LATENTS, done.identity(tf.reshape(h, l.vec(-1, c.dz()))))
-			.output(STEP, done.identity(baseStep)).build());
+			.output(CODEBOOK, done.identity(base.codebook())).output(STEP, done.identity(baseStep))
+			.build());
 	}
 
 	// -- Small state signatures: codebook restarts, ε-bin calibration, counters --

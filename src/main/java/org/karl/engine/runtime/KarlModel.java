@@ -1,30 +1,211 @@
 package org.karl.engine.runtime;
 
+import static org.karl.engine.graph.GraphNames.*;
+
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
 
 import org.karl.engine.api.Progress;
 import org.karl.engine.api.ReconstructResult;
 import org.karl.engine.api.TokenizeResult;
 import org.karl.engine.api.Tokenizer;
+import org.karl.engine.config.ModelCard;
+import org.karl.engine.config.ModelConfig;
+import org.tensorflow.Result;
+import org.tensorflow.Signature;
+import org.tensorflow.Tensor;
 
-/** A loaded KARL SavedModel (skeleton: being written). */
+/**
+ * A trained KARL model for inference: loads a SavedModel folder, checks it against its card, and
+ * runs the {@code tokenize} (encoder only), {@code decode} and {@code reconstruct} (single pass)
+ * signatures over any number of tiles in batches. Thread-safe: TF sessions may be run
+ * concurrently and no Java state is shared between calls.
+ */
 public final class KarlModel implements Tokenizer {
 
+	/** Tiles per TF call; 256 keeps a batch of the S model around 100 MB of activations. */
+	public static final int DEFAULT_BATCH = 256;
+
+	private final ModelSession session;
+	private final Path dir;
+	private final float[] bins;
+	private final int batch;
+
+	private KarlModel(final ModelSession session, final Path dir, final int batch) {
+		this.session = session;
+		this.dir = dir;
+		this.bins = session.epsilonBins();
+		this.batch = batch;
+	}
+
+	/** Loads a model folder (SavedModel + karl.json). */
 	public static KarlModel load(final Path dir) throws IOException {
-		throw new IOException("not yet implemented");
+		return load(dir, DEFAULT_BATCH);
 	}
 
-	/** Human-readable card, device and signatures, for `karl info` and KARL About. */
+	public static KarlModel load(final Path dir, final int batch) throws IOException {
+		if (batch < 1) throw new IllegalArgumentException("batch must be >= 1, got " + batch);
+		return new KarlModel(ModelSession.load(dir), dir, batch);
+	}
+
+	/** Wraps a live session (e.g. right after training) without reloading. */
+	public static KarlModel of(final ModelSession session) {
+		return new KarlModel(session, null, DEFAULT_BATCH);
+	}
+
+	public ModelCard card() {
+		return session.card();
+	}
+
+	public ModelConfig config() {
+		return session.card().model();
+	}
+
+	@Override
+	public int tileSize() {
+		return config().tileSize();
+	}
+
+	@Override
+	public int maxTokens() {
+		return config().maxTokens();
+	}
+
+	@Override
+	public float[] epsilonBins() {
+		return bins.clone();
+	}
+
+	/** Throws a clear message unless 0 < ε <= last bin and 1 <= budget <= T_max. */
+	public void checkRequest(final float epsilon, final int budget) {
+		if (!(epsilon > 0) || epsilon > bins[bins.length - 1]) throw new IllegalArgumentException(
+			"epsilon " + epsilon + " is outside (0, " + bins[bins.length - 1] + "]; use a target mean " +
+				"L1 error within the model's bins " + Arrays.toString(bins));
+		if (budget < 1 || budget > maxTokens()) throw new IllegalArgumentException("budget " + budget +
+			" is outside [1, " + maxTokens() + "]; use at most the model's T_max " + maxTokens());
+	}
+
+	@Override
+	public TokenizeResult tokenize(final float[] tiles, final int n, final float epsilon,
+		final int budget, final Progress progress)
+	{
+		checkTiles(tiles, n);
+		checkRequest(epsilon, budget);
+		final int t = maxTokens(), px = tileSize() * tileSize();
+		final int[] tokens = new int[n * t], keep = new int[n * t], counts = new int[n];
+		final float[] halt = new float[n * t];
+		for (int start = 0; start < n; start += batch) {
+			if (progress.isCanceled()) throw new CancellationException("tokenize canceled");
+			final int b = Math.min(batch, n - start);
+			try (Tensor img = Tensors.floats(tiles, start * px, b, tileSize(), tileSize(), 1);
+				Tensor eps = Tensors.floats(filled(b, epsilon), 0, b);
+				Tensor bud = Tensors.scalar(budget);
+				Result r = session.call(TOKENIZE, Map.of(IMAGES, img, EPSILON, eps, BUDGET, bud)))
+			{
+				System.arraycopy(Tensors.ints(r, TOKENS), 0, tokens, start * t, b * t);
+				System.arraycopy(Tensors.ints(r, KEEP_MASK), 0, keep, start * t, b * t);
+				System.arraycopy(Tensors.ints(r, COUNTS), 0, counts, start, b);
+				System.arraycopy(Tensors.floats(r, HALT_PROB), 0, halt, start * t, b * t);
+			}
+			progress.fraction((double) (start + b) / n);
+		}
+		return new TokenizeResult(n, t, tokens, keep, counts, halt);
+	}
+
+	@Override
+	public float[] decode(final int[] tokens, final int[] keep, final int n, final Progress progress) {
+		final int t = maxTokens(), px = tileSize() * tileSize();
+		if (tokens.length != n * t || keep.length != n * t) throw new IllegalArgumentException(
+			"decode: expected " + n + " x " + t + " tokens and keep flags, got " + tokens.length +
+				" and " + keep.length);
+		final float[] out = new float[n * px];
+		for (int start = 0; start < n; start += batch) {
+			if (progress.isCanceled()) throw new CancellationException("decode canceled");
+			final int b = Math.min(batch, n - start);
+			try (Tensor tok = Tensors.ints(tokens, start * t, b, t);
+				Tensor kp = Tensors.ints(keep, start * t, b, t);
+				Result r = session.call(DECODE, Map.of(TOKENS, tok, KEEP_MASK, kp)))
+			{
+				System.arraycopy(Tensors.floats(r, IMAGES), 0, out, start * px, b * px);
+			}
+			progress.fraction((double) (start + b) / n);
+		}
+		return out;
+	}
+
+	@Override
+	public ReconstructResult reconstruct(final float[] tiles, final int n, final float epsilon,
+		final int budget, final Progress progress)
+	{
+		checkTiles(tiles, n);
+		checkRequest(epsilon, budget);
+		final int px = tileSize() * tileSize();
+		final float[] images = new float[n * px], l1 = new float[n];
+		final int[] counts = new int[n];
+		for (int start = 0; start < n; start += batch) {
+			if (progress.isCanceled()) throw new CancellationException("reconstruct canceled");
+			final int b = Math.min(batch, n - start);
+			try (Tensor img = Tensors.floats(tiles, start * px, b, tileSize(), tileSize(), 1);
+				Tensor eps = Tensors.floats(filled(b, epsilon), 0, b);
+				Tensor bud = Tensors.scalar(budget);
+				Result r = session.call(RECONSTRUCT, Map.of(IMAGES, img, EPSILON, eps, BUDGET, bud)))
+			{
+				System.arraycopy(Tensors.floats(r, RECONSTRUCTIONS), 0, images, start * px, b * px);
+				System.arraycopy(Tensors.ints(r, COUNTS), 0, counts, start, b);
+				System.arraycopy(Tensors.floats(r, L1), 0, l1, start, b);
+			}
+			progress.fraction((double) (start + b) / n);
+		}
+		return new ReconstructResult(n, tileSize(), images, counts, l1);
+	}
+
+	/** Card, device and signatures, for {@code karl info} and KARL About. */
 	public String describe() {
-		throw new UnsupportedOperationException();
+		final StringBuilder sb = new StringBuilder();
+		sb.append("model: ").append(dir == null ? "(in memory)" : dir.toAbsolutePath()).append('\n');
+		sb.append("device: ").append(Devices.describe()).append('\n');
+		sb.append("steps: base ").append(session.baseStep()).append(", karl ").append(session.step())
+			.append('\n');
+		sb.append("epsilon bins (in graph): ").append(Arrays.toString(bins)).append('\n');
+		sb.append("signatures:\n");
+		for (final Signature s : session.signatures()) {
+			sb.append("  ").append(s.key()).append(" (");
+			s.getInputs().forEach((k, d) -> sb.append(k).append(':').append(d.dataType).append(d.shape)
+				.append(' '));
+			sb.append(") -> ").append(s.outputNames()).append('\n');
+		}
+		sb.append("card:\n").append(session.card().toJson()).append('\n');
+		return sb.toString();
 	}
 
-	@Override public int tileSize() { return 32; }
-	@Override public int maxTokens() { return 32; }
-	@Override public float[] epsilonBins() { return new float[0]; }
-	@Override public TokenizeResult tokenize(float[] tiles, int n, float epsilon, int budget, Progress p) { throw new UnsupportedOperationException(); }
-	@Override public float[] decode(int[] tokens, int[] keep, int n, Progress p) { throw new UnsupportedOperationException(); }
-	@Override public ReconstructResult reconstruct(float[] tiles, int n, float epsilon, int budget, Progress p) { throw new UnsupportedOperationException(); }
-	@Override public void close() {}
+	private void checkTiles(final float[] tiles, final int n) {
+		final long need = (long) n * tileSize() * tileSize();
+		if (n < 0 || tiles.length < need) throw new IllegalArgumentException("expected " + n +
+			" tiles of " + tileSize() + "x" + tileSize() + " (" + need + " floats), got " + tiles.length);
+		for (long i = 0; i < need; i++) {
+			final float v = tiles[(int) i];
+			if (!Float.isFinite(v)) throw new IllegalArgumentException("tile " + i / (tileSize() *
+				tileSize()) + " holds a non-finite value (" + v + "); replace NaN/Inf pixels first");
+		}
+	}
+
+	private static float[] filled(final int n, final float v) {
+		final float[] a = new float[n];
+		Arrays.fill(a, v);
+		return a;
+	}
+
+	@Override
+	public void close() {
+		session.close();
+	}
+
+	/** Thrown when a {@link Progress} asked to stop. */
+	public static final class CancellationException extends RuntimeException {
+		public CancellationException(final String message) {
+			super(message);
+		}
+	}
 }

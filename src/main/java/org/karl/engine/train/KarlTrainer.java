@@ -1,0 +1,111 @@
+package org.karl.engine.train;
+
+import static org.karl.engine.graph.GraphNames.*;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.karl.engine.api.Progress;
+import org.karl.engine.api.TileSet;
+import org.karl.engine.config.ModelConfig;
+import org.karl.engine.config.TrainConfig;
+import org.karl.engine.runtime.ModelSession;
+import org.karl.engine.runtime.Tensors;
+import org.tensorflow.Result;
+import org.tensorflow.Tensor;
+
+/**
+ * Trains KARL with the base tokenizer frozen (§4.1, §7.4) through the {@code train_step}
+ * signature: every call runs phase 1 (EIC) and phase 2 (LTC) on the same batch and applies one
+ * AdamW step; the budget T and the phase-1 ε bins are sampled in the graph from (seed, step). The
+ * host feeds the batch and the learning rate, runs the ε-bin check of §7.5 once, reports progress,
+ * checkpoints (atomic SavedModel export) and stops cleanly on cancel.
+ */
+public final class KarlTrainer {
+
+	private KarlTrainer() {}
+
+	/** Runs until the model's step counter reaches {@code tc.steps()}; returns the last loss. */
+	public static float train(final ModelSession m, final TileSet data, final TrainConfig tc,
+		final Path out, final TrainListener listener, final Progress progress) throws IOException
+	{
+		final ModelConfig c = m.card().model();
+		BaseTrainer.checkData(data, c);
+		final int px = c.tileSize() * c.tileSize();
+		long step = m.step();
+		float[] bins = m.epsilonBins();
+		final EpsilonCalibration calibration = step < tc.calibrationSteps()
+			? new EpsilonCalibration(bins, c.budgetStep(), c.budgetCount(), c.maxTokens()) : null;
+		final float[] batch = new float[tc.batch() * px];
+		int[] histogram = new int[bins.length];
+		float loss = Float.NaN, kept = 0, lr = 0;
+		final Map<String, Float> terms = new LinkedHashMap<>();
+		long t0 = System.nanoTime(), since = step;
+		String message = "";
+		while (step < tc.steps()) {
+			if (progress.isCanceled()) {
+				m.export(out);
+				throw new TrainingCanceled("training canceled at step " + step + "; saved " + out);
+			}
+			data.gather(BatchSampler.indices(tc.seed(), step, tc.batch(), data.n()), batch);
+			lr = LrSchedule.at(step, tc.steps(), tc.peakLr(), tc.warmupFraction());
+			final float[] eps0;
+			final int budget;
+			try (Tensor img = Tensors.floats(batch, 0, tc.batch(), c.tileSize(), c.tileSize(), 1);
+				Tensor lrT = Tensors.scalar(lr);
+				Result r = m.call(TRAIN_STEP, Map.of(IMAGES, img, LEARNING_RATE, lrT)))
+			{
+				loss = Tensors.scalarFloat(r, LOSS);
+				for (final String term : LOSS_TERMS) terms.put(term, Tensors.scalarFloat(r, term));
+				eps0 = Tensors.floats(r, EPS0);
+				budget = Tensors.scalarInt(r, BUDGET);
+				kept = Tensors.scalarFloat(r, KEPT_MEAN);
+				step = Tensors.scalarLong(r, STEP);
+			}
+			if (!Float.isFinite(loss)) throw new IllegalStateException("loss became " + loss +
+				" at step " + step + "; lower the learning rate (now " + lr + ")");
+			for (final float e : eps0) histogram[EpsilonCalibration.binOf(bins, e)]++;
+			if (calibration != null && step <= tc.calibrationSteps()) {
+				calibration.add(budget, eps0);
+				if (step == tc.calibrationSteps()) {
+					message = calibrate(m, calibration);
+					bins = m.epsilonBins();
+				}
+			}
+			if (step % tc.logEvery() == 0 || step == tc.steps()) {
+				final double sps = (System.nanoTime() - t0) / 1e9 / Math.max(1, step - since);
+				listener.onEvent(new TrainEvent("karl", step, tc.steps(), loss, new LinkedHashMap<>(terms),
+					kept, histogram, lr, sps, message));
+				histogram = new int[bins.length];
+				message = "";
+				t0 = System.nanoTime();
+				since = step;
+			}
+			if (tc.checkpointEvery() > 0 && step % tc.checkpointEvery() == 0) m.export(out);
+			progress.fraction((double) step / tc.steps());
+		}
+		m.export(out);
+		return loss;
+	}
+
+	/** §7.5: log the per-T histogram; re-space the bins in the graph and the card if collapsed. */
+	private static String calibrate(final ModelSession m, final EpsilonCalibration calibration) {
+		final EpsilonCalibration.Decision d = calibration.check();
+		String msg = calibration.report() + "calibration: " + d.reason();
+		if (d.collapsed()) {
+			try (Tensor b = Tensors.floats(d.bins(), 0, d.bins().length);
+				Result r = m.call(SET_EPSILON_BINS, Map.of(BINS, b)))
+			{
+				// the graph now bins with the new values; its ε table rows restart at r_i
+			}
+			m.card(m.card().withModel(m.card().model().withEpsilonBins(d.bins()))
+				.with("epsilon_bins_calibrated", Arrays.toString(d.bins())));
+			msg += "; bins re-spaced to quantiles " + Arrays.toString(d.bins());
+		}
+		else msg += "; bins kept";
+		return msg;
+	}
+}
