@@ -8,15 +8,34 @@ import static org.karl.Keys.KEY_EPSILON;
 import static org.karl.Keys.KEY_MODEL;
 import static org.karl.Keys.KEY_RECONSTRUCT;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.karl.engine.api.Progress;
+import org.karl.engine.api.Tokenizer;
 import org.karl.engine.runtime.KarlModel;
 
 /** {@code karl tokenize}: token counts per tile of image files, as CSV ({@link TokenizeCsv}). */
 public final class TokenizeCommand implements Subcommand {
+
+	/** Opens a model folder; tests pass a fake. */
+	public interface Loader {
+
+		Tokenizer load(Path dir) throws IOException;
+	}
+
+	private final Loader loader;
+
+	/** The real command: models are {@link KarlModel}s. */
+	public TokenizeCommand() {
+		this(KarlModel::load);
+	}
+
+	public TokenizeCommand(final Loader loader) {
+		this.loader = loader;
+	}
 
 	@Override
 	public String name() {
@@ -63,7 +82,7 @@ public final class TokenizeCommand implements Subcommand {
 			" is a folder; give a file name such as " + csv.resolve("tokens.csv"));
 		if (!Files.isDirectory(modelDir)) throw new IllegalArgumentException("--" + KEY_MODEL +
 			" " + modelDir + " is not a folder; pass a model folder written by karl train");
-		try (KarlModel model = KarlModel.load(modelDir)) {
+		try (Tokenizer model = loader.load(modelDir)) {
 			final TokenizeCsv job = new TokenizeCsv(model, (float) epsilon, budget, args.flag(
 				KEY_RECONSTRUCT));
 			final long rows = job.write(files, csv, Progress.NONE);
