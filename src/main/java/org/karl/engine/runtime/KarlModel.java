@@ -55,6 +55,11 @@ public final class KarlModel implements Tokenizer {
 		return new KarlModel(session, null, DEFAULT_BATCH);
 	}
 
+	/** The live session (for export after in-memory changes). */
+	public ModelSession session() {
+		return session;
+	}
+
 	public ModelCard card() {
 		return session.card();
 	}

@@ -1,0 +1,61 @@
+package org.karl.engine.train;
+
+import static org.junit.Assert.*;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.karl.engine.api.Progress;
+import org.karl.engine.api.TileSet;
+import org.karl.engine.config.ModelCard;
+import org.karl.engine.config.ModelConfig;
+import org.karl.engine.config.TrainConfig;
+import org.karl.engine.runtime.ModelSession;
+import org.karl.image.SyntheticTiles;
+
+/** A run canceled, saved and resumed from its SavedModel equals a run never interrupted. */
+public class ResumeTest {
+
+	@Rule
+	public TemporaryFolder tmp = new TemporaryFolder();
+
+	@Test
+	public void resumedRunEqualsUninterruptedRun() throws Exception {
+		final TileSet data = SyntheticTiles.mixed(3, 64);
+		final TrainConfig tc = TrainConfig.defaults().withSteps(10).withBatch(8, 8)
+			.withSchedule(0, 0, 100, 1, 0);
+		final ModelCard card = ModelCard.of(ModelConfig.test(), tc);
+
+		final List<Float> straight = new ArrayList<>();
+		try (ModelSession m = ModelSession.create(card)) {
+			KarlTrainer.train(m, data, tc, tmp.getRoot().toPath().resolve("a"),
+				e -> straight.add(e.loss()), Progress.NONE);
+		}
+
+		final Path b = tmp.getRoot().toPath().resolve("b");
+		final List<Float> resumed = new ArrayList<>();
+		try (ModelSession m = ModelSession.create(card)) {
+			final Progress stopAt4 = new Progress() {
+				@Override public void status(final String s) {}
+				@Override public void fraction(final double f) {}
+				@Override public boolean isCanceled() { return resumed.size() >= 4; }
+			};
+			KarlTrainer.train(m, data, tc, b, e -> resumed.add(e.loss()), stopAt4);
+			fail("training should have been canceled");
+		}
+		catch (final TrainingCanceled e) {
+			assertTrue(e.getMessage(), e.getMessage().contains("step 4"));
+		}
+		try (ModelSession m = ModelSession.load(b)) {
+			assertEquals(4, m.step());
+			KarlTrainer.train(m, data, tc, b, e -> resumed.add(e.loss()), Progress.NONE);
+			assertEquals(10, m.step());
+		}
+		assertEquals(10, straight.size());
+		assertEquals("losses step by step, bit for bit", straight, resumed);
+	}
+}
