@@ -17,6 +17,8 @@ package org.karl.engine.config;
  * @param baseBatch base VQ-VAE batch
  * @param baseLr base VQ-VAE Adam learning rate
  * @param codeInitStep base step at which the codebook is set from encoder outputs
+ * @param latentCodeInitStep KARL step at which the 1D-token codebook is set from encoder outputs
+ *          and VQ is switched on (continuous latents before it)
  * @param deadCodeSteps a base code unused for this many steps is restarted
  * @param logEvery steps between progress events
  * @param checkpointEvery steps between checkpoints (0 = only at the end)
@@ -24,7 +26,7 @@ package org.karl.engine.config;
  */
 public record TrainConfig(int steps, int batch, float peakLr, float warmupFraction,
 	float weightDecay, float beta1, float beta2, float clipNorm, int calibrationSteps, int baseSteps,
-	int baseBatch, float baseLr, int codeInitStep, int deadCodeSteps, int logEvery,
+	int baseBatch, float baseLr, int codeInitStep, int latentCodeInitStep, int deadCodeSteps, int logEvery,
 	int checkpointEvery, long seed)
 {
 
@@ -37,6 +39,7 @@ public record TrainConfig(int steps, int batch, float peakLr, float warmupFracti
 		positive("checkpointEvery", checkpointEvery, true);
 		positive("calibrationSteps", calibrationSteps, true);
 		positive("codeInitStep", codeInitStep, true);
+		positive("latentCodeInitStep", latentCodeInitStep, true);
 		positive("deadCodeSteps", deadCodeSteps, false);
 		if (!(peakLr > 0) || !(baseLr > 0)) throw new IllegalArgumentException(
 			"TrainConfig: learning rates must be > 0 (peakLr " + peakLr + ", baseLr " + baseLr + ")");
@@ -48,24 +51,24 @@ public record TrainConfig(int steps, int batch, float peakLr, float warmupFracti
 	/** §7.3 "S": batch 32, lr 1e-3, 10% warmup, AdamW (0.9, 0.95), wd 0.05, clip 3.0. */
 	public static TrainConfig defaults() {
 		return new TrainConfig(3000, 32, 1e-3f, 0.1f, 0.05f, 0.9f, 0.95f, 3.0f, 200, 2000, 128, 1e-3f,
-			100, 100, 50, 500, 42L);
+			100, 1000, 100, 50, 500, 42L);
 	}
 
 	public TrainConfig withSteps(final int s) {
 		return new TrainConfig(s, batch, peakLr, warmupFraction, weightDecay, beta1, beta2, clipNorm,
-			calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep, deadCodeSteps, logEvery,
+			calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep, latentCodeInitStep, deadCodeSteps, logEvery,
 			checkpointEvery, seed);
 	}
 
 	public TrainConfig withBaseSteps(final int s) {
 		return new TrainConfig(steps, batch, peakLr, warmupFraction, weightDecay, beta1, beta2,
-			clipNorm, calibrationSteps, s, baseBatch, baseLr, codeInitStep, deadCodeSteps, logEvery,
+			clipNorm, calibrationSteps, s, baseBatch, baseLr, codeInitStep, latentCodeInitStep, deadCodeSteps, logEvery,
 			checkpointEvery, seed);
 	}
 
 	public TrainConfig withBatch(final int b, final int baseB) {
 		return new TrainConfig(steps, b, peakLr, warmupFraction, weightDecay, beta1, beta2, clipNorm,
-			calibrationSteps, baseSteps, baseB, baseLr, codeInitStep, deadCodeSteps, logEvery,
+			calibrationSteps, baseSteps, baseB, baseLr, codeInitStep, latentCodeInitStep, deadCodeSteps, logEvery,
 			checkpointEvery, seed);
 	}
 
@@ -73,19 +76,25 @@ public record TrainConfig(int steps, int batch, float peakLr, float warmupFracti
 		final int log, final int checkpoint)
 	{
 		return new TrainConfig(steps, batch, peakLr, warmupFraction, weightDecay, beta1, beta2,
-			clipNorm, calibration, baseSteps, baseBatch, baseLr, codeInit, deadCode, log, checkpoint,
+			clipNorm, calibration, baseSteps, baseBatch, baseLr, codeInit, latentCodeInitStep, deadCode, log, checkpoint,
 			seed);
+	}
+
+	public TrainConfig withLatentCodeInit(final int step) {
+		return new TrainConfig(steps, batch, peakLr, warmupFraction, weightDecay, beta1, beta2,
+			clipNorm, calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep, step, deadCodeSteps,
+			logEvery, checkpointEvery, seed);
 	}
 
 	public TrainConfig withSeed(final long s) {
 		return new TrainConfig(steps, batch, peakLr, warmupFraction, weightDecay, beta1, beta2,
-			clipNorm, calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep, deadCodeSteps,
+			clipNorm, calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep, latentCodeInitStep, deadCodeSteps,
 			logEvery, checkpointEvery, s);
 	}
 
 	public TrainConfig withLearningRate(final float lr) {
 		return new TrainConfig(steps, batch, lr, warmupFraction, weightDecay, beta1, beta2, clipNorm,
-			calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep, deadCodeSteps, logEvery,
+			calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep, latentCodeInitStep, deadCodeSteps, logEvery,
 			checkpointEvery, seed);
 	}
 

@@ -18,12 +18,13 @@ public final class GraphNames {
 	public static final String BASE_TRAIN_STEP = "base_train_step";
 	public static final String BASE_SET_CODEBOOK = "base_set_codebook";
 	public static final String SET_EPSILON_BINS = "set_epsilon_bins";
+	public static final String SET_LATENT_CODEBOOK = "set_latent_codebook";
 	public static final String STATE = "state";
 	public static final String SERVING_DEFAULT = "serving_default";
 
 	/** Signatures every KARL SavedModel must have. */
 	public static final List<String> REQUIRED = List.of(TOKENIZE, DECODE, RECONSTRUCT, TRAIN_STEP,
-		BASE_TRAIN_STEP, BASE_SET_CODEBOOK, SET_EPSILON_BINS, STATE);
+		BASE_TRAIN_STEP, BASE_SET_CODEBOOK, SET_LATENT_CODEBOOK, SET_EPSILON_BINS, STATE);
 
 	// -- Inputs --
 	public static final String IMAGES = "images";
@@ -50,6 +51,8 @@ public final class GraphNames {
 	public static final String CODES = "codes";
 	public static final String LATENTS = "latents";
 	public static final String PI = "pi";
+	public static final String USAGE = "usage";
+	public static final String LATENT_CODEBOOK = "latent_codebook";
 
 	/** Per-phase loss terms of train_step, in log order. */
 	public static final List<String> LOSS_TERMS = List.of("p1_ce", "p1_mse", "p1_vq", "p1_halt",
@@ -60,4 +63,6 @@ public final class GraphNames {
 	public static final String VAR_BASE_STEP = "base_step";
 	public static final String VAR_BINS = "eps.bins";
 	public static final String VAR_PI = "train.pi";
+	public static final String VAR_VQ_ON = "karl.vq.on";
+	public static final String VAR_USAGE = "karl.vq.usage";
 }

@@ -23,7 +23,7 @@ public final class KarlGraph {
 
 	/** Quantised 1D tokens. */
 	public record Latents(Operand<TInt32> ids, Operand<TFloat32> straightThrough,
-		Operand<TFloat32> loss) {}
+		Operand<TFloat32> loss, Operand<TFloat32> normalized) {}
 
 	private final Layers l;
 	private final Ops tf;
@@ -115,8 +115,13 @@ public final class KarlGraph {
 		return tf.dtypes.cast(tf.math.greater(p, tf.constant(c.haltThreshold())), TFloat32.class);
 	}
 
-	/** §3.7: factorise to d dims, l2-normalise, nearest normalised code, straight-through. */
-	public Latents quantize(final Operand<TFloat32> z) {
+	/**
+	 * §3.7: factorise to d dims, l2-normalise, nearest normalised code, straight-through.
+	 * {@code vqOn} (0 or 1) switches the straight-through code and the VQ loss on: training starts
+	 * with continuous latents and switches VQ on once the codebook is set from encoder outputs
+	 * (the base tokenizer's recipe, §7.2); inference always passes 1.
+	 */
+	public Latents quantize(final Operand<TFloat32> z, final Operand<TFloat32> vqOn) {
 		final Operand<TInt32> b = l.size(z, 0), t = l.size(z, 1);
 		final Operand<TFloat32> f = l.dense("karl.pre_quant", l.layerNorm("enc.ln_post", z, w), w,
 			c.latentDim()); // [B,T,d]
@@ -134,11 +139,12 @@ public final class KarlGraph {
 			tf.math.squaredDifference(tf.stopGradient(q), fhat), l.vec(0, 1));
 		final Operand<TFloat32> codebookLoss = tf.math.mean(
 			tf.math.squaredDifference(q, tf.stopGradient(fhat)), l.vec(0, 1));
-		final Operand<TFloat32> loss = tf.math.add(tf.math.mul(commit, tf.constant(c.vqBeta())),
-			codebookLoss);
-		final Operand<TFloat32> st = tf.math.add(fhat, tf.stopGradient(tf.math.sub(q, fhat)));
+		final Operand<TFloat32> loss = tf.math.mul(vqOn, tf.math.add(
+			tf.math.mul(commit, tf.constant(c.vqBeta())), codebookLoss));
+		final Operand<TFloat32> st = tf.math.add(fhat,
+			tf.math.mul(vqOn, tf.stopGradient(tf.math.sub(q, fhat))));
 		return new Latents(tf.reshape(ids, l.dims(b, t)),
-			tf.reshape(st, l.dims(b, t, l.c(c.latentDim()))), loss);
+			tf.reshape(st, l.dims(b, t, l.c(c.latentDim()))), loss, fhat);
 	}
 
 	/** Code vectors [B, T, d] of token ids [B, T] (ids < 0 are padding and read code 0). */
@@ -149,7 +155,8 @@ public final class KarlGraph {
 		return tf.reshape(q, l.dims(l.size(ids, 0), l.size(ids, 1), l.c(c.latentDim())));
 	}
 
-	private Operand<TFloat32> rawCodebook() {
+	/** The raw 1D-token codebook [Kl, d] (rows are l2-normalised where used). */
+	public Variable<TFloat32> rawCodebook() {
 		return l.weight("karl.vq.codebook", Layers.Init.CODEBOOK, c.latentCodes(), c.latentDim());
 	}
 

@@ -37,6 +37,8 @@ public final class ModelGraph {
 	private final Variable<TFloat32> pi;
 	private final Variable<TInt64> step;
 	private final Variable<TInt64> baseStep;
+	private final Variable<TFloat32> vqOn;
+	private final Variable<TFloat32> usage;
 	private final List<Signature> signatures = new ArrayList<>();
 
 	private ModelGraph(final Graph g, final ModelConfig c, final TrainConfig t) {
@@ -50,6 +52,8 @@ public final class ModelGraph {
 		this.pi = l.state(VAR_PI, initialPi(c.epsilonBins().length));
 		this.step = l.counter(VAR_GLOBAL_STEP);
 		this.baseStep = l.counter(VAR_BASE_STEP);
+		this.vqOn = l.state(VAR_VQ_ON, new float[] { 0f });
+		this.usage = l.state(VAR_USAGE, ones(c.latentCodes()));
 	}
 
 	/** Builds everything into {@code g} and returns the signatures to export. */
@@ -60,6 +64,15 @@ public final class ModelGraph {
 		m.baseTrainStep();
 		m.stateSignatures();
 		return m.signatures;
+	}
+
+	/** Per-step decay of the latent-code usage counts. */
+	public static final float USAGE_DECAY = 0.99f;
+
+	private static float[] ones(final int n) {
+		final float[] a = new float[n];
+		java.util.Arrays.fill(a, 1f);
+		return a;
 	}
 
 	/** π starts uniform over the bins <= 0.04 of the paper, i.e. the five smallest (§4.3). */
@@ -82,7 +95,7 @@ public final class ModelGraph {
 		final Operand<TFloat32> z = karl.encoder(t2d, karl.epsilonBin(eps, bins), budget); // [B,T,W]
 		final Operand<TFloat32> logits = karl.haltLogits(z);
 		final Operand<TFloat32> dropped = karl.halted(logits); // [B,T]
-		final KarlGraph.Latents lat = karl.quantize(z);
+		final KarlGraph.Latents lat = karl.quantize(z, tf.constant(1f));
 		final Operand<TInt32> keep = tf.dtypes.cast(tf.math.sub(tf.constant(1f), dropped), TInt32.class);
 		final Operand<TInt32> counts = tf.sum(keep, l.c(1));
 		final Operand<TInt32> pad = tf.reshape(tf.stack(List.of(l.c(0), l.c(0), l.c(0),
@@ -128,7 +141,8 @@ public final class ModelGraph {
 
 		// Phase 1, Estimate Image Complexity: budget T, unmasked decoder, all tokens active.
 		final Operand<TFloat32> z1 = karl.encoder(t2d, eps1, budget);
-		final KarlGraph.Latents lat1 = karl.quantize(z1);
+		final Operand<TFloat32> vq = tf.reshape(vqOn, l.vec()); // scalar 0/1
+		final KarlGraph.Latents lat1 = karl.quantize(z1, vq);
 		final Operand<TFloat32> g1 = karl.decoder(lat1.straightThrough(), null);
 		final Operand<TFloat32> s1 = base.softCode(tf.nn.softmax(g1));
 		final Operand<TFloat32> eps0 = tf.stopGradient(karl.l1PerImage(images, base.decode(s1))); // [B]
@@ -140,7 +154,7 @@ public final class ModelGraph {
 		final Operand<TFloat32> z2 = karl.encoder(t2d, karl.epsilonBin(eps0, bins), l.c(c.maxTokens()));
 		final Operand<TFloat32> h2 = karl.haltLogits(z2);
 		final Operand<TFloat32> dropped2 = karl.halted(h2);
-		final KarlGraph.Latents lat2 = karl.quantize(z2);
+		final KarlGraph.Latents lat2 = karl.quantize(z2, vq);
 		final Operand<TFloat32> g2 = karl.decoder(lat2.straightThrough(), dropped2);
 		final Operand<TFloat32> s2 = base.softCode(tf.nn.softmax(g2));
 		final Operand<TFloat32> p2Ce = Losses.crossEntropy(tf, g2, t2d.codes(), c.baseCodes());
@@ -157,6 +171,11 @@ public final class ModelGraph {
 			t.beta1(), t.beta2(), t.weightDecay(), t.clipNorm());
 		final List<Op> updates = new ArrayList<>(upd.ops());
 		updates.add(tf.assign(pi, decayPi(eps0)));
+		// code use, decayed by USAGE_DECAY per step: host-side dead-code restarts read it
+		final Operand<TFloat32> used = tf.sum(tf.oneHot(tf.reshape(lat2.ids(), l.vec(-1)),
+			l.c(c.latentCodes()), tf.constant(1f), tf.constant(0f)), l.c(0)); // [Kl]
+		final Operand<TFloat32> newUsage = tf.math.add(tf.math.mul(usage, tf.constant(USAGE_DECAY)), used);
+		updates.add(tf.assign(usage, newUsage));
 		final Ops after = tf.withControlDependencies(updates);
 		final Op inc = after.assignAdd(step, tf.constant(1L));
 		final Ops done = tf.withControlDependencies(List.of(inc));
@@ -166,7 +185,8 @@ public final class ModelGraph {
 		Signature.Builder sig = Signature.builder().key(TRAIN_STEP).input(IMAGES, images)
 			.input(LEARNING_RATE, lr).output(LOSS, done.identity(loss)).output(EPS0, done.identity(eps0))
 			.output(BUDGET, done.identity(budget)).output(KEPT_MEAN, done.identity(kept))
-			.output(GRAD_NORM, done.identity(upd.gradNorm())).output(STEP, done.identity(step));
+			.output(GRAD_NORM, done.identity(upd.gradNorm())).output(STEP, done.identity(step))
+			.output(LATENTS, done.identity(lat2.normalized())).output(USAGE, done.identity(newUsage));
 		for (int i = 0; i < terms.size(); i++)
 			sig = sig.output(LOSS_TERMS.get(i), done.identity(terms.get(i)));
 		signatures.add(sig.build());
@@ -237,6 +257,14 @@ public final class ModelGraph {
 		signatures.add(Signature.builder().key(BASE_SET_CODEBOOK).input(CODEBOOK, codebook)
 			.output(CODEBOOK, tf.assign(base.codebook(), codebook)).build());
 
+		final Placeholder<TFloat32> latentCodes = tf.withName("in.latent_codebook").placeholder(
+			TFloat32.class, Placeholder.shape(Shape.of(c.latentCodes(), c.latentDim())));
+		final Op vqSwitch = tf.assign(vqOn, tf.constant(new float[] { 1f }));
+		final Op usageReset = tf.assign(usage, tf.constant(ones(c.latentCodes())));
+		signatures.add(Signature.builder().key(SET_LATENT_CODEBOOK).input(CODEBOOK, latentCodes)
+			.output(CODEBOOK, tf.withControlDependencies(List.of(vqSwitch, usageReset))
+				.assign(karl.rawCodebook(), latentCodes)).build());
+
 		final int nb = c.epsilonBins().length;
 		final Placeholder<TFloat32> newBins = tf.withName("in.bins").placeholder(TFloat32.class,
 			Placeholder.shape(Shape.of(nb)));
@@ -250,7 +278,8 @@ public final class ModelGraph {
 
 		signatures.add(Signature.builder().key(STATE).output(STEP, tf.identity(step))
 			.output(BASE_STEP, tf.identity(baseStep)).output(BINS, tf.identity(bins))
-			.output(PI, tf.identity(pi)).build());
+			.output(PI, tf.identity(pi)).output(VQ, tf.identity(vqOn))
+			.output(LATENT_CODEBOOK, tf.identity(karl.rawCodebook())).build());
 	}
 
 	// -- Helpers --

@@ -52,7 +52,7 @@ public final class KarlTrainer {
 			}
 			data.gather(BatchSampler.indices(tc.seed(), step, tc.batch(), data.n()), batch);
 			lr = LrSchedule.at(step, tc.steps(), tc.peakLr(), tc.warmupFraction());
-			final float[] eps0;
+			final float[] eps0, latents, usage;
 			final int budget;
 			try (Tensor img = Tensors.floats(batch, 0, tc.batch(), c.tileSize(), c.tileSize(), 1);
 				Tensor lrT = Tensors.scalar(lr);
@@ -64,7 +64,11 @@ public final class KarlTrainer {
 				budget = Tensors.scalarInt(r, BUDGET);
 				kept = Tensors.scalarFloat(r, KEPT_MEAN);
 				step = Tensors.scalarLong(r, STEP);
+				latents = Tensors.floats(r, LATENTS);
+				usage = Tensors.floats(r, USAGE);
 			}
+			final String codes = LatentCodes.maintain(m, tc, step, latents, usage);
+			if (!codes.isEmpty()) message = message.isEmpty() ? codes : message + "; " + codes;
 			if (!Float.isFinite(loss)) throw new IllegalStateException("loss became " + loss +
 				" at step " + step + "; lower the learning rate (now " + lr + ")");
 			for (final float e : eps0) histogram[EpsilonCalibration.binOf(bins, e)]++;
