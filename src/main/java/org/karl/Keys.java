@@ -35,10 +35,10 @@ public final class Keys {
 	/** A default value for the {@link #KEY_RECONSTRUCT} parameter. */
 	public static final boolean DEFAULT_RECONSTRUCT = false;
 
-	/** Number of optimiser steps; train-base, train. */
+	/** Total optimiser steps (the run stops when the model's counter reaches it); train-base, train. */
 	public static final String KEY_STEPS = "steps";
-	/** A default value for the {@link #KEY_STEPS} parameter. */
-	public static final int DEFAULT_STEPS = 10000;
+	/** 0 means the card's value (TrainConfig defaults: 2000 base steps, 3000 KARL steps). */
+	public static final int DEFAULT_STEPS = 0;
 
 	/** Output folder or file (a model folder for training, images for reconstruct). */
 	public static final String KEY_OUTPUT = "output";
@@ -57,8 +57,18 @@ public final class Keys {
 
 	/** Tiles per optimiser step; train-base, train. */
 	public static final String KEY_BATCH = "batch";
-	/** A default value for the {@link #KEY_BATCH} parameter. */
-	public static final int DEFAULT_BATCH = 64;
+	/** 0 means the card's value (TrainConfig defaults: 128 base, 32 KARL, as §7.2–7.3). */
+	public static final int DEFAULT_BATCH = 0;
+
+	/** Train on this many generated tiles (blank, smooth, shapes, noise) instead of --data. */
+	public static final String KEY_SYNTHETIC = "synthetic";
+	/** 0 means: use the data folder. */
+	public static final int DEFAULT_SYNTHETIC = 0;
+
+	/** Size preset of a new model: small (the "S" recipe), medium ("M") or test. */
+	public static final String KEY_PRESET = "preset";
+	/** A default value for the {@link #KEY_PRESET} parameter. */
+	public static final String DEFAULT_PRESET = "small";
 
 	/** Boolean: on failure print the stack trace as well as the one-line message; all commands. */
 	public static final String KEY_DEBUG = "debug";

@@ -109,6 +109,14 @@ public final class Args {
 
 	// -- Values --
 
+	/** The command line as given, flags then files, for provenance records. */
+	public List<String> raw() {
+		final List<String> all = new java.util.ArrayList<>();
+		values.forEach((k, v) -> all.add("--" + k + (Boolean.TRUE.equals(spec.takesValue(k)) ? " " + v : "")));
+		all.addAll(positional);
+		return all;
+	}
+
 	/** True when {@code --key} was given (with any value, for a boolean flag even false). */
 	public boolean has(final String key) {
 		return values.containsKey(declared(key));

@@ -22,21 +22,34 @@ public final class AtomicFiles {
 		void write(Writer out) throws IOException;
 	}
 
+	/** Writes a (binary) file at a temporary path, e.g. with ImageJ's FileSaver. */
+	public interface PathBody {
+
+		void write(Path tmp) throws IOException;
+	}
+
 	private AtomicFiles() {}
 
 	/** Writes {@code target} (UTF-8) with {@code body}; creates missing parent folders. */
 	public static void write(final Path target, final Body body) throws IOException {
+		writeFile(target, tmp -> {
+			try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8,
+				StandardOpenOption.CREATE_NEW))
+			{
+				body.write(out);
+			}
+		});
+	}
+
+	/** Writes {@code target} through {@code body} at a temp path in the same folder, then renames. */
+	public static void writeFile(final Path target, final PathBody body) throws IOException {
 		final Path dir = target.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
 		// NB: not Files.createTempFile, whose 0600 permissions would end up on the user's file.
 		final Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(
 			ThreadLocalRandom.current().nextLong()) + ".part");
 		try {
-			try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8,
-				StandardOpenOption.CREATE_NEW))
-			{
-				body.write(out);
-			}
+			body.write(tmp);
 			// NB: same folder, so rename(2): atomic, and replaces an existing target.
 			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
 		}

@@ -1,0 +1,126 @@
+package org.karl.cli;
+
+import static org.karl.Keys.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.karl.data.Datasets;
+import org.karl.engine.api.Progress;
+import org.karl.engine.api.TileSet;
+import org.karl.engine.config.ModelCard;
+import org.karl.engine.config.ModelConfig;
+import org.karl.engine.config.TrainConfig;
+import org.karl.engine.runtime.ModelSession;
+import org.karl.engine.train.BaseTrainer;
+import org.karl.engine.train.KarlTrainer;
+import org.karl.image.SyntheticTiles;
+
+/**
+ * {@code karl train-base} (the base VQ-VAE, §7.2) and {@code karl train} (KARL with the base frozen,
+ * §7.4). Both start from --model, or resume the --output folder if it holds a model, or (base only)
+ * build a new model from --preset; both checkpoint into --output atomically.
+ */
+public final class TrainCommand implements Subcommand {
+
+	private final boolean base;
+
+	private TrainCommand(final boolean base) {
+		this.base = base;
+	}
+
+	public static TrainCommand base() {
+		return new TrainCommand(true);
+	}
+
+	public static TrainCommand karl() {
+		return new TrainCommand(false);
+	}
+
+	@Override
+	public String name() {
+		return base ? "train-base" : "train";
+	}
+
+	@Override
+	public String usage() {
+		return "karl " + name() + " --" + KEY_OUTPUT + " DIR [--" + KEY_MODEL + " DIR] [--" + KEY_DATA +
+			" DIR | --" + KEY_SYNTHETIC + " N] [--" + KEY_STEPS + " N] [--" + KEY_BATCH + " B] [--" +
+			KEY_SEED + " S]" + (base ? " [--" + KEY_PRESET + " NAME]" : "") + "\n" +
+			(base ? "Trains the base VQ-VAE tokenizer (step 1 of 2; then karl train).\n"
+				: "Trains KARL on a model whose base tokenizer is trained (step 2 of 2).\n") +
+			"  --" + KEY_OUTPUT + " DIR    model folder to write (checkpoints too); resumed if it holds one\n" +
+			"  --" + KEY_MODEL + " DIR     start from this model folder" +
+			(base ? "" : " (the output of karl train-base)") + "\n" +
+			"  --" + KEY_DATA + " DIR      folder from scripts/fetch-data.sh (Fashion-MNIST + skimage); " +
+			"default " + DEFAULT_DATA + "\n" +
+			"  --" + KEY_SYNTHETIC + " N   train on N generated tiles instead (no data needed)\n" +
+			"  --" + KEY_STEPS + " N       total steps; default: the card's (" + (base ? TrainConfig
+				.defaults().baseSteps() : TrainConfig.defaults().steps()) + ")\n" +
+			"  --" + KEY_BATCH + " B       tiles per step; default: the card's (" + (base ? TrainConfig
+				.defaults().baseBatch() : TrainConfig.defaults().batch()) + ")\n" +
+			"  --" + KEY_SEED + " S        data and sampling seed; default " + DEFAULT_SEED + "\n" +
+			(base ? "  --" + KEY_PRESET + " NAME    size of a new model: small, medium or test; default " +
+				DEFAULT_PRESET + "\n" : "");
+	}
+
+	@Override
+	public Args.Spec spec() {
+		final Args.Spec s = new Args.Spec().value(KEY_OUTPUT).value(KEY_MODEL).value(KEY_DATA).value(
+			KEY_SYNTHETIC).value(KEY_STEPS).value(KEY_BATCH).value(KEY_SEED);
+		return base ? s.value(KEY_PRESET) : s;
+	}
+
+	@Override
+	public int run(final Args args) throws Exception {
+		final Path out = args.path(KEY_OUTPUT);
+		final long seed = args.getLong(KEY_SEED, DEFAULT_SEED);
+		final int synthetic = args.getInt(KEY_SYNTHETIC, DEFAULT_SYNTHETIC);
+		final long t0 = System.nanoTime();
+		final TileSet data = synthetic > 0 ? SyntheticTiles.mixed(seed, synthetic)
+			: Datasets.training(Path.of(args.get(KEY_DATA, DEFAULT_DATA)), seed);
+		final String dataNote = synthetic > 0 ? synthetic + " generated tiles (seed " + seed + ")"
+			: "Fashion-MNIST train + skimage patches from " + args.get(KEY_DATA, DEFAULT_DATA) + ", " +
+				data.n() + " tiles (seed " + seed + ")";
+		args.out().println("data: " + dataNote + ", loaded in " + seconds(t0) + " s");
+		try (ModelSession m = open(args, out)) {
+			TrainConfig tc = m.card().training().withSeed(seed);
+			final int steps = args.getInt(KEY_STEPS, DEFAULT_STEPS);
+			final int batch = args.getInt(KEY_BATCH, DEFAULT_BATCH);
+			if (steps < 0 || batch < 0) throw new UsageException("--steps and --batch must be >= 0");
+			if (steps > 0) tc = base ? tc.withBaseSteps(steps) : tc.withSteps(steps);
+			if (batch > 0) tc = base ? tc.withBatch(tc.batch(), batch) : tc.withBatch(batch, tc.baseBatch());
+			m.card(m.card().withTraining(tc));
+			args.out().println(name() + ": " + m.card().model() + "\n" + tc);
+			final long t1 = System.nanoTime();
+			final float last = base
+				? BaseTrainer.train(m, data, tc, out, e -> args.out().println(e.logLine()), Progress.NONE)
+				: KarlTrainer.train(m, data, tc, out, e -> args.out().println(e.logLine()), Progress.NONE);
+			final String key = base ? "base" : "karl";
+			m.card(m.card().with(key + ".command", "karl " + name() + " " + String.join(" ", args.raw()))
+				.with(key + ".data", dataNote).with(key + ".steps", base ? m.baseStep() : m.step())
+				.with(key + ".wall_seconds", seconds(t1)).with(key + ".final_" + (base ? "l1" : "loss"), last)
+				.with("epsilon_bins", Arrays.toString(m.epsilonBins())));
+			m.export(out);
+			args.out().println("saved " + out + " after " + seconds(t1) + " s");
+		}
+		return Main.EXIT_OK;
+	}
+
+	private ModelSession open(final Args args, final Path out) throws Exception {
+		if (args.has(KEY_MODEL)) return ModelSession.load(args.path(KEY_MODEL));
+		if (Files.isRegularFile(out.resolve(ModelCard.FILE))) {
+			args.out().println("resuming " + out);
+			return ModelSession.load(out);
+		}
+		if (!base) throw new IllegalArgumentException("karl train needs a trained base tokenizer; " +
+			"run karl train-base first and pass its folder with --" + KEY_MODEL);
+		final ModelConfig mc = ModelConfig.preset(args.get(KEY_PRESET, DEFAULT_PRESET));
+		return ModelSession.create(ModelCard.of(mc, TrainConfig.defaults()));
+	}
+
+	private static String seconds(final long t0) {
+		return String.format("%.1f", (System.nanoTime() - t0) / 1e9);
+	}
+}
