@@ -50,8 +50,8 @@ public record TrainConfig(int steps, int batch, float peakLr, float warmupFracti
 
 	/** §7.3 "S": batch 32, lr 1e-3, 10% warmup, AdamW (0.9, 0.95), wd 0.05, clip 3.0. */
 	public static TrainConfig defaults() {
-		return new TrainConfig(3000, 32, 1e-3f, 0.1f, 0.05f, 0.9f, 0.95f, 3.0f, 200, 2000, 128, 1e-3f,
-			100, 1000, 100, 50, 500, 42L);
+		return new TrainConfig(3000, 32, 1e-3f, 0.1f, 0.05f, 0.9f, 0.95f, 3.0f, 1000, 2000, 128, 1e-3f,
+			100, 500, 100, 50, 500, 42L);
 	}
 
 	public TrainConfig withSteps(final int s) {

@@ -39,7 +39,7 @@ public final class EpsilonCalibration {
 
 	public void add(final int budget, final float[] eps0) {
 		final int i = budget / budgetStep - 1;
-		if (i < 0 || i >= byBudget.size()) throw new IllegalArgumentException("budget " + budget +
+		if (budget % budgetStep != 0 || i < 0 || i >= byBudget.size()) throw new IllegalArgumentException("budget " + budget +
 			" is not one of the phase-1 budgets " + budgetStep + ".." + budgetStep * byBudget.size());
 		for (final float e : eps0) byBudget.get(i).add(e);
 	}

@@ -73,7 +73,9 @@ public final class KarlTrainer {
 				" at step " + step + "; lower the learning rate (now " + lr + ")");
 			for (final float e : eps0) histogram[EpsilonCalibration.binOf(bins, e)]++;
 			if (calibration != null && step <= tc.calibrationSteps()) {
-				calibration.add(budget, eps0);
+				// NB: only the second half of the window: the first steps reconstruct too poorly
+				// (continuous latents, untrained decoder) to say where ε0 will live.
+				if (2 * step > tc.calibrationSteps()) calibration.add(budget, eps0);
 				if (step == tc.calibrationSteps()) {
 					message = calibrate(m, calibration);
 					bins = m.epsilonBins();
