@@ -83,6 +83,12 @@ public record ModelConfig(int tileSize, int patch, int[] baseChannels, int dz, i
 		return small().withWidth(96).withLayers(4, 4).withLatentCodebook(1024, 12).withHaltHidden(96);
 	}
 
+	/** A small model for short behaviour tests: W 32, 2+2 layers, T_max 16, budgets 2..22. */
+	public static ModelConfig tiny() {
+		return new ModelConfig(32, 4, new int[] { 16, 32 }, 16, 128, 32, 2, 2, 2, 4, 16, 2, 22, 128,
+			8, 32, 0.75f, 0.25f, PAPER_BINS, 11L);
+	}
+
 	/** A very small model for unit tests: W 16, 1+1 layers, 2 heads, T_max 8, budgets 2..12. */
 	public static ModelConfig test() {
 		return new ModelConfig(32, 4, new int[] { 8, 8 }, 4, 16, 16, 1, 1, 2, 2, 8, 2, 12, 32, 4,
@@ -149,9 +155,10 @@ public record ModelConfig(int tileSize, int patch, int[] baseChannels, int dz, i
 		return switch (name.toLowerCase()) {
 			case "s", "small" -> small();
 			case "m", "medium" -> medium();
+			case "tiny" -> tiny();
 			case "test" -> test();
 			default -> throw new IllegalArgumentException("Unknown model preset '" + name +
-				"'; use small, medium or test");
+				"'; use small, medium, tiny or test");
 		};
 	}
 
