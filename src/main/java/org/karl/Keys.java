@@ -35,7 +35,11 @@ public final class Keys {
 	/** A default value for the {@link #KEY_RECONSTRUCT} parameter. */
 	public static final boolean DEFAULT_RECONSTRUCT = false;
 
-	/** Total optimiser steps (the run stops when the model's counter reaches it); train-base, train. */
+	/**
+	 * Optimiser steps. CLI train-base, train: the total (the run stops when the model's counter
+	 * reaches it). KARL Train...: the steps this run adds, so fine-tuning a trained model or
+	 * resuming a run trains that many more.
+	 */
 	public static final String KEY_STEPS = "steps";
 	/** 0 means the card's value (TrainConfig defaults: 2000 base steps, 3000 KARL steps). */
 	public static final int DEFAULT_STEPS = 0;
@@ -79,4 +83,40 @@ public final class Keys {
 	public static final String KEY_HELP = "help";
 	/** A default value for the {@link #KEY_HELP} parameter. */
 	public static final boolean DEFAULT_HELP = false;
+
+	/** Path of a CSV file to write as well as the Results table; KARL Complexity Map, Tokenize. */
+	public static final String KEY_SAVE = "save";
+	/** Empty: no CSV, only the Results table. */
+	public static final String DEFAULT_SAVE = "";
+
+	/** Training images: a folder of image files; empty means the current image; KARL Train. */
+	public static final String KEY_IMAGES = "images";
+	/** Empty: train on the current image (every plane). */
+	public static final String DEFAULT_IMAGES = "";
+
+	/** Boolean: continue the model already in {@link #KEY_OUTPUT}; KARL Train. */
+	public static final String KEY_RESUME = "resume";
+	/** A default value for the {@link #KEY_RESUME} parameter. */
+	public static final boolean DEFAULT_RESUME = false;
+
+	/** Lookup table of a complexity map: fire or viridis; KARL Complexity Map, karl map. */
+	public static final String KEY_LUT = "lut";
+	/** A default value for the {@link #KEY_LUT} parameter. */
+	public static final String DEFAULT_LUT = "fire";
+
+	/**
+	 * Fixed kept-token count per tile instead of ε: the first N tokens are decoded whatever the
+	 * halting head says; KARL Reconstruct. In [1, T_max].
+	 */
+	public static final String KEY_TOKENS = "tokens";
+	/** 0 means: reconstruct at ε (the halting head chooses the count). */
+	public static final int DEFAULT_TOKENS = 0;
+
+	/**
+	 * The GenericDialog label of {@code key}: its first letter upper-cased, e.g. "Epsilon".
+	 * ImageJ records a dialog field as {@code Macro.trimKey(label)}, which gives the key back.
+	 */
+	public static String label(final String key) {
+		return Character.toUpperCase(key.charAt(0)) + key.substring(1);
+	}
 }

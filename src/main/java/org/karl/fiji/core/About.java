@@ -1,0 +1,44 @@
+package org.karl.fiji.core;
+
+import java.nio.file.Path;
+
+import org.karl.fiji.engine.Engine;
+import org.karl.fiji.engine.Engines;
+
+/**
+ * The text of KARL About: versions, the engine and its device, and the model's card and
+ * signatures. It never fails: what cannot be found is reported with what to do.
+ */
+public final class About {
+
+	private About() {}
+
+	/** @param host e.g. "ImageJ 1.54p" */
+	public static String text(final String model, final Path imagejDir, final String host) {
+		final StringBuilder s = new StringBuilder();
+		final Package pkg = About.class.getPackage();
+		final String v = pkg == null ? null : pkg.getImplementationVersion();
+		s.append("KARL Tokenizer ").append(v == null ? "(development build)" : v).append(", ")
+			.append(host).append(", Java ").append(System.getProperty("java.version")).append(" (")
+			.append(System.getProperty("java.vendor")).append(")\n");
+		Engine engine = null;
+		try {
+			engine = Engines.get(imagejDir);
+			s.append("engine: ").append(engine.name()).append('\n');
+			s.append("versions: ").append(engine.versions()).append('\n');
+		}
+		catch (final Exception | LinkageError e) {
+			final String why = Engines.explain(e);
+			s.append("engine: not usable: ").append(why != null ? why : e.toString()).append('\n');
+		}
+		try {
+			final Models.Loaded m = Models.get(model, imagejDir);
+			s.append(m.engine().describe(m.model()));
+		}
+		catch (final Exception | LinkageError e) {
+			final String why = Engines.explain(e);
+			s.append("model: ").append(why != null ? why : e.getMessage()).append('\n');
+		}
+		return s.toString().trim();
+	}
+}

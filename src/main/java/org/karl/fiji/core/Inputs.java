@@ -1,0 +1,48 @@
+package org.karl.fiji.core;
+
+import ij.ImagePlus;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.karl.Keys;
+import org.karl.engine.api.Tokenizer;
+import org.karl.image.PlaneTokenizer;
+import org.karl.image.ij.PlaneReader;
+
+/**
+ * The checks every image command runs before any work, with messages that say what was wrong
+ * and what to do (the doors prefix the command name).
+ */
+public final class Inputs {
+
+	private Inputs() {}
+
+	/** Refuses a missing image or one smaller than a tile in either direction. */
+	public static void checkImage(final ImagePlus imp, final int tileSize) {
+		if (imp == null) throw new IllegalArgumentException("no image is open; open or create " +
+			"an image first (File>Open..., File>New>Image...)");
+		final int w = imp.getWidth(), h = imp.getHeight();
+		if (w < tileSize || h < tileSize) throw new IllegalArgumentException("image '" + imp
+			.getTitle() + "' is " + w + "x" + h + " pixels, smaller than the model's " + tileSize +
+			"x" + tileSize + " tile; use an image of at least " + tileSize + "x" + tileSize +
+			" pixels (e.g. Image>Scale... or Image>Adjust>Canvas Size...)");
+	}
+
+	/** The budget to use: {@link Keys#DEFAULT_BUDGET} (0) means T_max; then checks ε and it. */
+	public static int budget(final Tokenizer t, final float epsilon, final int budget) {
+		final int b = budget == Keys.DEFAULT_BUDGET ? t.maxTokens() : budget;
+		PlaneTokenizer.check(t, epsilon, b);
+		return b;
+	}
+
+	/** Notes about what was read: NaN pixels read as 0, a constant image. */
+	public static List<String> notes(final ImagePlus imp, final PlaneReader reader) {
+		final List<String> notes = new ArrayList<>();
+		if (reader.nanPixels() > 0) notes.add(reader.nanPixels() + " NaN pixel(s) of '" + imp
+			.getTitle() + "' were read as 0");
+		if (reader.constant()) notes.add("every pixel of '" + imp.getTitle() + "' has the same " +
+			"value, so every tile is equally simple (the map is uniform)");
+		return notes;
+	}
+}

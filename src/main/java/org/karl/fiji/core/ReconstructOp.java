@@ -1,0 +1,96 @@
+package org.karl.fiji.core;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.process.FloatProcessor;
+
+import java.util.List;
+
+import org.karl.engine.api.ReconstructResult;
+import org.karl.engine.api.Progress;
+import org.karl.engine.api.TokenizeResult;
+import org.karl.engine.api.Tokenizer;
+import org.karl.image.Stitcher;
+import org.karl.image.TileGrid;
+import org.karl.image.Tiler;
+import org.karl.image.ij.Plane;
+import org.karl.image.ij.PlaneReader;
+
+/**
+ * KARL Reconstruct: the single pass per tile (1 encoder + 1 decoder run) at ε, stitched into a
+ * new 32-bit stack with the input's layout and calibration, with one row per plane (mean kept
+ * tokens per tile, L1 against the input in [0,1] units). With a fixed token count N instead,
+ * the first N tokens of every tile are decoded whatever the halting head says.
+ */
+public final class ReconstructOp {
+
+	/** Suffix of the output's title. */
+	public static final String SUFFIX = " KARL reconstruction";
+
+	/** The table's columns. */
+	public static final String[] COLUMNS = { "image", "c", "z", "t", "tiles", "tokens", "l1" };
+
+	/** The reconstruction, its rows and notes for the log. */
+	public record Output(ImagePlus image, Table table, List<String> notes) {}
+
+	private ReconstructOp() {}
+
+	/**
+	 * @param budget tokens per tile in [1, T_max], or 0 for T_max (ignored when {@code fixed})
+	 * @param fixed kept tokens per tile in [1, T_max], or 0 to let ε decide
+	 */
+	public static Output run(final ImagePlus imp, final Tokenizer t, final float epsilon,
+		final int budget, final int fixed, final Progress progress)
+	{
+		Inputs.checkImage(imp, t.tileSize());
+		final int b = Inputs.budget(t, epsilon, budget);
+		if (fixed < 0 || fixed > t.maxTokens()) throw new IllegalArgumentException("tokens=" + fixed +
+			" is outside [1, " + t.maxTokens() + "], this model's tokens per tile; choose a count in " +
+			"that range, or 0 to reconstruct at epsilon");
+		final TileGrid grid = new TileGrid(imp.getWidth(), imp.getHeight(), t.tileSize());
+		final ImageStack out = new ImageStack(imp.getWidth(), imp.getHeight());
+		final Table rows = new Table(COLUMNS);
+		final PlaneReader reader = new PlaneReader(imp);
+		final int n = imp.getStackSize();
+		for (int i = 1; i <= n; i++) {
+			progress.status(imp.getTitle() + ": reconstructing plane " + i + "/" + n);
+			final Plane p = reader.read(i);
+			final float[] tiles = Tiler.extract(p.img(), grid);
+			final Progress sub = progress.sub((i - 1.0) / n, (double) i / n);
+			final float[] images;
+			final int[] counts;
+			if (fixed > 0) {
+				final TokenizeResult r = t.tokenize(tiles, grid.count(), t.epsilonBins()[0], fixed, sub);
+				final int[] keep = new int[r.keep().length];
+				for (int k = 0; k < grid.count(); k++)
+					for (int j = 0; j < fixed; j++) keep[k * r.tmax() + j] = 1;
+				images = t.decode(r.tokens(), keep, grid.count(), sub);
+				counts = new int[grid.count()];
+				java.util.Arrays.fill(counts, fixed);
+			}
+			else {
+				final ReconstructResult r = t.reconstruct(tiles, grid.count(), epsilon, b, sub);
+				images = r.images();
+				counts = r.counts();
+			}
+			final float[] rec = Stitcher.stitch(grid, images);
+			double l1 = 0, tokens = 0;
+			for (int k = 0; k < rec.length; k++) l1 += Math.abs(rec[k] - p.pixels()[k]);
+			for (final int c : counts) tokens += c;
+			rows.add(imp.getTitle(), p.channel(), p.slice(), p.frame(), grid.count(), tokens / grid
+				.count(), l1 / rec.length);
+			out.addSlice(n == 1 ? null : imp.getStack().getSliceLabel(i), new FloatProcessor(p.width(),
+				p.height(), rec));
+		}
+		final ImagePlus result = new ImagePlus(imp.getTitle() + SUFFIX, out);
+		result.setDimensions(imp.getNChannels(), imp.getNSlices(), imp.getNFrames());
+		if (n > 1) result.setOpenAsHyperStack(true);
+		final ij.measure.Calibration cal = imp.getCalibration().copy();
+		cal.disableDensityCalibration();
+		result.setCalibration(cal);
+		result.setDisplayRange(0, 1);
+		result.setProp("karl.epsilon", Float.toString(epsilon));
+		if (fixed > 0) result.setProp("karl.fixed_tokens", Integer.toString(fixed));
+		return new Output(result, rows, Inputs.notes(imp, reader));
+	}
+}

@@ -1,0 +1,69 @@
+package org.karl.fiji.ij1;
+
+import static org.karl.Keys.*;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.karl.fiji.core.ComplexityMapOp;
+import org.karl.fiji.core.Models;
+import org.karl.image.ij.Luts;
+
+/**
+ * Plugins › KARL › KARL Complexity Map...: kept tokens per tile of the current image as a new
+ * 32-bit map and one Results row per tile. Keys: epsilon, budget, model, lut, save.
+ */
+public class ComplexityMapPlugIn extends KarlPlugIn {
+
+	@Override
+	protected String title() {
+		return "KARL Complexity Map";
+	}
+
+	@Override
+	protected Set<String> keys() {
+		return Set.of(KEY_EPSILON, KEY_BUDGET, KEY_MODEL, KEY_LUT, KEY_SAVE);
+	}
+
+	@Override
+	protected void addFields(final GenericDialog gd) {
+		gd.addNumericField(label(KEY_EPSILON), DEFAULT_EPSILON, 3);
+		gd.addNumericField(label(KEY_BUDGET), DEFAULT_BUDGET, 0, 6, "(0 = T_max)");
+		gd.addDirectoryField(label(KEY_MODEL), "", 30);
+		gd.addChoice(label(KEY_LUT), Luts.NAMES, DEFAULT_LUT);
+		gd.addFileField(label(KEY_SAVE), DEFAULT_SAVE, 30);
+		gd.addMessage("Model: empty = the default model. Save: optional CSV path.");
+	}
+
+	@Override
+	protected String readFields(final GenericDialog gd) {
+		return opt(KEY_EPSILON, gd.getNextNumber()) + opt(KEY_BUDGET, (int) gd.getNextNumber()) +
+			opt(KEY_MODEL, gd.getNextString()) + opt(KEY_LUT, gd.getNextChoice()) + opt(KEY_SAVE, gd
+				.getNextString());
+	}
+
+	@Override
+	protected void execute(final MacroArgs a) throws Exception {
+		final ImagePlus imp = WindowManager.getCurrentImage();
+		if (imp == null) throw new IllegalArgumentException("no image is open; open or create an " +
+			"image first (File>Open..., File>New>Image...)");
+		final float eps = (float) a.number(KEY_EPSILON, DEFAULT_EPSILON);
+		final int budget = a.integer(KEY_BUDGET, DEFAULT_BUDGET);
+		final String save = a.string(KEY_SAVE, DEFAULT_SAVE);
+		final Models.Loaded m = Models.get(a.string(KEY_MODEL, ""), imagejDir());
+		final long t0 = System.nanoTime();
+		final ComplexityMapOp.Output out = ComplexityMapOp.run(imp, m.model(), eps, budget, a.string(
+			KEY_LUT, DEFAULT_LUT), new IjProgress());
+		if (!save.isBlank()) out.table().writeCsv(Path.of(save));
+		out.notes().forEach(n -> IJ.log(title() + ": note: " + n));
+		out.table().showAsResults();
+		out.map().show();
+		IJ.showStatus(String.format("%s: %d tiles in %.1f s", title(), out.table().size(), (System
+			.nanoTime() - t0) / 1e9));
+	}
+}

@@ -1,0 +1,107 @@
+package org.karl.fiji.ij1;
+
+import ij.IJ;
+import ij.Macro;
+import ij.gui.GenericDialog;
+import ij.macro.Interpreter;
+import ij.plugin.PlugIn;
+
+import java.awt.GraphicsEnvironment;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+
+import org.karl.fiji.engine.Engines;
+
+/**
+ * The shared door of the KARL ImageJ 1 commands. From a macro ({@code Macro.getOptions()} set)
+ * the options are parsed without a dialog; otherwise a {@link GenericDialog} asks for them, and
+ * ImageJ records the call. Both paths end in {@link #execute(MacroArgs)} with the same options.
+ * Unknown keys are warned about in the Log. On failure the Log gets one line
+ * {@code KARL <Command>: what was wrong; what to do}, and a running macro is aborted so that
+ * its next line does not run (an exception alone would not stop it).
+ */
+public abstract class KarlPlugIn implements PlugIn {
+
+	/** The menu label without dots, e.g. "KARL Complexity Map". */
+	protected abstract String title();
+
+	/** The option keys this command accepts. */
+	protected abstract Set<String> keys();
+
+	/** Adds the fields of the dialog, labelled with {@code Keys.label(key)}. */
+	protected abstract void addFields(GenericDialog gd);
+
+	/** Reads the shown dialog's fields back (getNext*, which records them) as an options string. */
+	protected abstract String readFields(GenericDialog gd);
+
+	/** False for a command that runs without asking (its keys come only from macros). */
+	protected boolean hasDialog() {
+		return true;
+	}
+
+	/** Does the work with parsed options. */
+	protected abstract void execute(MacroArgs args) throws Exception;
+
+	@Override
+	public final void run(final String arg) {
+		try {
+			String options = Macro.getOptions();
+			if (options == null && !GraphicsEnvironment.isHeadless() && hasDialog()) {
+				final GenericDialog gd = new GenericDialog(title());
+				addFields(gd);
+				gd.showDialog();
+				if (gd.wasCanceled()) return;
+				options = readFields(gd);
+			}
+			final MacroArgs args = new MacroArgs(options, keys());
+			if (!args.unknown().isEmpty()) IJ.log(title() + ": unknown key(s) " + args.unknown() +
+				" ignored; this command knows " + keys());
+			IJ.resetEscape();
+			execute(args);
+		}
+		catch (final Exception | LinkageError | OutOfMemoryError e) {
+			fail(e);
+		}
+		finally {
+			IJ.showProgress(1.0);
+		}
+	}
+
+	/** Logs the failure as one line and aborts a running macro (or shows an error dialog). */
+	protected void fail(final Throwable e) {
+		final String msg = title() + ": " + describe(e);
+		IJ.log(msg);
+		IJ.showStatus("");
+		if (Interpreter.getInstance() != null || Interpreter.isBatchMode()) Interpreter.abort();
+		else if (!GraphicsEnvironment.isHeadless()) IJ.error(title(), msg);
+	}
+
+	/** One line: what was wrong and, when known, what to do. */
+	static String describe(final Throwable e) {
+		if (e instanceof OutOfMemoryError) return "out of Java heap (" + e.getMessage() + "); give " +
+			"ImageJ more memory (Edit>Options>Memory & Threads...)";
+		final String tf = Engines.explain(e);
+		if (tf != null) return tf;
+		if (IJ.escapePressed() || e instanceof CancellationException || e.getClass().getSimpleName()
+			.equals("CancellationException")) return "canceled (Esc); nothing was written";
+		String m = e.getMessage();
+		if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
+		else if (!(e instanceof java.io.IOException || e instanceof IllegalArgumentException ||
+			e instanceof IllegalStateException)) m = e.getClass().getSimpleName() + ": " + m;
+		m = m.replaceAll("\\s*\\R\\s*", " ").trim();
+		return m.contains("; ") ? m : m + "; see the Log and the README for help";
+	}
+
+	/** The ImageJ folder, or null when ImageJ has none (headless tests). */
+	protected static Path imagejDir() {
+		final String d = IJ.getDir("imagej");
+		return d == null || d.isBlank() ? null : Path.of(d);
+	}
+
+	/** {@code key=value} with ImageJ's brackets when the value is empty or has spaces. */
+	protected static String opt(final String key, final Object value) {
+		final String v = String.valueOf(value);
+		return " " + key + "=" + (v.isEmpty() || v.contains(" ") ? "[" + v + "]" : v);
+	}
+}

@@ -1,0 +1,61 @@
+package org.karl.fiji.ij1;
+
+import static org.karl.Keys.*;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+
+import java.util.Set;
+
+import org.karl.fiji.core.Models;
+import org.karl.fiji.core.ReconstructOp;
+
+/**
+ * Plugins › KARL › KARL Reconstruct...: the single-pass reconstruction of the current image at
+ * ε (or with a fixed token count, tokens=N), with per-plane kept tokens and L1 as Results rows.
+ * Keys: epsilon, budget, tokens, model.
+ */
+public class ReconstructPlugIn extends KarlPlugIn {
+
+	@Override
+	protected String title() {
+		return "KARL Reconstruct";
+	}
+
+	@Override
+	protected Set<String> keys() {
+		return Set.of(KEY_EPSILON, KEY_BUDGET, KEY_TOKENS, KEY_MODEL);
+	}
+
+	@Override
+	protected void addFields(final GenericDialog gd) {
+		gd.addNumericField(label(KEY_EPSILON), DEFAULT_EPSILON, 3);
+		gd.addNumericField(label(KEY_BUDGET), DEFAULT_BUDGET, 0, 6, "(0 = T_max)");
+		gd.addNumericField(label(KEY_TOKENS), DEFAULT_TOKENS, 0, 6, "(fixed count; 0 = use epsilon)");
+		gd.addDirectoryField(label(KEY_MODEL), "", 30);
+	}
+
+	@Override
+	protected String readFields(final GenericDialog gd) {
+		return opt(KEY_EPSILON, gd.getNextNumber()) + opt(KEY_BUDGET, (int) gd.getNextNumber()) +
+			opt(KEY_TOKENS, (int) gd.getNextNumber()) + opt(KEY_MODEL, gd.getNextString());
+	}
+
+	@Override
+	protected void execute(final MacroArgs a) throws Exception {
+		final ImagePlus imp = WindowManager.getCurrentImage();
+		if (imp == null) throw new IllegalArgumentException("no image is open; open or create an " +
+			"image first (File>Open..., File>New>Image...)");
+		final float eps = (float) a.number(KEY_EPSILON, DEFAULT_EPSILON);
+		final int budget = a.integer(KEY_BUDGET, DEFAULT_BUDGET);
+		final int tokens = a.integer(KEY_TOKENS, DEFAULT_TOKENS);
+		final Models.Loaded m = Models.get(a.string(KEY_MODEL, ""), imagejDir());
+		final ReconstructOp.Output out = ReconstructOp.run(imp, m.model(), eps, budget, tokens,
+			new IjProgress());
+		out.notes().forEach(n -> IJ.log(title() + ": note: " + n));
+		out.table().showAsResults();
+		out.image().show();
+	}
+}

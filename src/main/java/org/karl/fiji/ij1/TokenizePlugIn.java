@@ -1,0 +1,62 @@
+package org.karl.fiji.ij1;
+
+import static org.karl.Keys.*;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.karl.fiji.core.Models;
+import org.karl.fiji.core.TokenizeOp;
+
+/**
+ * Plugins › KARL › KARL Tokenize...: token ids, kept mask and kept count of every tile of every
+ * plane as Results rows (and CSV with save=); per-plane counts become the image property
+ * {@value TokenizeOp#PROP_TOKENS}. Keys: epsilon, budget, model, save.
+ */
+public class TokenizePlugIn extends KarlPlugIn {
+
+	@Override
+	protected String title() {
+		return "KARL Tokenize";
+	}
+
+	@Override
+	protected Set<String> keys() {
+		return Set.of(KEY_EPSILON, KEY_BUDGET, KEY_MODEL, KEY_SAVE);
+	}
+
+	@Override
+	protected void addFields(final GenericDialog gd) {
+		gd.addNumericField(label(KEY_EPSILON), DEFAULT_EPSILON, 3);
+		gd.addNumericField(label(KEY_BUDGET), DEFAULT_BUDGET, 0, 6, "(0 = T_max)");
+		gd.addDirectoryField(label(KEY_MODEL), "", 30);
+		gd.addFileField(label(KEY_SAVE), DEFAULT_SAVE, 30);
+	}
+
+	@Override
+	protected String readFields(final GenericDialog gd) {
+		return opt(KEY_EPSILON, gd.getNextNumber()) + opt(KEY_BUDGET, (int) gd.getNextNumber()) +
+			opt(KEY_MODEL, gd.getNextString()) + opt(KEY_SAVE, gd.getNextString());
+	}
+
+	@Override
+	protected void execute(final MacroArgs a) throws Exception {
+		final ImagePlus imp = WindowManager.getCurrentImage();
+		if (imp == null) throw new IllegalArgumentException("no image is open; open or create an " +
+			"image first (File>Open..., File>New>Image...)");
+		final float eps = (float) a.number(KEY_EPSILON, DEFAULT_EPSILON);
+		final int budget = a.integer(KEY_BUDGET, DEFAULT_BUDGET);
+		final String save = a.string(KEY_SAVE, DEFAULT_SAVE);
+		final Models.Loaded m = Models.get(a.string(KEY_MODEL, ""), imagejDir());
+		final TokenizeOp.Output out = TokenizeOp.run(imp, m.model(), eps, budget, new IjProgress());
+		if (!save.isBlank()) out.table().writeCsv(Path.of(save));
+		out.notes().forEach(n -> IJ.log(title() + ": note: " + n));
+		out.table().showAsResults();
+		IJ.showStatus(title() + ": " + out.table().size() + " tiles");
+	}
+}

@@ -1,0 +1,99 @@
+package org.karl.fiji.ij1;
+
+import static org.karl.Keys.*;
+
+import ij.IJ;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.karl.engine.api.TileSet;
+import org.karl.fiji.core.TrainOp;
+import org.karl.fiji.core.TrainingTiles;
+import org.karl.fiji.engine.Engines;
+import org.karl.fiji.engine.TrainLog;
+
+/**
+ * Plugins › KARL › KARL Train...: trains a new model, fine-tunes model=[dir] (its base tokenizer
+ * reused) or resumes output=[dir], on the current image or images=[folder]. Blocking; a log line
+ * per N steps; a loss plot at the end; Esc stops after the current step and keeps that
+ * checkpoint. Keys: images, output, steps, model, resume, preset, seed.
+ */
+public class TrainPlugIn extends KarlPlugIn {
+
+	/** Steps when none are given: a short fine-tuning run. */
+	public static final int DEFAULT_FIJI_STEPS = 200;
+
+	@Override
+	protected String title() {
+		return "KARL Train";
+	}
+
+	@Override
+	protected Set<String> keys() {
+		return Set.of(KEY_IMAGES, KEY_OUTPUT, KEY_STEPS, KEY_MODEL, KEY_RESUME, KEY_PRESET, KEY_SEED);
+	}
+
+	@Override
+	protected void addFields(final GenericDialog gd) {
+		gd.addDirectoryField(label(KEY_IMAGES), DEFAULT_IMAGES, 30);
+		gd.addDirectoryField(label(KEY_OUTPUT), "", 30);
+		gd.addNumericField(label(KEY_STEPS), DEFAULT_FIJI_STEPS, 0);
+		gd.addDirectoryField(label(KEY_MODEL), "", 30);
+		gd.addCheckbox(label(KEY_RESUME), DEFAULT_RESUME);
+		gd.addChoice(label(KEY_PRESET), new String[] { "small", "medium", "test" }, DEFAULT_PRESET);
+		gd.addNumericField(label(KEY_SEED), DEFAULT_SEED, 0);
+		gd.addMessage("Images: empty = the current image. Model: a model to fine-tune;\n" +
+			"empty = a new model of the preset's size. Esc stops and keeps the last step.");
+	}
+
+	@Override
+	protected String readFields(final GenericDialog gd) {
+		return opt(KEY_IMAGES, gd.getNextString()) + opt(KEY_OUTPUT, gd.getNextString()) + opt(
+			KEY_STEPS, (int) gd.getNextNumber()) + opt(KEY_MODEL, gd.getNextString()) + (gd
+				.getNextBoolean() ? " " + KEY_RESUME : "") + opt(KEY_PRESET, gd.getNextChoice()) + opt(
+					KEY_SEED, (long) gd.getNextNumber());
+	}
+
+	@Override
+	protected void execute(final MacroArgs a) throws Exception {
+		final String out = a.string(KEY_OUTPUT, "");
+		if (out.isBlank()) throw new IllegalArgumentException("no output folder; give output=[dir] " +
+			"for the trained model");
+		final Path output = Path.of(out);
+		final String start = a.string(KEY_MODEL, "");
+		final Path model = start.isBlank() ? null : Path.of(start);
+		final boolean resume = a.flag(KEY_RESUME);
+		final int steps = a.integer(KEY_STEPS, DEFAULT_FIJI_STEPS);
+		final String preset = a.string(KEY_PRESET, DEFAULT_PRESET);
+		final String images = a.string(KEY_IMAGES, DEFAULT_IMAGES);
+		TrainOp.check(model, output, resume, steps);
+		final int tile = TrainOp.tileSize(model, output, resume, preset);
+		final List<String> skipped = new ArrayList<>();
+		final TileSet data = images.isBlank() ? TrainingTiles.of(WindowManager.getCurrentImage(),
+			tile) : TrainingTiles.of(Path.of(images), tile, skipped);
+		if (!skipped.isEmpty()) IJ.log(title() + ": skipped " + skipped);
+		IJ.log(title() + ": " + data.n() + " training tiles, " + steps + " steps, output " + output);
+		final TrainLog log = new TrainLog() {
+
+			@Override
+			public void line(final String text) {
+				IJ.log(text);
+			}
+
+			@Override
+			public void point(final String phase, final long step, final float loss) {}
+		};
+		final TrainOp.Output o = TrainOp.run(Engines.get(imagejDir()), data, model, output, resume,
+			steps, preset, a.integer(KEY_SEED, (int) DEFAULT_SEED), log, new IjProgress());
+		o.curve().show();
+		IJ.log(title() + ": " + (o.outcome().canceled() ? "canceled (Esc) at step " + o.outcome()
+			.step() + "; that checkpoint is saved in " + output + " (continue with resume)"
+			: "saved " + output + " at step " + o.outcome().step() + " (base " + o.outcome().baseStep() +
+				"), last loss " + o.outcome().loss()));
+	}
+}

@@ -1,0 +1,53 @@
+package org.karl.image.ij;
+
+import ij.plugin.LutLoader;
+import ij.process.LUT;
+
+/**
+ * The lookup tables of complexity maps: ImageJ's built-in Fire, and viridis. Viridis is Fiji's
+ * {@code mpl-viridis} when its {@code luts/} folder has it; plain ImageJ has none, so it is then
+ * computed from a 6th-order polynomial fit of matplotlib's viridis (max error about 1/255 per
+ * channel), which keeps the option working with only the jar installed.
+ */
+public final class Luts {
+
+	/** The LUT names the {@code lut=} key accepts. */
+	public static final String[] NAMES = { "fire", "viridis" };
+
+	// NB: polynomial coefficients c0..c6 per channel (R, G, B), fitted to matplotlib's viridis.
+	private static final double[][] VIRIDIS = { //
+		{ 0.2777273272234177, 0.1050930431085774, -0.3308618287255563, -4.634230498983486,
+			6.228269936347081, 4.776384997670288, -5.435455855934631 },
+		{ 0.005407344544966578, 1.404613529898575, 0.214847559468213, -5.799100973351585,
+			14.17993336680509, -13.74514537774601, 4.645852612178535 },
+		{ 0.3340998053353061, 1.384590162594685, 0.09509516302823659, -19.33244095627987,
+			56.69055260068105, -65.35303263337234, 26.3124352495832 } };
+
+	private Luts() {}
+
+	/** The LUT called {@code name} (fire or viridis). */
+	public static LUT get(final String name) {
+		final String n = name == null ? "fire" : name.trim().toLowerCase();
+		if (n.equals("fire")) return new LUT(LutLoader.getLut("fire"), 0, 255);
+		if (n.equals("viridis")) {
+			final java.awt.image.IndexColorModel fiji = LutLoader.getLut("mpl-viridis");
+			return fiji != null ? new LUT(fiji, 0, 255) : viridis();
+		}
+		throw new IllegalArgumentException("lut=" + name + " is not a known lookup table; use " +
+			String.join(" or ", NAMES));
+	}
+
+	/** Viridis from the polynomial fit. */
+	public static LUT viridis() {
+		final byte[][] rgb = new byte[3][256];
+		for (int i = 0; i < 256; i++) {
+			final double t = i / 255.0;
+			for (int c = 0; c < 3; c++) {
+				double v = 0;
+				for (int k = 6; k >= 0; k--) v = v * t + VIRIDIS[c][k];
+				rgb[c][i] = (byte) Math.round(255 * Math.max(0, Math.min(1, v)));
+			}
+		}
+		return new LUT(rgb[0], rgb[1], rgb[2]);
+	}
+}

@@ -1,0 +1,112 @@
+package org.karl.fiji;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.net.MalformedURLException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import net.imagej.patcher.LegacyClassLoader;
+import net.imagej.patcher.LegacyEnvironment;
+
+/**
+ * A fresh, patched, headless ImageJ 1.54p for one test (fiji-platform.md §6: ij1-patcher's
+ * {@code LegacyEnvironment(loader, true)}), with our plugins.config from target/classes, that
+ * runs macros and returns what they printed and logged.
+ * <p>
+ * NB: ij1-patcher's own loader sees only ij.jar over the platform loader, so our plugins would
+ * bring a second copy of TensorFlow, whose natives a JVM loads only once. This loader is the
+ * patcher's, but hands every class that does not touch ImageJ (TensorFlow, the engine, ImgLib2)
+ * to the test's class loader: one TF per JVM, a new ImageJ (fresh static state) per env.
+ */
+public final class Ij1Env {
+
+	/** Packages that reference ImageJ classes, so they must be defined next to the patched ij. */
+	static final String[] IJ_SIDE = { "ij.", "net.imagej.patcher.", "org.karl.fiji.ij1.",
+		"org.karl.fiji.core.", "org.karl.fiji.commands.", "org.karl.image.ij." };
+
+	private final LegacyEnvironment env;
+
+	public Ij1Env() {
+		try {
+			final Loader loader = new Loader();
+			env = new LegacyEnvironment(loader, true);
+			env.disableIJ1PluginDirs();
+			env.disableInitializer();
+			env.addPluginClasspath(new File("target/classes"));
+		}
+		catch (final ClassNotFoundException | MalformedURLException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Runs {@code macro}; returns everything printed to stdout meanwhile (Log, print()). */
+	public synchronized String run(final String macro) {
+		final PrintStream saved = System.out;
+		final ByteArrayOutputStream buf = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+		try {
+			env.runMacro(macro, "");
+		}
+		finally {
+			System.out.flush();
+			System.setOut(saved);
+		}
+		final String out = buf.toString(StandardCharsets.UTF_8);
+		saved.print(out.replaceAll("(?m)^", "  [ij] "));
+		return out;
+	}
+
+	/** A path as a macro string literal body (forward slashes, no escapes needed). */
+	public static String path(final Path p) {
+		return p.toAbsolutePath().toString().replace('\\', '/');
+	}
+
+	private static final class Loader extends LegacyClassLoader {
+
+		static {
+			registerAsParallelCapable();
+		}
+
+		private final ClassLoader app = Ij1Env.class.getClassLoader();
+
+		Loader() throws ClassNotFoundException, MalformedURLException {
+			super();
+			addURL(new File("target/classes").toURI().toURL());
+		}
+
+		@Override
+		protected Class<?> loadClass(final String name, final boolean resolve)
+			throws ClassNotFoundException
+		{
+			synchronized (getClassLoadingLock(name)) {
+				Class<?> c = findLoadedClass(name);
+				if (c == null && ijSide(name)) {
+					try {
+						c = findClass(name);
+					}
+					catch (final ClassNotFoundException e) {
+						// not ours: below
+					}
+				}
+				if (c == null) {
+					try {
+						c = getParent().loadClass(name); // the JDK
+					}
+					catch (final ClassNotFoundException e) {
+						c = app.loadClass(name);
+					}
+				}
+				if (resolve) resolveClass(c);
+				return c;
+			}
+		}
+
+		private static boolean ijSide(final String name) {
+			for (final String p : IJ_SIDE)
+				if (name.startsWith(p)) return true;
+			return false;
+		}
+	}
+}
