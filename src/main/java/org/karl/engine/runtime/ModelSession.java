@@ -144,6 +144,8 @@ public final class ModelSession implements AutoCloseable {
 				.withFunctions(functions.values().stream().filter(f -> !List.of(leaveOut).contains(
 					f.signature().key())).toArray(SessionFunction[]::new)).export();
 			card.write(tmp);
+			// NB: temp folders and files are created 0700/0600; a model is meant to be shared.
+			readableByAll(tmp);
 			replace(tmp, abs);
 		}
 		catch (final IOException | RuntimeException e) {
@@ -160,6 +162,20 @@ public final class ModelSession implements AutoCloseable {
 		}
 		Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
 		if (old != null) deleteTree(old);
+	}
+
+	private static void readableByAll(final Path dir) throws IOException {
+		try (Stream<Path> s = Files.walk(dir)) {
+			for (final Path q : s.toList()) {
+				try {
+					Files.setPosixFilePermissions(q, java.nio.file.attribute.PosixFilePermissions.fromString(
+						Files.isDirectory(q) ? "rwxr-xr-x" : "rw-r--r--"));
+				}
+				catch (final UnsupportedOperationException e) {
+					return; // not a POSIX file system: the defaults are what the OS gives
+				}
+			}
+		}
 	}
 
 	static void deleteTree(final Path p) throws IOException {
