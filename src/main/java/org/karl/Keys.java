@@ -59,9 +59,12 @@ public final class Keys {
 	/** A default value for the {@link #KEY_SEED} parameter. */
 	public static final long DEFAULT_SEED = 42;
 
-	/** Tiles per optimiser step; train-base, train. */
+	/** Tiles per optimiser step (train-base, train); tiles per TensorFlow call (bench). */
 	public static final String KEY_BATCH = "batch";
-	/** 0 means the card's value (TrainConfig defaults: 128 base, 32 KARL, as §7.2–7.3). */
+	/**
+	 * 0 means the card's value (TrainConfig defaults: 128 base, 32 KARL, as §7.2–7.3); for bench,
+	 * choose the fastest by measurement.
+	 */
 	public static final int DEFAULT_BATCH = 0;
 
 	/** Train on this many generated tiles (blank, smooth, shapes, noise) instead of --data. */
@@ -111,6 +114,21 @@ public final class Keys {
 	public static final String KEY_TOKENS = "tokens";
 	/** 0 means: reconstruct at ε (the halting head chooses the count). */
 	public static final int DEFAULT_TOKENS = 0;
+
+	/** Evaluation tiles per source (Fashion-MNIST test split, held-out patches); eval. */
+	public static final String KEY_N = "n";
+	/** A default value for the {@link #KEY_N} parameter. */
+	public static final int DEFAULT_N = 1000;
+
+	/** Edge in pixels of the square plane the benchmark tokenizes (tiles = (edge/32)²); bench. */
+	public static final String KEY_PLANE = "plane";
+	/** A default value for the {@link #KEY_PLANE} parameter: 4096 tiles. */
+	public static final int DEFAULT_PLANE = 2048;
+
+	/** Single-tile tokenize calls of the benchmark's memory-growth check; bench. */
+	public static final String KEY_CALLS = "calls";
+	/** A default value for the {@link #KEY_CALLS} parameter. */
+	public static final int DEFAULT_CALLS = 10000;
 
 	/**
 	 * The GenericDialog label of {@code key}: its first letter upper-cased, e.g. "Epsilon".

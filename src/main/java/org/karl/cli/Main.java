@@ -29,7 +29,8 @@ public final class Main {
 		new ReconstructCommand(), //
 		TrainCommand.base(), //
 		TrainCommand.karl(), //
-		new InfoCommand() //
+		new InfoCommand(), //
+		new EvalCommand() //
 	);
 
 	private Main() {}

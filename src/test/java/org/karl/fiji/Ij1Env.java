@@ -26,7 +26,10 @@ public final class Ij1Env {
 	static final String[] IJ_SIDE = { "ij.", "net.imagej.patcher.", "org.karl.fiji.ij1.",
 		"org.karl.fiji.core.", "org.karl.fiji.commands.", "org.karl.image.ij." };
 
+	private static final String RESET = "close('*'); run('Clear Results');\n";
+
 	private final LegacyEnvironment env;
+	private Object pending;
 
 	public Ij1Env() {
 		try {
@@ -41,21 +44,88 @@ public final class Ij1Env {
 		}
 	}
 
-	/** Runs {@code macro}; returns everything printed to stdout meanwhile (Log, print()). */
+	/**
+	 * Runs {@code macro} after closing every image and clearing the Results table left by an
+	 * earlier macro (ImageJ's static state would leak between tests of a class otherwise); the
+	 * image made by {@link #image}, if any, is the current image. Returns everything printed to
+	 * stdout meanwhile (Log lines, print()).
+	 */
 	public synchronized String run(final String macro) {
 		final PrintStream saved = System.out;
 		final ByteArrayOutputStream buf = new ByteArrayOutputStream();
 		System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
 		try {
-			env.runMacro(macro, "");
+			env.runMacro((pending == null ? RESET : "") + macro, "");
 		}
 		finally {
+			select(null);
+			pending = null;
 			System.out.flush();
 			System.setOut(saved);
 		}
 		final String out = buf.toString(StandardCharsets.UTF_8);
 		saved.print(out.replaceAll("(?m)^", "  [ij] "));
 		return out;
+	}
+
+	/**
+	 * A new 32-bit image {@code w x h} with {@code pixels}, made the current image of this
+	 * thread (as a macro's selectImage would), returned as the env's ImagePlus object.
+	 */
+	public Object image(final String title, final int w, final int h, final float[] pixels) {
+		try {
+			env.runMacro(RESET, "");
+			final ClassLoader l = loader();
+			final Class<?> fp = l.loadClass("ij.process.FloatProcessor");
+			final Class<?> ipc = l.loadClass("ij.process.ImageProcessor");
+			final Object ip = fp.getConstructor(int.class, int.class, float[].class).newInstance(w, h,
+				pixels.clone());
+			final Object imp = l.loadClass("ij.ImagePlus").getConstructor(String.class, ipc)
+				.newInstance(title, ip);
+			select(imp);
+			pending = imp;
+			return imp;
+		}
+		catch (final ReflectiveOperationException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** The pixels of an image made by {@link #image}, as a float[] copy of the processor's. */
+	public static float[] pixels(final Object imp) {
+		try {
+			final Object ip = imp.getClass().getMethod("getProcessor").invoke(imp);
+			return ((float[]) ip.getClass().getMethod("getPixels").invoke(ip)).clone();
+		}
+		catch (final ReflectiveOperationException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** {@code imp.getProp(key)} of an env ImagePlus. */
+	public static String prop(final Object imp, final String key) {
+		try {
+			return (String) imp.getClass().getMethod("getProp", String.class).invoke(imp, key);
+		}
+		catch (final ReflectiveOperationException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private void select(final Object imp) {
+		try {
+			final ClassLoader l = loader();
+			l.loadClass("ij.WindowManager").getMethod("setTempCurrentImage", l.loadClass(
+				"ij.ImagePlus")).invoke(null, imp);
+		}
+		catch (final ReflectiveOperationException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private ClassLoader loader() {
+		env.setMacroOptions(null); // NB: initialises the env (patches ij) on first use
+		return env.getClassLoader();
 	}
 
 	/** A path as a macro string literal body (forward slashes, no escapes needed). */

@@ -90,7 +90,8 @@ public abstract class KarlPlugIn implements PlugIn {
 		else if (!(e instanceof java.io.IOException || e instanceof IllegalArgumentException ||
 			e instanceof IllegalStateException)) m = e.getClass().getSimpleName() + ": " + m;
 		m = m.replaceAll("\\s*\\R\\s*", " ").trim();
-		return m.contains("; ") ? m : m + "; see the Log and the README for help";
+		// NB: a message that already says what to do ("a; b" or a second sentence) stays as is.
+		return m.contains("; ") || m.contains(". ") ? m : m + "; see the Log and the README for help";
 	}
 
 	/** The ImageJ folder, or null when ImageJ has none (headless tests). */
