@@ -50,12 +50,27 @@ public final class Ij1Env {
 	 * image made by {@link #image}, if any, is the current image. Returns everything printed to
 	 * stdout meanwhile (Log lines, print()).
 	 */
-	public synchronized String run(final String macro) {
+	public String run(final String macro) {
+		return run(macro, "");
+	}
+
+	/** Runs the macro file {@code file} with argument {@code arg} (the macro's getArgument()). */
+	public String runFile(final Path file, final String arg) {
+		try {
+			return run(java.nio.file.Files.readString(file), arg);
+		}
+		catch (final java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	/** Runs {@code macro} with argument {@code arg}; see {@link #run(String)}. */
+	public synchronized String run(final String macro, final String arg) {
 		final PrintStream saved = System.out;
 		final ByteArrayOutputStream buf = new ByteArrayOutputStream();
 		System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
 		try {
-			env.runMacro((pending == null ? RESET : "") + macro, "");
+			env.runMacro((pending == null ? RESET : "") + macro, arg);
 		}
 		finally {
 			select(null);

@@ -1,0 +1,18 @@
+// KARL example: fine-tune a model on a folder of images with a few steps (its base tokenizer is
+// reused and frozen), continue the run with resume, then map an image with the result.
+// Headless (Fiji): ImageJ-linux64 --headless -batch train_finetune.ijm "images=[/imgs] output=[/models/mine] steps=50"
+// Keys: images, output (required); model (to fine-tune; empty: the default model), steps.
+arg = getArgument();
+images = call("ij.Macro.getValue", arg, "images", "");
+output = call("ij.Macro.getValue", arg, "output", "");
+model = call("ij.Macro.getValue", arg, "model", "");
+steps = call("ij.Macro.getValue", arg, "steps", "50");
+if (model == "") model = call("org.karl.fiji.ij1.Macros.defaultModel");
+run("KARL Train...", "images=[" + images + "] output=[" + output + "] steps=" + steps + " model=[" + model + "]");
+// The macro waits for training; then one more step onto the same model:
+run("KARL Train...", "images=[" + images + "] output=[" + output + "] steps=1 resume");
+print("trained model: " + output);
+list = getFileList(images);
+open(images + "/" + list[0]);
+run("KARL Complexity Map...", "model=[" + output + "]");
+print("map of " + list[0] + " with the fine-tuned model: " + getWidth() + "x" + getHeight() + " tiles, " + nResults + " rows");
