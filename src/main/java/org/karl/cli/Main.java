@@ -26,6 +26,7 @@ public final class Main {
 	/** Every subcommand, in the order the overview lists them. Add a new one here. */
 	static final List<Subcommand> COMMANDS = List.of( //
 		new TokenizeCommand(), //
+		new MapCommand(), //
 		new ReconstructCommand(), //
 		TrainCommand.base(), //
 		TrainCommand.karl(), //
