@@ -1,0 +1,70 @@
+package org.karl.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The acceptance goals of issue 3 that {@code karl eval} can check, evaluated on a result: speed
+ * of the single pass against both searches, adherence, monotonicity, agreement with DEFLATE, and
+ * the probe ordering, all at ε = {@value #EPSILON}.
+ */
+public final class Goals {
+
+	/** The ε the goals are stated at. */
+	public static final double EPSILON = 0.05;
+
+	/**
+	 * One goal.
+	 *
+	 * @param goal what is required, in words
+	 * @param value the measured value (NaN when not measured)
+	 * @param target the threshold, in words
+	 * @param met whether the value meets it (null when not measured)
+	 */
+	public record Goal(String goal, double value, String target, Boolean met) {}
+
+	private Goals() {}
+
+	/** The goals, in the order of the issue. */
+	public static List<Goal> of(final EvalResult r) {
+		final List<Goal> g = new ArrayList<>();
+		final double karl = ms(r, "karl"), alit = ms(r, "alit"), prefix = ms(r, "prefix");
+		g.add(atLeast("single pass vs ALIT-style search, wall time ratio", alit / karl, 6));
+		g.add(atLeast("single pass vs prefix search, wall time ratio", prefix / karl, 3));
+		final EvalResult.AtEpsilon e = at(r);
+		g.add(atMost("mean k̂ − mean T*", e == null ? Double.NaN : e.karl().meanTokens() - e.alit()
+			.meanTokens(), 2));
+		g.add(atLeast("adherence (L1 ≤ ε + 0.005)", e == null ? Double.NaN : e.karl().adherence(),
+			0.9));
+		g.add(atLeast("k̂ non-increasing in ε (fraction of tiles, over all ε)", r
+			.monotonicFraction(), 0.95));
+		g.add(atLeast("Spearman(k̂, DEFLATE bytes), non-blank tiles", e == null ? Double.NaN : e
+			.classical().spearmanDeflate(), 0.7));
+		g.add(new Goal("probe groups ordered blank < smooth < shapes 1..16 < noise (mean k̂)", e ==
+			null ? Double.NaN : e.probesOrdered() ? 1 : 0, "strictly rising", e == null ? null : e
+				.probesOrdered()));
+		return g;
+	}
+
+	/** The row at {@value #EPSILON}, or null when ε = 0.05 was not evaluated. */
+	static EvalResult.AtEpsilon at(final EvalResult r) {
+		for (final EvalResult.AtEpsilon e : r.epsilons())
+			if (Math.abs(e.epsilon() - EPSILON) < 1e-6) return e;
+		return null;
+	}
+
+	private static double ms(final EvalResult r, final String method) {
+		for (final EvalResult.Timing t : r.timing())
+			if (t.method().equals(method) && Math.abs(t.epsilon() - EPSILON) < 1e-6) return t
+				.msPerTile();
+		return Double.NaN;
+	}
+
+	private static Goal atLeast(final String goal, final double v, final double min) {
+		return new Goal(goal, v, "≥ " + min, Double.isNaN(v) ? null : v >= min);
+	}
+
+	private static Goal atMost(final String goal, final double v, final double max) {
+		return new Goal(goal, v, "≤ " + max, Double.isNaN(v) ? null : v <= max);
+	}
+}

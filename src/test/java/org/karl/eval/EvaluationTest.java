@@ -1,0 +1,111 @@
+package org.karl.eval;
+
+import static org.junit.Assert.*;
+
+import java.util.List;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.karl.engine.api.Progress;
+import org.karl.engine.config.ModelCard;
+import org.karl.engine.config.ModelConfig;
+import org.karl.engine.config.TrainConfig;
+import org.karl.engine.runtime.KarlModel;
+import org.karl.engine.runtime.ModelSession;
+import org.karl.eval.ij.EvalFigures;
+import org.karl.image.SyntheticTiles;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import ij.ImagePlus;
+
+/** A whole evaluation of an untrained test model on a few generated tiles. */
+public class EvaluationTest {
+
+	private static KarlModel model;
+	private static EvalResult result;
+
+	@BeforeClass
+	public static void evaluate() {
+		model = KarlModel.of(ModelSession.create(ModelCard.of(ModelConfig.test(), TrainConfig
+			.defaults())));
+		final EvalSet set = new EvalSet(List.of(new EvalSet.Part("a", "mixed tiles", SyntheticTiles
+			.mixed(1, 14)), new EvalSet.Part("b", "noise tiles", SyntheticTiles.noise(2, 6))));
+		final Evaluation.Options o = new Evaluation.Options(new float[] { 0.02f, 0.05f, 0.1f },
+			new float[] { 0.05f }, 12, new float[] { 0.02f, 0.1f }, 4, 3, 5);
+		result = Evaluation.run(model, "test-model", 32, set, o, Progress.NONE);
+	}
+
+	@AfterClass
+	public static void close() {
+		model.close();
+	}
+
+	@Test
+	public void everyEpsilonHasAConsistentRow() {
+		assertEquals(3, result.epsilons().size());
+		final int tmax = model.maxTokens();
+		for (final EvalResult.AtEpsilon e : result.epsilons()) {
+			assertTrue(e.karl().meanTokens() >= 0 && e.karl().meanTokens() <= tmax);
+			assertTrue(e.karl().adherence() >= 0 && e.karl().adherence() <= 1);
+			assertTrue(e.karl().meanSsim() <= 1);
+			assertEquals(20, java.util.Arrays.stream(e.histogram()).sum());
+			assertEquals(tmax + 1, e.histogram().length);
+			assertEquals(List.of("a", "b"), List.copyOf(e.karl().parts().keySet()));
+			// searches try 2, 4, ..., T_max: at most T_max/2 tries, prefix encodes once
+			assertTrue(e.alit().encoderRuns() >= 1 && e.alit().encoderRuns() <= tmax / 2.0);
+			assertEquals(e.alit().encoderRuns(), e.alit().decoderRuns(), 0);
+			assertEquals(1, e.prefix().encoderRuns(), 0);
+			assertEquals(8, e.probes().size()); // blank, smooth, shapes 1 2 4 8 16, noise
+		}
+		assertEquals(0.05, result.epsilons().get(1).bin(), 1e-6);
+		assertArrayEquals(new int[] { 2, 4, 6, 8 }, result.setup().budgets());
+		assertTrue(result.monotonicFraction() >= 0 && result.monotonicFraction() <= 1);
+	}
+
+	@Test
+	public void timingCoversTheThreeMethodsWithTheirRunCounts() {
+		assertEquals(3, result.timing().size());
+		for (final EvalResult.Timing t : result.timing()) {
+			assertTrue(t.msPerTile() > 0);
+			if (t.method().equals("karl")) assertEquals(1, t.encoderRuns() + t.decoderRuns() - 1, 0);
+			if (t.method().equals("prefix")) assertEquals(1, t.encoderRuns(), 0);
+		}
+	}
+
+	@Test
+	public void jsonHasEverySectionAndNoNaN() {
+		final String json = EvalJson.toJson(result);
+		assertFalse(json.contains("NaN"));
+		final JsonObject o = JsonParser.parseString(json).getAsJsonObject();
+		for (final String k : List.of("setup", "epsilons", "timing", "curves", "classical",
+			"monotonicFraction", "goals")) assertTrue(k, o.has(k));
+		assertFalse(o.has("montage"));
+		final JsonObject e = o.getAsJsonArray("epsilons").get(0).getAsJsonObject();
+		for (final String k : List.of("karl", "alit", "prefix", "agreement", "classical",
+			"histogram", "probes")) assertTrue(k, e.has(k));
+		assertEquals(7, o.getAsJsonArray("goals").size());
+	}
+
+	@Test
+	public void markdownHasEverySectionAndFigure() {
+		final String md = EvalReport.markdown(result, "karl eval --test");
+		for (int i = 1; i <= 8; i++) assertTrue("section " + i, md.contains("\n## " + i + ". "));
+		for (final String png : List.of(EvalReport.RD_PNG, EvalReport.HISTOGRAM_PNG,
+			EvalReport.MONTAGE_PNG)) assertTrue(png, md.contains("](" + png + ")"));
+		assertTrue(md.contains("| 0.050 |"));
+	}
+
+	@Test
+	public void figuresHaveTheExpectedLayout() {
+		final ImagePlus montage = EvalFigures.montage(result);
+		// 2 parts x 2 tiles = 4 rows; original + 2 ε = 3 columns
+		assertEquals(3 * EvalFigures.CELL, montage.getWidth());
+		assertEquals(EvalFigures.LABEL + 4 * (EvalFigures.CELL + EvalFigures.LABEL), montage
+			.getHeight());
+		assertTrue(EvalFigures.rateDistortion(result).getWidth() >= EvalFigures.PLOT_W);
+		assertTrue(EvalFigures.histogram(result).getHeight() >= EvalFigures.PLOT_H);
+	}
+}
