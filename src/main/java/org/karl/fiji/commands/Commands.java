@@ -1,0 +1,32 @@
+package org.karl.fiji.commands;
+
+import org.karl.fiji.engine.Engines;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+
+/** The failure handling shared by the SciJava commands: cancel with a one-line reason. */
+final class Commands {
+
+	/** The work of a command. */
+	interface Body {
+
+		void run() throws Exception;
+	}
+
+	private Commands() {}
+
+	static void run(final ContextCommand cmd, final String title, final Body body) {
+		try {
+			body.run();
+		}
+		catch (final Exception | LinkageError e) {
+			final String tf = Engines.explain(e);
+			final String msg = title + ": " + (tf != null ? tf : e.getMessage() != null ? e.getMessage()
+				: e.toString());
+			final LogService log = cmd.context() == null ? null : cmd.context().getService(
+				LogService.class);
+			if (log != null) log.error(msg);
+			cmd.cancel(msg);
+		}
+	}
+}

@@ -1,0 +1,61 @@
+package org.karl.fiji.commands;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+
+import java.nio.file.Path;
+
+import org.karl.Keys;
+import org.karl.engine.api.Progress;
+import org.karl.fiji.core.ComplexityMapOp;
+import org.karl.fiji.core.Models;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * SciJava door to KARL Complexity Map (scripts, CommandService); the menu door is
+ * {@link org.karl.fiji.ij1.ComplexityMapPlugIn}. No menuPath, so Fiji shows one menu entry.
+ * Field names are the macro keys.
+ */
+@Plugin(type = Command.class, label = "KARL Complexity Map")
+public class ComplexityMapCommand extends ContextCommand {
+
+	@Parameter
+	private ImagePlus image;
+
+	@Parameter(required = false)
+	private double epsilon = Keys.DEFAULT_EPSILON;
+
+	@Parameter(required = false)
+	private int budget = Keys.DEFAULT_BUDGET;
+
+	@Parameter(required = false, description = "model folder; empty: the default model")
+	private String model = "";
+
+	@Parameter(required = false, choices = { "fire", "viridis" })
+	private String lut = Keys.DEFAULT_LUT;
+
+	@Parameter(required = false, description = "CSV path; empty: none")
+	private String save = Keys.DEFAULT_SAVE;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus map;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ResultsTable table;
+
+	@Override
+	public void run() {
+		Commands.run(this, "KARL Complexity Map", () -> {
+			final ComplexityMapOp.Output o = ComplexityMapOp.run(image, Models.get(model, null).model(),
+				(float) epsilon, budget, lut, Progress.NONE);
+			if (save != null && !save.isBlank()) o.table().writeCsv(Path.of(save));
+			map = o.map();
+			table = new ResultsTable();
+			o.table().fill(table);
+		});
+	}
+}

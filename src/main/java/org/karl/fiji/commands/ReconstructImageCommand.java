@@ -1,0 +1,51 @@
+package org.karl.fiji.commands;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+
+import org.karl.Keys;
+import org.karl.engine.api.Progress;
+import org.karl.fiji.core.Models;
+import org.karl.fiji.core.ReconstructOp;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/** SciJava door to KARL Reconstruct; the menu door is {@link org.karl.fiji.ij1.ReconstructPlugIn}. */
+@Plugin(type = Command.class, label = "KARL Reconstruct")
+public class ReconstructImageCommand extends ContextCommand {
+
+	@Parameter
+	private ImagePlus image;
+
+	@Parameter(required = false)
+	private double epsilon = Keys.DEFAULT_EPSILON;
+
+	@Parameter(required = false)
+	private int budget = Keys.DEFAULT_BUDGET;
+
+	@Parameter(required = false)
+	private int tokens = Keys.DEFAULT_TOKENS;
+
+	@Parameter(required = false)
+	private String model = "";
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus reconstruction;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ResultsTable table;
+
+	@Override
+	public void run() {
+		Commands.run(this, "KARL Reconstruct", () -> {
+			final ReconstructOp.Output o = ReconstructOp.run(image, Models.get(model, null).model(),
+				(float) epsilon, budget, tokens, Progress.NONE);
+			reconstruction = o.image();
+			table = new ResultsTable();
+			o.table().fill(table);
+		});
+	}
+}

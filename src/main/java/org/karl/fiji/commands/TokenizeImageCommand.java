@@ -1,0 +1,50 @@
+package org.karl.fiji.commands;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+
+import java.nio.file.Path;
+
+import org.karl.Keys;
+import org.karl.engine.api.Progress;
+import org.karl.fiji.core.Models;
+import org.karl.fiji.core.TokenizeOp;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/** SciJava door to KARL Tokenize; the menu door is {@link org.karl.fiji.ij1.TokenizePlugIn}. */
+@Plugin(type = Command.class, label = "KARL Tokenize")
+public class TokenizeImageCommand extends ContextCommand {
+
+	@Parameter
+	private ImagePlus image;
+
+	@Parameter(required = false)
+	private double epsilon = Keys.DEFAULT_EPSILON;
+
+	@Parameter(required = false)
+	private int budget = Keys.DEFAULT_BUDGET;
+
+	@Parameter(required = false)
+	private String model = "";
+
+	@Parameter(required = false)
+	private String save = Keys.DEFAULT_SAVE;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ResultsTable table;
+
+	@Override
+	public void run() {
+		Commands.run(this, "KARL Tokenize", () -> {
+			final TokenizeOp.Output o = TokenizeOp.run(image, Models.get(model, null).model(),
+				(float) epsilon, budget, Progress.NONE);
+			if (save != null && !save.isBlank()) o.table().writeCsv(Path.of(save));
+			table = new ResultsTable();
+			o.table().fill(table);
+		});
+	}
+}

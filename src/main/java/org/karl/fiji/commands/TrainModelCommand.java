@@ -1,0 +1,82 @@
+package org.karl.fiji.commands;
+
+import ij.ImagePlus;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.karl.Keys;
+import org.karl.engine.api.Progress;
+import org.karl.engine.api.TileSet;
+import org.karl.fiji.core.TrainOp;
+import org.karl.fiji.core.TrainingTiles;
+import org.karl.fiji.engine.Engines;
+import org.karl.fiji.engine.TrainLog;
+import org.karl.fiji.ij1.TrainPlugIn;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/** SciJava door to KARL Train; the menu door is {@link TrainPlugIn}. */
+@Plugin(type = Command.class, label = "KARL Train")
+public class TrainModelCommand extends ContextCommand {
+
+	@Parameter(required = false)
+	private ImagePlus image;
+
+	@Parameter(required = false)
+	private String images = Keys.DEFAULT_IMAGES;
+
+	@Parameter
+	private String output;
+
+	@Parameter(required = false)
+	private int steps = TrainPlugIn.DEFAULT_FIJI_STEPS;
+
+	@Parameter(required = false)
+	private String model = "";
+
+	@Parameter(required = false)
+	private boolean resume = Keys.DEFAULT_RESUME;
+
+	@Parameter(required = false)
+	private String preset = Keys.DEFAULT_PRESET;
+
+	@Parameter(required = false)
+	private long seed = Keys.DEFAULT_SEED;
+
+	@Parameter
+	private LogService log;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private long step;
+
+	@Override
+	public void run() {
+		Commands.run(this, "KARL Train", () -> {
+			final Path out = Path.of(output), start = model == null || model.isBlank() ? null : Path.of(
+				model);
+			TrainOp.check(start, out, resume, steps);
+			final int tile = TrainOp.tileSize(start, out, resume, preset);
+			final List<String> skipped = new ArrayList<>();
+			final TileSet data = images == null || images.isBlank() ? TrainingTiles.of(image, tile)
+				: TrainingTiles.of(Path.of(images), tile, skipped);
+			final TrainOp.Output o = TrainOp.run(Engines.get(null), data, start, out, resume, steps,
+				preset, seed, new TrainLog() {
+
+					@Override
+					public void line(final String text) {
+						log.info(text);
+					}
+
+					@Override
+					public void point(final String phase, final long s, final float loss) {}
+				}, Progress.NONE);
+			step = o.outcome().step();
+		});
+	}
+}

@@ -1,0 +1,86 @@
+package org.karl.fiji.commands;
+
+import static org.junit.Assert.*;
+
+import ij.ImagePlus;
+import ij.gui.NewImage;
+import ij.measure.ResultsTable;
+
+import java.nio.file.Path;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.karl.engine.runtime.TestModels;
+import org.scijava.Context;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+/**
+ * The SciJava doors, run through CommandService in a plain SciJava context (no imagej-legacy):
+ * the same work as the ImageJ 1 menu doors, outputs as module outputs, failures as a cancel.
+ */
+public class SciJavaCommandsTest {
+
+	private static Context context;
+	private static CommandService commands;
+	private static Path model;
+
+	@BeforeClass
+	public static void setUp() {
+		model = TestModels.model();
+		context = new Context();
+		commands = context.service(CommandService.class);
+	}
+
+	@AfterClass
+	public static void tearDown() {
+		context.dispose();
+	}
+
+	@Test
+	public void complexityMapGivesTheMapAndOneRowPerTile() throws Exception {
+		final ImagePlus imp = NewImage.createFloatImage("f", 96, 40, 1, NewImage.FILL_RAMP);
+		final CommandModule m = commands.run(ComplexityMapCommand.class, true, "image", imp, "model",
+			model.toString(), "epsilon", 0.1).get();
+		assertFalse(m.getCancelReason(), m.isCanceled());
+		final ImagePlus map = (ImagePlus) m.getOutput("map");
+		assertEquals("f KARL map", map.getTitle());
+		assertEquals(3, map.getWidth());
+		assertEquals(2, map.getHeight());
+		assertEquals(8, map.getDisplayRangeMax(), 0);
+		final ResultsTable t = (ResultsTable) m.getOutput("table");
+		assertEquals(6, t.size());
+		assertEquals(map.getProcessor().getPixelValue(2, 1), t.getValue("tokens", 5), 0);
+	}
+
+	@Test
+	public void reconstructWithAFixedTokenCount() throws Exception {
+		final ImagePlus imp = NewImage.createByteImage("b", 64, 64, 1, NewImage.FILL_RANDOM);
+		final CommandModule m = commands.run(ReconstructImageCommand.class, true, "image", imp,
+			"model", model.toString(), "tokens", 3).get();
+		assertFalse(m.getCancelReason(), m.isCanceled());
+		assertEquals(64, ((ImagePlus) m.getOutput("reconstruction")).getWidth());
+		assertEquals(3, ((ResultsTable) m.getOutput("table")).getValue("tokens", 0), 0);
+	}
+
+	@Test
+	public void badValueCancelsWithTheReason() throws Exception {
+		final ImagePlus imp = NewImage.createByteImage("b", 64, 64, 1, NewImage.FILL_RANDOM);
+		final CommandModule m = commands.run(TokenizeImageCommand.class, true, "image", imp, "model",
+			model.toString(), "epsilon", 0.9).get();
+		assertTrue(m.isCanceled());
+		assertTrue(m.getCancelReason(), m.getCancelReason().startsWith(
+			"KARL Tokenize: epsilon = 0.9 is outside (0, 0.38]"));
+	}
+
+	@Test
+	public void aboutNamesTheEngineAndTheModelSignatures() throws Exception {
+		final String text = (String) commands.run(AboutCommand.class, true, "model", model.toString())
+			.get().getOutput("text");
+		assertTrue(text, text.contains("engine: TensorFlow Java engine (direct)"));
+		assertTrue(text, text.contains("TensorFlow 2.18"));
+		assertTrue(text, text.contains("  tokenize ("));
+		assertTrue(text, text.contains("\"format\": \"karl-savedmodel/1\""));
+	}
+}
