@@ -31,7 +31,8 @@ public final class Main {
 		TrainCommand.base(), //
 		TrainCommand.karl(), //
 		new InfoCommand(), //
-		new EvalCommand() //
+		new EvalCommand(), //
+		new BenchCommand() //
 	);
 
 	private Main() {}

@@ -8,11 +8,8 @@ import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.karl.engine.api.Progress;
-import org.karl.engine.config.ModelCard;
-import org.karl.engine.config.ModelConfig;
-import org.karl.engine.config.TrainConfig;
 import org.karl.engine.runtime.KarlModel;
-import org.karl.engine.runtime.ModelSession;
+import org.karl.engine.runtime.TestModels;
 import org.karl.eval.ij.EvalFigures;
 import org.karl.image.SyntheticTiles;
 
@@ -29,8 +26,12 @@ public class EvaluationTest {
 
 	@BeforeClass
 	public static void evaluate() {
-		model = KarlModel.of(ModelSession.create(ModelCard.of(ModelConfig.test(), TrainConfig
-			.defaults())));
+		try {
+			model = KarlModel.load(TestModels.model());
+		}
+		catch (final java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 		final EvalSet set = new EvalSet(List.of(new EvalSet.Part("a", "mixed tiles", SyntheticTiles
 			.mixed(1, 14)), new EvalSet.Part("b", "noise tiles", SyntheticTiles.noise(2, 6))));
 		final Evaluation.Options o = new Evaluation.Options(new float[] { 0.02f, 0.05f, 0.1f },

@@ -1,0 +1,119 @@
+package org.karl.cli;
+
+import static org.karl.Keys.*;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.karl.engine.api.Progress;
+import org.karl.eval.Bench;
+import org.karl.eval.BenchResult;
+import org.karl.eval.EvalJson;
+import org.karl.eval.Goals;
+
+/**
+ * {@code karl bench}: speed and memory of the complexity-map path ({@link Bench}); prints a
+ * table and writes {@code bench.json} into the output folder.
+ */
+public final class BenchCommand implements Subcommand {
+
+	/** File name written into the output folder. */
+	public static final String JSON = "bench.json";
+
+	@Override
+	public String name() {
+		return "bench";
+	}
+
+	@Override
+	public String usage() {
+		return "karl bench --" + KEY_MODEL + " DIR [--" + KEY_PLANE + " PX] [--" + KEY_BATCH +
+			" B] [--" + KEY_CALLS + " N] [--" + KEY_OUTPUT + " DIR]\n" +
+			"Times the complexity map (encoder only), cold start and memory over many calls.\n" +
+			"  --" + KEY_MODEL + " DIR      model folder\n" +
+			"  --" + KEY_PLANE + " PX       edge of the square test plane; default " + DEFAULT_PLANE +
+			" (4096 tiles)\n" +
+			"  --" + KEY_BATCH + " B        tiles per TensorFlow call; default: the fastest of " +
+			"64..1024\n" +
+			"  --" + KEY_CALLS + " N        single-tile calls of the memory check; default " +
+			DEFAULT_CALLS + "\n" +
+			"  --" + KEY_EPSILON + " E      ε of the map; default " + DEFAULT_EPSILON + "\n" +
+			"  --" + KEY_SEED + " S        seed of the plane's generated content; default " +
+			DEFAULT_SEED + "\n" +
+			"  --" + KEY_OUTPUT + " DIR     folder for " + JSON + "; default: the working folder\n";
+	}
+
+	@Override
+	public Args.Spec spec() {
+		return new Args.Spec().value(KEY_MODEL).value(KEY_PLANE).value(KEY_BATCH).value(KEY_CALLS)
+			.value(KEY_EPSILON).value(KEY_SEED).value(KEY_OUTPUT);
+	}
+
+	@Override
+	public int run(final Args args) throws Exception {
+		final Path modelDir = args.path(KEY_MODEL);
+		final Path out = Path.of(args.get(KEY_OUTPUT, "."));
+		if (!Files.isDirectory(modelDir)) throw new IllegalArgumentException("--" + KEY_MODEL + " " +
+			modelDir + " is not a folder; pass a model folder written by karl train");
+		final Bench.Options d = Bench.Options.defaults();
+		final int plane = args.getInt(KEY_PLANE, DEFAULT_PLANE), batch = args.getInt(KEY_BATCH, 0),
+			calls = args.getInt(KEY_CALLS, DEFAULT_CALLS);
+		if (plane < 1 || batch < 0 || calls < 1) throw new UsageException("--" + KEY_PLANE +
+			" and --" + KEY_CALLS + " must be >= 1, --" + KEY_BATCH + " >= 0");
+		final Bench.Options o = new Bench.Options(plane, batch, d.candidates(), calls, d.matmul(),
+			true, (float) args.getDouble(KEY_EPSILON, DEFAULT_EPSILON), args.getLong(KEY_SEED,
+				DEFAULT_SEED));
+		final BenchResult r = Bench.run(modelDir, o, new Progress() {
+
+			@Override
+			public void status(final String message) {
+				args.out().println("bench: " + message);
+			}
+
+			@Override
+			public void fraction(final double done) {}
+		});
+		print(r, args.out());
+		AtomicFiles.write(out.resolve(JSON), w -> w.write(EvalJson.gson().toJson(r) + "\n"));
+		args.out().println("wrote " + out.resolve(JSON));
+		return Main.EXIT_OK;
+	}
+
+	/** The human-readable table. */
+	static void print(final BenchResult r, final PrintStream p) {
+		p.printf(Locale.ROOT, "model %s on %s (%d processors)%n", r.model(), r.device(), r.cores());
+		if (!r.candidates().isEmpty()) p.printf("%8s %10s %10s%n", "batch", "seconds", "tiles/s");
+		for (final BenchResult.BatchRun b : r.candidates())
+			p.printf(Locale.ROOT, "%8d %10.2f %10.0f%n", b.batch(), b.seconds(), b.tilesPerSecond());
+		p.printf(Locale.ROOT, "map %dx%d (%d tiles, encoder only, ε %.3f) at batch %d: best %.2f s " +
+			"of %s, %.0f tiles/s%n", r.plane(), r.plane(), r.tiles(), r.epsilon(), r.batch(), r
+				.bestMapSeconds(), seconds(r.mapSeconds()), r.tilesPerSecond());
+		final var f = r.flopsPerTile();
+		p.printf(Locale.ROOT, "FLOPs per tile %.1f M (base encoder %.1f, patch embed %.1f, " +
+			"encoder %.1f, halting %.1f, quantizer %.1f)%n", f.total() / 1e6, f.baseEncoder() / 1e6, f
+				.patchEmbed() / 1e6, f.encoder() / 1e6, f.halting() / 1e6, f.quantizer() / 1e6);
+		p.printf(Locale.ROOT, "achieved %.1f GFLOP/s vs TensorFlow MatMul %d² %.1f GFLOP/s: " +
+			"ratio %.3f%n", r.modelGflops(), r.matmulSize(), r.matmulGflops(), r.ratio());
+		if (r.coldStart() != null) p.printf(Locale.ROOT, "cold start %.2f s (JVM %.2f, load %.2f, " +
+			"first tile %.2f), child peak RSS %.0f MiB%n", r.coldStart().total(), r.coldStart().jvm(), r
+				.coldStart().load(), r.coldStart().firstTile(), r.coldStart().peakMiB());
+		final BenchResult.Memory m = r.memory();
+		p.printf(Locale.ROOT, "RSS %.1f MiB after %d single-tile calls, %.1f MiB after %d (%+.2f%%;" +
+			" off-heap %.1f -> %.1f MiB, %+.2f%%), %.2f ms per call; peak RSS %.0f MiB%n", m
+				.rssEarlyMiB(), m.early(), m.rssAfterMiB(), m.calls(), 100 * m.rssGrowth(), m
+					.offHeapEarlyMiB(), m.offHeapAfterMiB(), 100 * m.offHeapGrowth(), m.msPerCall(), r
+						.peakRssMiB());
+		for (final Goals.Goal g : r.goals())
+			p.printf(Locale.ROOT, "goal: %s = %.3f (%s): %s%n", g.goal(), g.value(), g.target(), g
+				.met() == null ? "not measured" : g.met() ? "met" : "missed");
+	}
+
+	private static String seconds(final double[] s) {
+		final StringBuilder b = new StringBuilder();
+		for (final double v : s) b.append(b.length() == 0 ? "" : " ").append(String.format(
+			Locale.ROOT, "%.2f", v));
+		return b.toString();
+	}
+}

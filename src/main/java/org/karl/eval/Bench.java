@@ -1,0 +1,149 @@
+package org.karl.eval;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import net.imglib2.img.array.ArrayImgs;
+
+import org.karl.engine.api.Progress;
+import org.karl.engine.runtime.Devices;
+import org.karl.engine.runtime.KarlModel;
+import org.karl.image.PlaneTokenizer;
+import org.karl.image.Stitcher;
+import org.karl.image.SyntheticTiles;
+import org.karl.image.TileGrid;
+
+/**
+ * The {@code karl bench} measurement (issue 3 §3): the complexity-map path (encoder only) on a
+ * square plane at the fastest of a few batch sizes, its FLOP/s against TensorFlow's own MatMul,
+ * cold start in a child JVM, and resident memory over many single-tile calls.
+ */
+public final class Bench {
+
+	/** Map runs timed at the chosen batch size; the best counts. */
+	public static final int REPEATS = 3;
+
+	/** Calls after which the early resident memory is read. */
+	public static final int EARLY_CALLS = 100;
+
+	private Bench() {}
+
+	/**
+	 * How to benchmark.
+	 *
+	 * @param plane edge of the square test plane in pixels
+	 * @param batch tiles per TF call; 0 = the fastest of {@code candidates}
+	 * @param candidates batch sizes tried when {@code batch} is 0
+	 * @param calls single-tile tokenize calls of the memory check
+	 * @param matmul edge of the MatMul probe matrices
+	 * @param coldStart whether to launch the cold-start child JVM
+	 * @param epsilon ε of the map
+	 * @param seed seed of the plane's content
+	 */
+	public record Options(int plane, int batch, int[] candidates, int calls, int matmul,
+		boolean coldStart, float epsilon, long seed)
+	{
+
+		/** A 2048² plane, batch by measurement over 64..1024, 10,000 calls, 1024² MatMul. */
+		public static Options defaults() {
+			return new Options(2048, 0, new int[] { 64, 128, 256, 512, 1024 }, 10000, 1024, true,
+				0.05f, 42);
+		}
+	}
+
+	/** Runs every measurement on the model in {@code modelDir}. */
+	public static BenchResult run(final Path modelDir, final Options o, final Progress progress)
+		throws IOException, InterruptedException
+	{
+		final TileGrid grid = new TileGrid(o.plane(), o.plane(), SyntheticTiles.TILE);
+		final float[] plane = Stitcher.stitch(grid, SyntheticTiles.mixed(o.seed(), grid.count())
+			.pixels());
+		final List<BenchResult.BatchRun> runs = new ArrayList<>();
+		int batch = o.batch();
+		if (batch <= 0) {
+			for (final int b : o.candidates()) {
+				progress.status("map at batch " + b);
+				try (KarlModel m = KarlModel.load(modelDir, b)) {
+					final double s = map(m, plane, o, 1)[0];
+					runs.add(new BenchResult.BatchRun(b, s, grid.count() / s));
+				}
+			}
+			batch = runs.stream().min((a, b) -> Double.compare(a.seconds(), b.seconds())).orElseThrow()
+				.batch();
+		}
+		progress.status("map at batch " + batch + ", " + REPEATS + " runs");
+		final double[] seconds;
+		final Flops.Tokenize flops;
+		final BenchResult.Memory memory;
+		try (KarlModel m = KarlModel.load(modelDir, batch)) {
+			seconds = map(m, plane, o, REPEATS);
+			flops = Flops.tokenize(m.config(), m.maxTokens());
+			progress.status(o.calls() + " single-tile tokenize calls");
+			memory = singleTileCalls(m, plane, o);
+		}
+		progress.status("TensorFlow MatMul " + o.matmul() + "²");
+		final double matmul = MatMulProbe.flopsPerSecond(o.matmul(), 1) / 1e9;
+		ColdStart.Result cold = null;
+		if (o.coldStart()) {
+			progress.status("cold start (child JVM)");
+			cold = ColdStart.measure(modelDir, 600);
+		}
+		final double best = Arrays.stream(seconds).min().orElseThrow();
+		final double gflops = flops.total() * (double) grid.count() / best / 1e9;
+		return new BenchResult(Devices.describe(), Runtime.getRuntime().availableProcessors(),
+			modelDir.toString(), o.plane(), grid.count(), o.epsilon(), runs, batch, seconds, best, grid
+				.count() / best, flops, gflops, matmul, o.matmul(), gflops / matmul, cold, memory,
+			ProcessMemory.peakMiB(), BenchResult.goals(o.plane(), best, cold, memory.rssGrowth()));
+	}
+
+	/** Wall seconds of {@code repeats} maps of the plane, after one warm-up call. */
+	static double[] map(final KarlModel m, final float[] plane, final Options o,
+		final int repeats)
+	{
+		final float[] warm = Arrays.copyOf(plane, m.tileSize() * m.tileSize());
+		m.tokenize(warm, 1, o.epsilon(), m.maxTokens(), Progress.NONE);
+		final double[] s = new double[repeats];
+		for (int r = 0; r < repeats; r++) {
+			final long t0 = System.nanoTime();
+			PlaneTokenizer.tokenize(m, ArrayImgs.floats(plane, o.plane(), o.plane()), o.epsilon(), m
+				.maxTokens(), false, Progress.NONE);
+			s[r] = (System.nanoTime() - t0) / 1e9;
+		}
+		return s;
+	}
+
+	/**
+	 * {@code calls} one-tile tokenize calls on successive chunks of the plane, with resident
+	 * memory read after {@value #EARLY_CALLS} calls and after all.
+	 */
+	static BenchResult.Memory singleTileCalls(final KarlModel m, final float[] plane,
+		final Options o)
+	{
+		final int px = m.tileSize() * m.tileSize(), tiles = plane.length / px;
+		final int early = Math.min(EARLY_CALLS, o.calls());
+		final float[] tile = new float[px];
+		final double[] first = new double[2];
+		settled(); // NB: drop the map runs' garbage before counting
+		final long t0 = System.nanoTime();
+		for (int i = 0; i < o.calls(); i++) {
+			// NB: consecutive plane values, not a tile; only the values matter here.
+			System.arraycopy(plane, (i % tiles) * px, tile, 0, px);
+			m.tokenize(tile, 1, o.epsilon(), m.maxTokens(), Progress.NONE);
+			if (i + 1 == early) System.arraycopy(settled(), 0, first, 0, 2);
+		}
+		final double ms = (System.nanoTime() - t0) / 1e6 / o.calls();
+		final double[] last = settled();
+		return new BenchResult.Memory(o.calls(), early, first[0], last[0], last[0] / first[0] - 1,
+			first[1], last[1], last[1] / first[1] - 1, ms);
+	}
+
+	/** [VmRSS, VmRSS − committed heap] in MiB after a GC, so that garbage is not read as growth. */
+	private static double[] settled() {
+		System.gc();
+		final double rss = ProcessMemory.rssMiB();
+		return new double[] { rss, rss - Runtime.getRuntime().totalMemory() / (1024.0 * 1024) };
+	}
+}
