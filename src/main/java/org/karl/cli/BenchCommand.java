@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.karl.engine.api.Progress;
 import org.karl.eval.Bench;
 import org.karl.eval.BenchResult;
+import org.karl.eval.ColdStart;
 import org.karl.eval.EvalJson;
 import org.karl.eval.Goals;
 
@@ -96,9 +97,10 @@ public final class BenchCommand implements Subcommand {
 				.patchEmbed() / 1e6, f.encoder() / 1e6, f.halting() / 1e6, f.quantizer() / 1e6);
 		p.printf(Locale.ROOT, "achieved %.1f GFLOP/s vs TensorFlow MatMul %d² %.1f GFLOP/s: " +
 			"ratio %.3f%n", r.modelGflops(), r.matmulSize(), r.matmulGflops(), r.ratio());
-		if (r.coldStart() != null) p.printf(Locale.ROOT, "cold start %.2f s (JVM %.2f, load %.2f, " +
-			"first tile %.2f), child peak RSS %.0f MiB%n", r.coldStart().total(), r.coldStart().jvm(), r
-				.coldStart().load(), r.coldStart().firstTile(), r.coldStart().peakMiB());
+		final ColdStart.Result c = r.coldStart();
+		if (c != null) p.printf(Locale.ROOT, "cold start %.2f s (JVM %.2f, TensorFlow init %.2f, " +
+			"model load %.2f, first tile %.2f), child peak RSS %.0f MiB%n", c.total(), c.jvm(), c
+				.tfInit(), c.load(), c.firstTile(), c.peakMiB());
 		final BenchResult.Memory m = r.memory();
 		p.printf(Locale.ROOT, "RSS %.1f MiB after %d single-tile calls, %.1f MiB after %d (%+.2f%%;" +
 			" off-heap %.1f -> %.1f MiB, %+.2f%%), %.2f ms per call; peak RSS %.0f MiB%n", m

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.karl.engine.api.Progress;
 import org.karl.engine.runtime.KarlModel;
+import org.tensorflow.TensorFlow;
 
 /**
  * Cold start of the tokenizer: a fresh JVM that loads a model and tokenizes one tile. The parent
@@ -32,20 +33,23 @@ public final class ColdStart {
 	 * @param total launch to the first tile's result
 	 * @param peakMiB the child's VmHWM
 	 */
-	public record Result(double jvm, double load, double firstTile, double total, double peakMiB) {}
+	public record Result(double jvm, double tfInit, double load, double firstTile, double total,
+		double peakMiB) {}
 
 	private ColdStart() {}
 
 	/** Child entry point: {@code ColdStart MODEL_DIR}; prints one line {@value #TAG} .... */
 	public static void main(final String[] args) throws IOException {
 		final long main = System.currentTimeMillis();
+		if (TensorFlow.version().isEmpty()) throw new IllegalStateException("no TensorFlow version");
+		final long tf = System.currentTimeMillis();
 		try (KarlModel m = KarlModel.load(Path.of(args[0]), 1)) {
 			final long loaded = System.currentTimeMillis();
 			m.tokenize(new float[m.tileSize() * m.tileSize()], 1, m.epsilonBins()[0], m.maxTokens(),
 				Progress.NONE);
 			final long first = System.currentTimeMillis();
-			System.out.println(TAG + " " + main + " " + loaded + " " + first + " " + ProcessMemory
-				.peakMiB());
+			System.out.println(TAG + " " + main + " " + tf + " " + loaded + " " + first + " " +
+				ProcessMemory.peakMiB());
 		}
 	}
 
@@ -73,10 +77,10 @@ public final class ColdStart {
 		for (final String line : lines)
 			if (line.startsWith(TAG + " ")) {
 				final String[] f = line.split(" ");
-				final long main = Long.parseLong(f[1]), loaded = Long.parseLong(f[2]), first = Long
-					.parseLong(f[3]);
-				return new Result((main - launch) / 1e3, (loaded - main) / 1e3, (first - loaded) / 1e3,
-					(first - launch) / 1e3, Double.parseDouble(f[4]));
+				final long main = Long.parseLong(f[1]), tf = Long.parseLong(f[2]), loaded = Long
+					.parseLong(f[3]), first = Long.parseLong(f[4]);
+				return new Result((main - launch) / 1e3, (tf - main) / 1e3, (loaded - tf) / 1e3, (first -
+					loaded) / 1e3, (first - launch) / 1e3, Double.parseDouble(f[5]));
 			}
 		throw new IOException("cold-start child (exit " + p.exitValue() + ") printed no result; " +
 			"its last output: " + (lines.isEmpty() ? "(none)" : lines.get(lines.size() - 1)));
