@@ -1,0 +1,83 @@
+package org.karl.fiji.core;
+
+import static org.junit.Assert.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.karl.engine.api.Progress;
+import org.karl.engine.runtime.KarlModel;
+import org.karl.engine.runtime.TestModels;
+import org.karl.fiji.engine.Engines;
+import org.karl.fiji.engine.TrainLog;
+import org.karl.image.SyntheticTiles;
+
+/** KARL Train's core: Esc leaves the last finished step saved; refusals that protect data. */
+public class TrainOpTest {
+
+	@Rule
+	public TemporaryFolder tmp = new TemporaryFolder();
+
+	@Test
+	public void cancelKeepsTheLastFinishedStepAsALoadableModel() throws Exception {
+		final Path out = tmp.getRoot().toPath().resolve("tuned");
+		final List<String> lines = new ArrayList<>();
+		final boolean[] cancel = { false };
+		final Progress escAfterFirstStep = new Progress() {
+
+			@Override
+			public void status(final String message) {}
+
+			@Override
+			public void fraction(final double done) {
+				cancel[0] = true;
+			}
+
+			@Override
+			public boolean isCanceled() {
+				return cancel[0];
+			}
+		};
+		final TrainOp.Output o = TrainOp.run(Engines.direct(), SyntheticTiles.mixed(3, 64), TestModels
+			.model(), out, false, 50, "test", 1, new TrainLog() {
+
+				@Override
+				public void line(final String text) {
+					lines.add(text);
+				}
+
+				@Override
+				public void point(final String phase, final long step, final float loss) {}
+			}, escAfterFirstStep);
+		assertTrue(o.outcome().canceled());
+		assertEquals(1, o.outcome().step());
+		assertTrue(lines.toString(), lines.stream().anyMatch(l -> l.contains("training canceled at step 1")));
+		try (KarlModel m = KarlModel.load(out)) {
+			assertEquals(1, m.session().step());
+		}
+		try (var s = Files.list(tmp.getRoot().toPath())) {
+			assertEquals("temp folders left", 1, s.count());
+		}
+	}
+
+	@Test
+	public void refusesToOverwriteAModelOrAFolderOfOtherFiles() throws Exception {
+		final Path model = TestModels.model();
+		assertThrows("already holds a KARL model", IllegalArgumentException.class, () -> TrainOp.check(
+			null, model, false, 5));
+		final Path data = tmp.newFolder("my-data").toPath();
+		Files.writeString(data.resolve("precious.tif"), "x");
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainOp
+			.check(null, data, false, 5));
+		assertTrue(e.getMessage(), e.getMessage().contains("exists and is not empty"));
+		assertThrows(IllegalArgumentException.class, () -> TrainOp.check(null, tmp.newFolder("x")
+			.toPath(), true, 5)); // resume onto no model
+		assertThrows(IllegalArgumentException.class, () -> TrainOp.check(null, tmp.getRoot().toPath()
+			.resolve("y"), false, 0)); // steps 0
+	}
+}
