@@ -149,7 +149,7 @@ public final class Evaluation {
 		boolean ordered = true;
 		final List<Double> means = new ArrayList<>(probes.values());
 		for (int i = 1; i < means.size(); i++) ordered &= means.get(i) > means.get(i - 1);
-		return new EvalResult.AtEpsilon(eps, bin(t.epsilonBins(), eps), karl, search(alit, eps, n,
+		return new EvalResult.AtEpsilon(decimal(eps), bin(t.epsilonBins(), eps), karl, search(alit, eps, n,
 			tmax, false), search(prefix, eps, n, tmax, true), agree, classical.against(r.counts(),
 				codebook), hist, probes, ordered);
 	}
@@ -198,8 +198,13 @@ public final class Evaluation {
 	/** The bin ε rounds up to (the last bin above it). */
 	static double bin(final float[] bins, final float eps) {
 		for (final float b : bins)
-			if (b >= eps) return b;
-		return bins[bins.length - 1];
+			if (b >= eps) return decimal(b);
+		return decimal(bins[bins.length - 1]);
+	}
+
+	/** The double a float prints as: 0.01f gives 0.01, not 0.009999999776482582. */
+	static double decimal(final float v) {
+		return Double.parseDouble(Float.toString(v));
 	}
 
 	/** The ε of {@code wanted} that lie in (0, last bin]. */

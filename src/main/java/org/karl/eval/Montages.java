@@ -60,13 +60,13 @@ final class Montages {
 			float best = listed[0];
 			for (final float l : listed)
 				if (Math.abs(l - w) < Math.abs(best - w)) best = l;
-			return best;
+			return Evaluation.decimal(best);
 		}).distinct().sorted().toArray();
 	}
 
 	private static double[] toDouble(final float[] v) {
 		final double[] d = new double[v.length];
-		for (int i = 0; i < v.length; i++) d[i] = v[i];
+		for (int i = 0; i < v.length; i++) d[i] = Evaluation.decimal(v[i]);
 		return d;
 	}
 }

@@ -38,7 +38,7 @@ final class Timings {
 	}
 
 	private static EvalResult.Timing timing(final SearchBaselines.Timed r) {
-		return new EvalResult.Timing(r.epsilon(), r.method(), r.msPerTile(), (double) r.encoderRuns() /
+		return new EvalResult.Timing(Evaluation.decimal((float) r.epsilon()), r.method(), r.msPerTile(), (double) r.encoderRuns() /
 			r.n(), (double) r.decoderRuns() / r.n(), r.meanTokens(), (double) r.met() / r.n());
 	}
 

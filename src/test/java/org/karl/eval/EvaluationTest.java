@@ -61,7 +61,8 @@ public class EvaluationTest {
 			assertEquals(1, e.prefix().encoderRuns(), 0);
 			assertEquals(8, e.probes().size()); // blank, smooth, shapes 1 2 4 8 16, noise
 		}
-		assertEquals(0.05, result.epsilons().get(1).bin(), 1e-6);
+		assertEquals("ε prints as given", 0.05, result.epsilons().get(1).epsilon(), 0);
+		assertEquals(0.05, result.epsilons().get(1).bin(), 0);
 		assertArrayEquals(new int[] { 2, 4, 6, 8 }, result.setup().budgets());
 		assertTrue(result.monotonicFraction() >= 0 && result.monotonicFraction() <= 1);
 	}
