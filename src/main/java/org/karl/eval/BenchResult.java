@@ -11,7 +11,7 @@ import java.util.List;
  * @param plane edge of the square test plane, pixels
  * @param tiles tiles of the plane
  * @param epsilon ε of the complexity map
- * @param candidates one map run per candidate batch size (empty when the batch was given)
+ * @param candidates the best of two map runs per candidate batch size (empty when given)
  * @param batch the batch size used (fastest candidate, or given)
  * @param mapSeconds wall seconds of the timed map runs at that batch
  * @param bestMapSeconds the fastest of them
