@@ -32,6 +32,8 @@ public class PlainImageJSmokeTest {
 			assumeNotNull("no X display and no /usr/bin/Xvfb (apt-get install -y xvfb); skipped", x);
 			final Path ij = tmp.newFolder("ImageJ").toPath();
 			FijiLayout.create(ij);
+			final boolean bundled = Files.exists(Path.of("target/classes/karl/models/default/karl.json"));
+			if (bundled) Files.createDirectories(ij.resolve("bundled"));
 			final Path out = ij.resolve("out.txt"), csv = ij.resolve("tiles.csv");
 			final Path macro = ij.resolve("m.ijm");
 			Files.writeString(macro, String.join("\n", //
@@ -42,11 +44,19 @@ public class PlainImageJSmokeTest {
 				"s = s + 'map ' + getTitle() + ' ' + getWidth() + 'x' + getHeight() + ' rows ' + nResults + '\\n';", //
 				"saveAs('Results', '" + csv + "');", //
 				"run('KARL About');", //
+				// NB: no model=: the default model bundled in the jar (when the build had one).
+				"if (File.exists('" + ij + "/bundled')) {", //
+				"  selectImage('cells'); run('KARL Complexity Map...', 'epsilon=0.1');", //
+				"  s = s + 'default ' + getTitle() + ' ' + nResults + '\\n';", //
+				"}", //
 				"File.saveString(s, '" + out + "');", ""));
 			final ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Djava.awt.headless=false",
 				"-jar", FijiLayout.jar("ij-1.54").toString(), "-ijpath", ij.toString(), "-batch", macro
 					.toString()).redirectErrorStream(true).redirectOutput(ij.resolve("console.txt").toFile());
+			// NB: run in the ImageJ folder, so the repository's models/default is not found.
+			pb.directory(ij.toFile());
 			pb.environment().put("DISPLAY", x.display);
+			pb.environment().put("XDG_CACHE_HOME", ij.resolve("cache").toString());
 			pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
 			final Process p = pb.start();
 			assertTrue("ImageJ did not finish in 300 s", p.waitFor(300, TimeUnit.SECONDS));
@@ -59,6 +69,13 @@ public class PlainImageJSmokeTest {
 			assertTrue(console, console.contains("engine: TensorFlow Java engine (isolated: " + ij
 				.resolve("engines/karl-tf")));
 			assertTrue(console, console.contains("protobuf protobuf-java-3.21.9.jar"));
+			if (bundled) {
+				assertTrue(s, s.contains("default cells KARL map 12"));
+				try (var d = Files.list(ij.resolve("cache/karl/models"))) {
+					assertTrue("bundled model not extracted to the cache", d.anyMatch(f -> f.getFileName()
+						.toString().startsWith("default-")));
+				}
+			}
 			final List<String> rows = Files.readAllLines(csv);
 			assertEquals(13, rows.size());
 		}

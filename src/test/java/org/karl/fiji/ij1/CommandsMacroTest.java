@@ -94,6 +94,18 @@ public class CommandsMacroTest {
 	}
 
 	@Test
+	public void theRepositoryDefaultModelIsFoundWithNoModelKey() {
+		org.junit.Assume.assumeTrue("no trained models/default in this checkout", org.karl.fiji.core
+			.ModelLocator.isModel(Path.of("models/default")));
+		final String out = ij.run("newImage('d', '8-bit noise', 64, 64, 1);\n" +
+			"run('KARL Complexity Map...', '');\n" +
+			"print('DEFAULT ' + getTitle() + ' ' + nResults);\n" +
+			"run('KARL About');\n");
+		assertTrue(out, out.contains("DEFAULT d KARL map 4"));
+		assertTrue(out, out.contains("model: " + Path.of("models/default").toAbsolutePath()));
+	}
+
+	@Test
 	public void aboutLogsVersionsDeviceCardAndSignatures() {
 		final String out = ij.run("run('KARL About', '" + m() + "');\n");
 		assertTrue(out, out.contains("ImageJ 1.54p"));

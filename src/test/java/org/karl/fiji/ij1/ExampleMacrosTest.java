@@ -41,7 +41,7 @@ public class ExampleMacrosTest {
 		return " " + key + "=[" + Ij1Env.path(p) + "]";
 	}
 
-	/** Two 8-bit noise images (72x40 and 64x64) in a new folder, plus a text file. */
+	/** Two 8-bit images in a new folder: a 72x40 ramp (TIFF) and a 64x64 noise (PNG). */
 	private Path images() throws IOException {
 		final Path dir = tmp.newFolder("images").toPath();
 		TestImages.save(NewImage.createByteImage("a", 72, 40, 1, NewImage.FILL_RAMP), dir.resolve(
@@ -70,8 +70,6 @@ public class ExampleMacrosTest {
 	@Test
 	public void batchOverAFolderWritesMapsAndCsvs() throws IOException {
 		final Path in = images(), out = tmp.getRoot().toPath().resolve("maps");
-		Files.writeString(in.resolve("notes.txt.hidden"), "x");
-		Files.delete(in.resolve("notes.txt.hidden"));
 		final String log = ij.runFile(Path.of("macros/batch_folder.ijm"), arg("input", in) + arg(
 			"output", out) + arg("model", model));
 		assertTrue(log, log.contains("batch: 2 image(s) mapped"));
