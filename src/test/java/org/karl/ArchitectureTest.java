@@ -52,8 +52,10 @@ public class ArchitectureTest {
 			new String[] { "org.karl.image" }, new String[] { "org.karl.image.ij" }, null,
 			new String[] { "java.", "net.imglib2.", "org.karl.image.", "org.karl.engine.api.",
 				"ij." }), // NB: "ij." is reported by the rule above, not twice.
-		new Rule("cli and fiji do not use engine.graph", new String[] { "org.karl.cli",
-			"org.karl.fiji" }, NONE, new String[] { "org.karl.engine.graph." }, null));
+		new Rule("eval (outside eval.ij) does not import ij", new String[] { "org.karl.eval" },
+			new String[] { "org.karl.eval.ij" }, new String[] { "ij." }, null), //
+		new Rule("cli, fiji and eval do not use engine.graph", new String[] { "org.karl.cli",
+			"org.karl.fiji", "org.karl.eval" }, NONE, new String[] { "org.karl.engine.graph." }, null));
 
 	private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;");
 	private static final Pattern IMPORT = Pattern.compile(
