@@ -98,24 +98,17 @@ public final class KarlModel implements Tokenizer {
 	{
 		checkTiles(tiles, n);
 		checkRequest(epsilon, budget);
-		final int t = maxTokens(), px = tileSize() * tileSize();
+		final int t = maxTokens();
 		final int[] tokens = new int[n * t], keep = new int[n * t], counts = new int[n];
 		final float[] halt = new float[n * t];
-		for (int start = 0; start < n; start += batch) {
-			if (progress.isCanceled()) throw new CancellationException("tokenize canceled");
-			final int b = Math.min(batch, n - start);
-			try (Tensor img = Tensors.floats(tiles, start * px, b, tileSize(), tileSize(), 1);
-				Tensor eps = Tensors.floats(filled(b, epsilon), 0, b);
-				Tensor bud = Tensors.scalar(budget);
-				Result r = session.call(TOKENIZE, Map.of(IMAGES, img, EPSILON, eps, BUDGET, bud)))
-			{
+		batches(n, "tokenize", progress, (start, b) -> {
+			try (Result r = callOnTiles(TOKENIZE, tiles, start, b, epsilon, budget)) {
 				System.arraycopy(Tensors.ints(r, TOKENS), 0, tokens, start * t, b * t);
 				System.arraycopy(Tensors.ints(r, KEEP_MASK), 0, keep, start * t, b * t);
 				System.arraycopy(Tensors.ints(r, COUNTS), 0, counts, start, b);
 				System.arraycopy(Tensors.floats(r, HALT_PROB), 0, halt, start * t, b * t);
 			}
-			progress.fraction((double) (start + b) / n);
-		}
+		});
 		return new TokenizeResult(n, t, tokens, keep, counts, halt);
 	}
 
@@ -126,17 +119,14 @@ public final class KarlModel implements Tokenizer {
 			"decode: expected " + n + " x " + t + " tokens and keep flags, got " + tokens.length +
 				" and " + keep.length);
 		final float[] out = new float[n * px];
-		for (int start = 0; start < n; start += batch) {
-			if (progress.isCanceled()) throw new CancellationException("decode canceled");
-			final int b = Math.min(batch, n - start);
+		batches(n, "decode", progress, (start, b) -> {
 			try (Tensor tok = Tensors.ints(tokens, start * t, b, t);
 				Tensor kp = Tensors.ints(keep, start * t, b, t);
 				Result r = session.call(DECODE, Map.of(TOKENS, tok, KEEP_MASK, kp)))
 			{
 				System.arraycopy(Tensors.floats(r, IMAGES), 0, out, start * px, b * px);
 			}
-			progress.fraction((double) (start + b) / n);
-		}
+		});
 		return out;
 	}
 
@@ -149,21 +139,42 @@ public final class KarlModel implements Tokenizer {
 		final int px = tileSize() * tileSize();
 		final float[] images = new float[n * px], l1 = new float[n];
 		final int[] counts = new int[n];
-		for (int start = 0; start < n; start += batch) {
-			if (progress.isCanceled()) throw new CancellationException("reconstruct canceled");
-			final int b = Math.min(batch, n - start);
-			try (Tensor img = Tensors.floats(tiles, start * px, b, tileSize(), tileSize(), 1);
-				Tensor eps = Tensors.floats(filled(b, epsilon), 0, b);
-				Tensor bud = Tensors.scalar(budget);
-				Result r = session.call(RECONSTRUCT, Map.of(IMAGES, img, EPSILON, eps, BUDGET, bud)))
-			{
+		batches(n, "reconstruct", progress, (start, b) -> {
+			try (Result r = callOnTiles(RECONSTRUCT, tiles, start, b, epsilon, budget)) {
 				System.arraycopy(Tensors.floats(r, RECONSTRUCTIONS), 0, images, start * px, b * px);
 				System.arraycopy(Tensors.ints(r, COUNTS), 0, counts, start, b);
 				System.arraycopy(Tensors.floats(r, L1), 0, l1, start, b);
 			}
+		});
+		return new ReconstructResult(n, tileSize(), images, counts, l1);
+	}
+
+	/** One batch: tiles [start, start + b). */
+	private interface Batch {
+		void run(int start, int b);
+	}
+
+	/** Runs {@code body} over n tiles in batches, reporting progress and honouring cancel. */
+	private void batches(final int n, final String what, final Progress progress, final Batch body) {
+		for (int start = 0; start < n; start += batch) {
+			if (progress.isCanceled()) throw new CancellationException(what + " canceled");
+			final int b = Math.min(batch, n - start);
+			body.run(start, b);
 			progress.fraction((double) (start + b) / n);
 		}
-		return new ReconstructResult(n, tileSize(), images, counts, l1);
+	}
+
+	/** Calls an (images, epsilon, budget) signature on b tiles; the caller closes the result. */
+	private Result callOnTiles(final String key, final float[] tiles, final int start, final int b,
+		final float epsilon, final int budget)
+	{
+		final int s = tileSize();
+		try (Tensor img = Tensors.floats(tiles, start * s * s, b, s, s, 1);
+			Tensor eps = Tensors.floats(filled(b, epsilon), 0, b);
+			Tensor bud = Tensors.scalar(budget))
+		{
+			return session.call(key, Map.of(IMAGES, img, EPSILON, eps, BUDGET, bud));
+		}
 	}
 
 	/** Card, device and signatures, for {@code karl info} and KARL About. */
