@@ -103,6 +103,7 @@ public final class TrainCommand implements Subcommand {
 				.with(key + ".wall_seconds", seconds(t1)).with(key + ".final_" + (base ? "l1" : "loss"), last)
 				.with("epsilon_bins", Arrays.toString(m.epsilonBins())));
 			m.export(out);
+			m.exportServing(out); // inference loads this faster (no gradients, no optimiser)
 			args.out().println("saved " + out + " after " + seconds(t1) + " s");
 		}
 		return Main.EXIT_OK;

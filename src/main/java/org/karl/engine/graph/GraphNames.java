@@ -26,6 +26,12 @@ public final class GraphNames {
 	public static final List<String> REQUIRED = List.of(TOKENIZE, DECODE, RECONSTRUCT, TRAIN_STEP,
 		BASE_TRAIN_STEP, BASE_SET_CODEBOOK, SET_LATENT_CODEBOOK, SET_EPSILON_BINS, STATE);
 
+	/** Signatures a serving-only export ({@link ModelGraph#buildServing}) has. */
+	public static final List<String> SERVING = List.of(TOKENIZE, DECODE, RECONSTRUCT, STATE);
+
+	/** Sub-folder of a model folder holding its serving-only SavedModel, when exported. */
+	public static final String SERVING_DIR = "serving";
+
 	// -- Inputs --
 	public static final String IMAGES = "images";
 	public static final String EPSILON = "epsilon";

@@ -75,6 +75,18 @@ public final class ModelGraph {
 		return a;
 	}
 
+	/**
+	 * Builds only what inference needs (tokenize, decode, reconstruct, serving_default, state)
+	 * over the same variable names: the "serving" export, which loads faster than the full model
+	 * with its gradients and optimiser.
+	 */
+	public static List<Signature> buildServing(final Graph g, final ModelConfig c) {
+		final ModelGraph m = new ModelGraph(g, c, TrainConfig.defaults());
+		m.inference();
+		m.stateSignature();
+		return m.signatures;
+	}
+
 	/** π starts uniform over the bins <= 0.04 of the paper, i.e. the five smallest (§4.3). */
 	public static float[] initialPi(final int nBins) {
 		final float[] p = new float[nBins];
@@ -276,6 +288,10 @@ public final class ModelGraph {
 		signatures.add(Signature.builder().key(SET_EPSILON_BINS).input(BINS, newBins)
 			.output(BINS, set).build());
 
+		stateSignature();
+	}
+
+	private void stateSignature() {
 		signatures.add(Signature.builder().key(STATE).output(STEP, tf.identity(step))
 			.output(BASE_STEP, tf.identity(baseStep)).output(BINS, tf.identity(bins))
 			.output(PI, tf.identity(pi)).output(VQ, tf.identity(vqOn))

@@ -47,7 +47,7 @@ public final class KarlModel implements Tokenizer {
 
 	public static KarlModel load(final Path dir, final int batch) throws IOException {
 		if (batch < 1) throw new IllegalArgumentException("batch must be >= 1, got " + batch);
-		return new KarlModel(ModelSession.load(dir), dir, batch);
+		return new KarlModel(ModelSession.loadForInference(dir), dir, batch);
 	}
 
 	/** Wraps a live session (e.g. right after training) without reloading. */

@@ -65,6 +65,21 @@ public final class ModelSession implements AutoCloseable {
 
 	/** Loads {@code dir} (a SavedModel + karl.json), checking signatures against the card. */
 	public static ModelSession load(final Path dir) throws IOException {
+		return load(dir, GraphNames.REQUIRED);
+	}
+
+	/**
+	 * For inference: loads the serving-only export in {@code dir/serving} when there is one (it
+	 * loads faster), else the full model in {@code dir}.
+	 */
+	public static ModelSession loadForInference(final Path dir) throws IOException {
+		final Path serving = dir.resolve(GraphNames.SERVING_DIR);
+		if (Files.isRegularFile(serving.resolve("saved_model.pb"))) return load(serving,
+			GraphNames.SERVING);
+		return load(dir);
+	}
+
+	private static ModelSession load(final Path dir, final List<String> required) throws IOException {
 		if (!Files.isDirectory(dir)) throw new IOException("model folder " + dir + " does not exist");
 		if (!Files.isRegularFile(dir.resolve("saved_model.pb"))) throw new IOException(dir +
 			" is not a TensorFlow SavedModel (no saved_model.pb); point to a KARL model folder");
@@ -77,7 +92,7 @@ public final class ModelSession implements AutoCloseable {
 			throw new IOException("TensorFlow could not load " + dir + ": " + e.getMessage(), e);
 		}
 		try {
-			SignatureCheck.check(b.signatures(), card.model(), dir);
+			SignatureCheck.check(b.signatures(), card.model(), dir, required);
 		}
 		catch (final IOException e) {
 			b.close();
@@ -151,6 +166,38 @@ public final class ModelSession implements AutoCloseable {
 		catch (final IOException | RuntimeException e) {
 			deleteTree(tmp);
 			throw e;
+		}
+	}
+
+	/**
+	 * Writes {@code dir/serving}: the inference signatures only, over this model's current
+	 * weights (saved to a temporary checkpoint and restored into a serving graph), plus the card.
+	 */
+	public synchronized void exportServing(final Path dir) throws IOException {
+		final Path ckpt = Files.createTempDirectory("karl-serving");
+		try (Graph g = new Graph()) {
+			final List<Signature> sigs = ModelGraph.buildServing(g, card.model());
+			session.save(ckpt.resolve("ckpt").toString());
+			try (Session s = new Session(g)) {
+				s.initialize();
+				s.restore(ckpt.resolve("ckpt").toString());
+				final Path target = dir.toAbsolutePath().resolve(GraphNames.SERVING_DIR);
+				final Path tmp = Files.createTempDirectory(dir.toAbsolutePath(), ".serving.tmp");
+				try {
+					SavedModelBundle.exporter(tmp.toString()).withSession(s).withFunctions(sigs.stream()
+						.map(sig -> SessionFunction.create(sig, s)).toArray(SessionFunction[]::new)).export();
+					card.write(tmp);
+					readableByAll(tmp);
+					replace(tmp, target);
+				}
+				catch (final IOException | RuntimeException e) {
+					deleteTree(tmp);
+					throw e;
+				}
+			}
+		}
+		finally {
+			deleteTree(ckpt);
 		}
 	}
 

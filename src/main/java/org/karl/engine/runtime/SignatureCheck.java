@@ -21,13 +21,13 @@ final class SignatureCheck {
 
 	private SignatureCheck() {}
 
-	static void check(final List<Signature> sigs, final ModelConfig c, final Path dir)
-		throws IOException
+	static void check(final List<Signature> sigs, final ModelConfig c, final Path dir,
+		final List<String> required) throws IOException
 	{
 		final Map<String, Signature> byKey = new TreeMap<>();
 		for (final Signature s : sigs) byKey.put(s.key(), s);
 		final List<String> problems = new ArrayList<>();
-		for (final String key : REQUIRED)
+		for (final String key : required)
 			if (!byKey.containsKey(key)) problems.add("signature '" + key + "' is missing");
 		final long s = c.tileSize();
 		expect(byKey, TOKENIZE, IMAGES, Shape.of(-1, s, s, 1), problems);

@@ -66,6 +66,34 @@ public class ModelSessionTest {
 	}
 
 	@Test
+	public void servingExportGivesTheSameOutputsAsTheFullModel() throws Exception {
+		final Path dir = tmp.getRoot().toPath().resolve("served");
+		final float[] x = tiles(6, 3);
+		final TokenizeResult full;
+		final ReconstructResult fullRec;
+		try (ModelSession s = ModelSession.create(ModelCard.of(ModelConfig.test(), TrainConfig.defaults()))) {
+			s.export(dir);
+			try (KarlModel m = KarlModel.of(ModelSession.load(dir))) {
+				full = m.tokenize(x, 6, 0.1f, 8, Progress.NONE);
+				fullRec = m.reconstruct(x, 6, 0.1f, 8, Progress.NONE);
+			}
+			s.exportServing(dir);
+		}
+		assertTrue(Files.exists(dir.resolve("serving").resolve("saved_model.pb")));
+		try (KarlModel m = KarlModel.load(dir)) { // prefers serving/
+			final TokenizeResult served = m.tokenize(x, 6, 0.1f, 8, Progress.NONE);
+			assertArrayEquals(full.tokens(), served.tokens());
+			assertArrayEquals(full.counts(), served.counts());
+			assertArrayEquals(fullRec.images(), m.reconstruct(x, 6, 0.1f, 8, Progress.NONE).images(), 1e-6f);
+		}
+		// re-exporting the full model replaces the folder, serving/ included: never stale
+		try (ModelSession s = ModelSession.load(dir)) {
+			s.export(dir);
+		}
+		assertFalse(Files.exists(dir.resolve("serving")));
+	}
+
+	@Test
 	public void badRequestsAreRefusedWithTheAllowedRange() throws Exception {
 		try (KarlModel m = KarlModel.of(ModelSession.create(ModelCard.of(ModelConfig.test(),
 			TrainConfig.defaults()))))
