@@ -62,6 +62,19 @@ public class CommandsMacroTest {
 	}
 
 	@Test
+	public void virtualStackIsMappedPlaneByPlane() throws IOException {
+		final Path tif = tmp.getRoot().toPath().resolve("v.tif");
+		final String out = ij.run("newImage('v', '16-bit noise', 96, 64, 5);\n" +
+			"saveAs('Tiff', '" + Ij1Env.path(tif) + "'); close();\n" +
+			"run('TIFF Virtual Stack...', 'open=[" + Ij1Env.path(tif) + "]');\n" +
+			"print('VIRTUAL ' + is('Virtual Stack') + ' ' + nSlices);\n" +
+			"run('KARL Complexity Map...', '" + m() + "');\n" +
+			"print('MAP ' + getTitle() + '|' + getWidth() + 'x' + getHeight() + '|' + nSlices + '|' + nResults);\n");
+		assertTrue(out, out.contains("VIRTUAL 1 5"));
+		assertTrue(out, out.contains("MAP v.tif KARL map|3x2|5|30"));
+	}
+
+	@Test
 	public void tokenizeGivesIdsMaskCountAndImageProperty() throws IOException {
 		final Path csv = tmp.getRoot().toPath().resolve("t.csv");
 		final String out = ij.run("newImage('n', '8-bit noise', 64, 32, 2);\n" +
