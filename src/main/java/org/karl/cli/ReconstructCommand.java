@@ -59,7 +59,7 @@ public final class ReconstructCommand implements Subcommand {
 		try (KarlModel model = KarlModel.load(modelDir)) {
 			final int budget = args.getInt(KEY_BUDGET, DEFAULT_BUDGET) == 0 ? model.maxTokens()
 				: args.getInt(KEY_BUDGET, DEFAULT_BUDGET);
-			PlaneTokenizer.check(model, epsilon, budget);
+			model.checkRequest(epsilon, budget);
 			final ImageStack stack = new ImageStack(imp.getWidth(), imp.getHeight());
 			for (final Plane p : Planes.of(imp)) {
 				final TileGrid grid = Tiler.grid(p.img(), model.tileSize());

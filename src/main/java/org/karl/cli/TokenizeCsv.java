@@ -52,7 +52,7 @@ public final class TokenizeCsv {
 		this.epsilon = epsilon;
 		this.budget = budget == Keys.DEFAULT_BUDGET ? tokenizer.maxTokens() : budget;
 		this.reconstruct = reconstruct;
-		PlaneTokenizer.check(tokenizer, epsilon, this.budget);
+		tokenizer.checkRequest(epsilon, this.budget);
 	}
 
 	/** The header line, without line end. */

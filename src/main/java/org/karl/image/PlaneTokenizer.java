@@ -23,28 +23,8 @@ public final class PlaneTokenizer {
 	private PlaneTokenizer() {}
 
 	/**
-	 * Checks that {@code epsilon} lies in (0, last ε bin] and {@code budget} in [1, T_max] of
-	 * {@code tokenizer}.
-	 *
-	 * @throws IllegalArgumentException naming the value and the allowed range
-	 */
-	public static void check(final Tokenizer tokenizer, final float epsilon, final int budget) {
-		final float[] bins = tokenizer.epsilonBins();
-		if (bins.length == 0) throw new IllegalArgumentException(
-			"the model lists no epsilon bins, so it cannot tokenize at a target error; " +
-				"use a model trained with epsilon bins");
-		final float last = bins[bins.length - 1];
-		if (!(epsilon > 0 && epsilon <= last)) throw new IllegalArgumentException("epsilon = " +
-			epsilon + " is outside (0, " + last + "], the range this model was trained for; " +
-			"choose epsilon in that range");
-		if (budget < 1 || budget > tokenizer.maxTokens()) throw new IllegalArgumentException(
-			"budget = " + budget + " is outside [1, " + tokenizer.maxTokens() +
-				"], this model's tokens per tile; choose budget in that range");
-	}
-
-	/**
 	 * Token counts (and, when {@code reconstruct}, per-tile L1 of the single pass) of every tile
-	 * of {@code plane}, after {@link #check}.
+	 * of {@code plane}, after {@link Tokenizer#checkRequest}.
 	 *
 	 * @throws CancellationException when {@code progress} is cancelled (checked between chunks)
 	 */
@@ -52,7 +32,7 @@ public final class PlaneTokenizer {
 		final RandomAccessibleInterval<FloatType> plane, final float epsilon, final int budget,
 		final boolean reconstruct, final Progress progress)
 	{
-		check(tokenizer, epsilon, budget);
+		tokenizer.checkRequest(epsilon, budget);
 		final TileGrid grid = Tiler.grid(plane, tokenizer.tileSize());
 		final int n = grid.count(), p = grid.tileSize() * grid.tileSize();
 		final int[] counts = new int[n];

@@ -53,7 +53,7 @@ public class EvalCommandTest {
 	public void evalRejectsEpsilonOutsideTheBins() {
 		assertEquals(Main.EXIT_FAILURE, karl("eval", "--model", TestModels.model().toString(),
 			"--synthetic", "4", "--epsilon", "0.5", "--output", tmp.getRoot().toString()));
-		assertTrue(err.toString(), err.toString().contains("epsilon 0.5 is outside"));
+		assertTrue(err.toString(), err.toString().contains("epsilon = 0.5 is outside"));
 		assertEquals(Main.EXIT_USAGE, karl("eval", "--model", TestModels.model().toString(),
 			"--epsilon", "x", "--output", tmp.getRoot().toString()));
 	}

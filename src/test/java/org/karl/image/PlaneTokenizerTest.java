@@ -67,21 +67,21 @@ public class PlaneTokenizerTest {
 	public void epsilonOutsideTheModelsBinsIsRejectedWithTheRange() {
 		for (final float eps : new float[] { 0, -0.1f, 0.21f, Float.NaN })
 			try {
-				PlaneTokenizer.check(fake, eps, 8);
+				fake.checkRequest(eps, 8);
 				fail("accepted epsilon " + eps);
 			}
 			catch (final IllegalArgumentException e) {
 				assertTrue(e.getMessage(), e.getMessage().contains("(0, 0.2]"));
 			}
-		PlaneTokenizer.check(fake, 0.2f, 8);
-		PlaneTokenizer.check(fake, 0.001f, 1);
+		fake.checkRequest(0.2f, 8);
+		fake.checkRequest(0.001f, 1);
 	}
 
 	@Test
 	public void budgetOutsideOneToMaxTokensIsRejectedWithTheRange() {
 		for (final int budget : new int[] { 0, -1, 9 })
 			try {
-				PlaneTokenizer.check(fake, 0.05f, budget);
+				fake.checkRequest(0.05f, budget);
 				fail("accepted budget " + budget);
 			}
 			catch (final IllegalArgumentException e) {

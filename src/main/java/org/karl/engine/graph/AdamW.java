@@ -68,16 +68,6 @@ public final class AdamW {
 		return new Update(ops, norm);
 	}
 
-	/** Count of parameters with and without decay, for the log (nanoGPT prints both). */
-	public static long[] decayCounts(final List<Variable<TFloat32>> vars) {
-		long decay = 0, none = 0;
-		for (final Variable<TFloat32> v : vars) {
-			if (v.shape().numDimensions() >= 2) decay += v.shape().size();
-			else none += v.shape().size();
-		}
-		return new long[] { decay, none };
-	}
-
 	private static Variable<TFloat32> slot(final Ops tf, final String name, final Variable<TFloat32> p) {
 		return tf.withName(name).variable(tf.withInitScope().zeros(
 			tf.withInitScope().constant(p.shape()), TFloat32.class));

@@ -1,6 +1,5 @@
 package org.karl.engine.graph;
 
-import java.util.List;
 
 import org.karl.engine.config.ModelConfig;
 import org.tensorflow.Operand;
@@ -101,10 +100,5 @@ public final class BaseTokenizerGraph {
 	/** Codebook rows of code ids [B, 64] -> [B*64, Dz], detached. */
 	public Operand<TFloat32> codeVectors(final Operand<TInt32> codes) {
 		return tf.gather(tf.stopGradient(codebook()), tf.reshape(codes, l.vec(-1)), l.c(0));
-	}
-
-	/** Names of the base variables, for tests and the card. */
-	public List<String> variableNames() {
-		return l.variables(Layers.Group.BASE).stream().map(v -> v.op().name()).toList();
 	}
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.tensorflow.Operand;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.linalg.MatMul;
@@ -241,9 +240,5 @@ public final class Layers {
 	/** x [M, K] times y^T where y [N, K] -> [M, N]. */
 	public Operand<TFloat32> matMulT(final Operand<TFloat32> x, final Operand<TFloat32> y) {
 		return tf.linalg.matMul(x, y, MatMul.transposeB(true));
-	}
-
-	static Shape shape(final long... d) {
-		return Shape.of(d);
 	}
 }

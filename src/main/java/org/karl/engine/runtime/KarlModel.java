@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 import org.karl.engine.api.Progress;
 import org.karl.engine.api.ReconstructResult;
@@ -81,15 +82,6 @@ public final class KarlModel implements Tokenizer {
 	@Override
 	public float[] epsilonBins() {
 		return bins.clone();
-	}
-
-	/** Throws a clear message unless 0 < ε <= last bin and 1 <= budget <= T_max. */
-	public void checkRequest(final float epsilon, final int budget) {
-		if (!(epsilon > 0) || epsilon > bins[bins.length - 1]) throw new IllegalArgumentException(
-			"epsilon " + epsilon + " is outside (0, " + bins[bins.length - 1] + "]; use a target mean " +
-				"L1 error within the model's bins " + Arrays.toString(bins));
-		if (budget < 1 || budget > maxTokens()) throw new IllegalArgumentException("budget " + budget +
-			" is outside [1, " + maxTokens() + "]; use at most the model's T_max " + maxTokens());
 	}
 
 	@Override
@@ -216,12 +208,5 @@ public final class KarlModel implements Tokenizer {
 	@Override
 	public void close() {
 		session.close();
-	}
-
-	/** Thrown when a {@link Progress} asked to stop. */
-	public static final class CancellationException extends RuntimeException {
-		public CancellationException(final String message) {
-			super(message);
-		}
 	}
 }

@@ -21,7 +21,6 @@ import org.tensorflow.SessionFunction;
 import org.tensorflow.Signature;
 import org.tensorflow.Tensor;
 import org.tensorflow.exceptions.TensorFlowException;
-import org.tensorflow.ndarray.Shape;
 
 /**
  * A live KARL model: a TF session plus its named signature functions and its card. Made either
@@ -230,11 +229,6 @@ public final class ModelSession implements AutoCloseable {
 		try (Stream<Path> s = Files.walk(p)) {
 			for (final Path q : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(q);
 		}
-	}
-
-	/** Shape of a signature input, for validation. */
-	static Shape inputShape(final Signature s, final String name) {
-		return s.getInputs().get(name).shape;
 	}
 
 	@Override

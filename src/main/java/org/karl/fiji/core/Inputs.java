@@ -32,7 +32,7 @@ public final class Inputs {
 	/** The budget to use: {@link Keys#DEFAULT_BUDGET} (0) means T_max; then checks ε and it. */
 	public static int budget(final Tokenizer t, final float epsilon, final int budget) {
 		final int b = budget == Keys.DEFAULT_BUDGET ? t.maxTokens() : budget;
-		PlaneTokenizer.check(t, epsilon, b);
+		t.checkRequest(epsilon, b);
 		return b;
 	}
 

@@ -83,8 +83,7 @@ public abstract class KarlPlugIn implements PlugIn {
 			"ImageJ more memory (Edit>Options>Memory & Threads...)";
 		final String tf = Engines.explain(e);
 		if (tf != null) return tf;
-		if (IJ.escapePressed() || e instanceof CancellationException || e.getClass().getSimpleName()
-			.equals("CancellationException")) return "canceled (Esc); nothing was written";
+		if (IJ.escapePressed() || e instanceof CancellationException) return "canceled (Esc); nothing was written";
 		String m = e.getMessage();
 		if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
 		else if (!(e instanceof java.io.IOException || e instanceof IllegalArgumentException ||
