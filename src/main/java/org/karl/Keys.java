@@ -72,6 +72,17 @@ public final class Keys {
 	/** 0 means: use the data folder. */
 	public static final int DEFAULT_SYNTHETIC = 0;
 
+	/**
+	 * Add this many generated tiles to --data: half microscopy-like fields (nuclei, filaments,
+	 * puncta, haze, uneven light, camera noise), half blank/smooth/shapes/noise.
+	 */
+	public static final String KEY_GENERATED = "generated";
+	/** 0 means: the data folder only. */
+	public static final int DEFAULT_GENERATED = 0;
+
+	/** What the halting head learns: minimum (smallest budget meeting ε) or paper (§4.1). */
+	public static final String KEY_HALTING_TARGETS = "halting-targets";
+
 	/** Size preset of a new model: small (the "S" recipe), medium ("M") or test. */
 	public static final String KEY_PRESET = "preset";
 	/** A default value for the {@link #KEY_PRESET} parameter. */

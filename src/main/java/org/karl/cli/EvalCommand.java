@@ -70,12 +70,14 @@ public final class EvalCommand implements Subcommand {
 		if (!Files.isDirectory(modelDir)) throw new IllegalArgumentException("--" + KEY_MODEL + " " +
 			modelDir + " is not a folder; pass a model folder written by karl train");
 		try (KarlModel model = KarlModel.load(modelDir)) {
-			Evaluation.Options o = Evaluation.Options.defaults(model, seed);
+			Evaluation.Options o = Evaluation.Options.defaults(model, seed).withTraining(model.config()
+				.budgetStep(), model.config().tableTokens(), model.config().haltThreshold());
 			if (args.has(KEY_EPSILON)) o = o.withEpsilons(epsilons(args.get(KEY_EPSILON, ""), model));
 			final EvalSet set = synthetic > 0 ? EvalSet.synthetic(synthetic, seed) : EvalSet.heldOut(
 				Path.of(args.get(KEY_DATA, DEFAULT_DATA)), n, seed);
 			args.out().println("eval: " + set + " tiles, epsilon " + Arrays.toString(o.epsilons()));
-			final EvalResult r = Evaluation.run(model, modelDir.toString(), model.config()
+			final EvalResult r = Evaluation.run(model, modelDir + " (halting targets: " + model.card()
+				.training().haltingTargets() + ")", model.config()
 				.latentCodes(), set, o, status(args));
 			final String command = "karl eval " + String.join(" ", args.raw());
 			AtomicFiles.write(out.resolve(JSON), w -> w.write(EvalJson.toJson(r)));

@@ -69,8 +69,10 @@ public final class ReconstructCommand implements Subcommand {
 				double l1 = 0, tokens = 0;
 				for (int i = 0; i < rec.length; i++) l1 += Math.abs(rec[i] - p.pixels()[i]);
 				for (final int c : r.counts()) tokens += c;
-				args.out().printf("plane %d: tiles %d, mean tokens %.2f, L1 %.4f%n", p.index(), grid.count(),
-					tokens / grid.count(), l1 / rec.length);
+				final int[] unmet = r.unmet(epsilon, budget);
+				args.out().printf("plane %d: tiles %d, mean tokens %.2f, L1 %.4f, epsilon not met by %d " +
+					"tiles (%d at the full budget)%n", p.index(), grid.count(), tokens / grid.count(), l1 /
+						rec.length, unmet[0], unmet[1]);
 				stack.addSlice(imp.getStack().getSliceLabel(p.index()), new FloatProcessor(p.width(),
 					p.height(), rec));
 			}

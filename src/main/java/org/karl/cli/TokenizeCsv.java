@@ -22,7 +22,8 @@ import org.karl.image.ij.Planes;
  * with a {@link Tokenizer} ({@link PlaneTokenizer}) and writes one CSV row per tile. It takes
  * the tokenizer as an argument so that it can be tested without a model.
  * <p>
- * Columns: {@value #HEADER}, plus {@code l1} when reconstructing. {@code file} is the path as
+ * Columns: {@value #HEADER}, plus {@code l1} and {@code met} (1 when l1 ≤ ε, else 0: a tile at
+ * the full budget with met 0 cannot reach ε) when reconstructing. {@code file} is the path as
  * given; {@code slice} the 1-based stack index (channel fastest, then z, then t);
  * {@code tile_x, tile_y} the tile's column and row (its top-left pixel is
  * {@code tile_x * tileSize, tile_y * tileSize}); {@code padded} 1 when the tile extends past the
@@ -35,6 +36,9 @@ public final class TokenizeCsv {
 
 	/** The column added by {@code --reconstruct}: mean absolute error of the tile's reconstruction. */
 	public static final String L1 = "l1";
+
+	/** The column added by {@code --reconstruct}: 1 when the tile's L1 ≤ ε, else 0. */
+	public static final String MET = "met";
 
 	private final Tokenizer tokenizer;
 	private final float epsilon;
@@ -57,7 +61,7 @@ public final class TokenizeCsv {
 
 	/** The header line, without line end. */
 	public String header() {
-		return reconstruct ? HEADER + "," + L1 : HEADER;
+		return reconstruct ? HEADER + "," + L1 + "," + MET : HEADER;
 	}
 
 	/** Writes the CSV for {@code files} to {@code csv} atomically; returns the number of rows. */
@@ -94,7 +98,7 @@ public final class TokenizeCsv {
 					final int tx = g.tileX(i), ty = g.tileY(i);
 					out.write(name + "," + plane.index() + "," + tx + "," + ty + "," + (g.isPadded(tx,
 						ty) ? 1 : 0) + "," + t.counts()[i] + "," + budget + "," + epsilon);
-					if (reconstruct) out.write("," + t.l1()[i]);
+					if (reconstruct) out.write("," + t.l1()[i] + "," + (t.l1()[i] <= epsilon ? 1 : 0));
 					out.write('\n');
 				}
 				rows += g.count();

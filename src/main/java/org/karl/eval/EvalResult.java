@@ -43,7 +43,7 @@ public record EvalResult(Setup setup, List<AtEpsilon> epsilons, List<Timing> tim
 	/** KARL and both searches at one ε. */
 	public record AtEpsilon(double epsilon, double bin, Karl karl, Search alit, Search prefix,
 		Agreement agreement, ClassicalAt classical, int[] histogram, Map<String, Double> probes,
-		boolean probesOrdered) {}
+		boolean probesOrdered, HonestCounts honest, Map<String, Double> microscopy) {}
 
 	/**
 	 * The single pass at one ε, over all tiles and per part.

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The probe-group table of the report: one row per group (blank, smooth, shapes_k, noise), one
- * column per ε, and a last row saying whether the means rise strictly along the groups.
+ * column per ε, and a last row saying whether the means rise along the groups (strictly; noise may tie).
  */
 final class ProbeTable {
 

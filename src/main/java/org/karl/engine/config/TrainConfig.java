@@ -23,14 +23,27 @@ package org.karl.engine.config;
  * @param logEvery steps between progress events
  * @param checkpointEvery steps between checkpoints (0 = only at the end)
  * @param seed data-order and sampling seed
+ * @param haltingTargets what the phase-2 halting head learns: {@value #MINIMUM} (the smallest
+ *          budget of a prefix ladder whose error meets the sampled ε bin; the default) or
+ *          {@value #PAPER} (the paper's split at the phase-1 budget T, conditioned on bin(ε0)).
+ *          Absent in cards written before the option existed, which all used the paper's.
  */
 public record TrainConfig(int steps, int batch, float peakLr, float warmupFraction,
 	float weightDecay, float beta1, float beta2, float clipNorm, int calibrationSteps, int baseSteps,
 	int baseBatch, float baseLr, int codeInitStep, int latentCodeInitStep, int deadCodeSteps, int logEvery,
-	int checkpointEvery, long seed)
+	int checkpointEvery, long seed, String haltingTargets)
 {
 
+	/** Halting targets of the paper (§4.1). */
+	public static final String PAPER = "paper";
+	/** Minimum-budget halting targets (docs/engine.md, "Halting targets"). */
+	public static final String MINIMUM = "minimum";
+
 	public TrainConfig {
+		if (haltingTargets == null) haltingTargets = PAPER; // a card from before the option
+		if (!haltingTargets.equals(PAPER) && !haltingTargets.equals(MINIMUM))
+			throw new IllegalArgumentException("TrainConfig: halting targets must be '" + MINIMUM +
+				"' or '" + PAPER + "', got '" + haltingTargets + "'");
 		positive("steps", steps, true);
 		positive("batch", batch, false);
 		positive("baseSteps", baseSteps, true);
@@ -51,25 +64,25 @@ public record TrainConfig(int steps, int batch, float peakLr, float warmupFracti
 	/** §7.3 "S": batch 32, lr 1e-3, 10% warmup, AdamW (0.9, 0.95), wd 0.05, clip 3.0. */
 	public static TrainConfig defaults() {
 		return new TrainConfig(3000, 32, 1e-3f, 0.1f, 0.05f, 0.9f, 0.95f, 3.0f, 1000, 2000, 128, 1e-3f,
-			100, 500, 100, 50, 500, 42L);
+			100, 500, 100, 50, 500, 42L, MINIMUM);
 	}
 
 	public TrainConfig withSteps(final int s) {
 		return new TrainConfig(s, batch, peakLr, warmupFraction, weightDecay, beta1, beta2, clipNorm,
 			calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep, latentCodeInitStep, deadCodeSteps, logEvery,
-			checkpointEvery, seed);
+			checkpointEvery, seed, haltingTargets);
 	}
 
 	public TrainConfig withBaseSteps(final int s) {
 		return new TrainConfig(steps, batch, peakLr, warmupFraction, weightDecay, beta1, beta2,
 			clipNorm, calibrationSteps, s, baseBatch, baseLr, codeInitStep, latentCodeInitStep, deadCodeSteps, logEvery,
-			checkpointEvery, seed);
+			checkpointEvery, seed, haltingTargets);
 	}
 
 	public TrainConfig withBatch(final int b, final int baseB) {
 		return new TrainConfig(steps, b, peakLr, warmupFraction, weightDecay, beta1, beta2, clipNorm,
 			calibrationSteps, baseSteps, baseB, baseLr, codeInitStep, latentCodeInitStep, deadCodeSteps, logEvery,
-			checkpointEvery, seed);
+			checkpointEvery, seed, haltingTargets);
 	}
 
 	public TrainConfig withSchedule(final int calibration, final int codeInit, final int deadCode,
@@ -77,25 +90,36 @@ public record TrainConfig(int steps, int batch, float peakLr, float warmupFracti
 	{
 		return new TrainConfig(steps, batch, peakLr, warmupFraction, weightDecay, beta1, beta2,
 			clipNorm, calibration, baseSteps, baseBatch, baseLr, codeInit, latentCodeInitStep, deadCode, log, checkpoint,
-			seed);
+			seed, haltingTargets);
 	}
 
 	public TrainConfig withLatentCodeInit(final int step) {
 		return new TrainConfig(steps, batch, peakLr, warmupFraction, weightDecay, beta1, beta2,
 			clipNorm, calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep, step, deadCodeSteps,
-			logEvery, checkpointEvery, seed);
+			logEvery, checkpointEvery, seed, haltingTargets);
 	}
 
 	public TrainConfig withSeed(final long s) {
 		return new TrainConfig(steps, batch, peakLr, warmupFraction, weightDecay, beta1, beta2,
 			clipNorm, calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep, latentCodeInitStep, deadCodeSteps,
-			logEvery, checkpointEvery, s);
+			logEvery, checkpointEvery, s, haltingTargets);
 	}
 
 	public TrainConfig withLearningRate(final float lr) {
 		return new TrainConfig(steps, batch, lr, warmupFraction, weightDecay, beta1, beta2, clipNorm,
 			calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep, latentCodeInitStep, deadCodeSteps, logEvery,
-			checkpointEvery, seed);
+			checkpointEvery, seed, haltingTargets);
+	}
+
+	public TrainConfig withHaltingTargets(final String mode) {
+		return new TrainConfig(steps, batch, peakLr, warmupFraction, weightDecay, beta1, beta2,
+			clipNorm, calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep, latentCodeInitStep,
+			deadCodeSteps, logEvery, checkpointEvery, seed, mode);
+	}
+
+	/** True for {@link #MINIMUM} targets. */
+	public boolean minimumTargets() {
+		return MINIMUM.equals(haltingTargets);
 	}
 
 	private static void positive(final String f, final int v, final boolean zeroOk) {

@@ -17,6 +17,8 @@ public final class GraphNames {
 	public static final String TRAIN_STEP = "train_step";
 	public static final String BASE_TRAIN_STEP = "base_train_step";
 	public static final String BASE_SET_CODEBOOK = "base_set_codebook";
+	/** The base VQ-VAE alone: images -> quantised reconstructions and L1 (not required on load). */
+	public static final String BASE_RECONSTRUCT = "base_reconstruct";
 	public static final String SET_EPSILON_BINS = "set_epsilon_bins";
 	public static final String SET_LATENT_CODEBOOK = "set_latent_codebook";
 	public static final String STATE = "state";
@@ -50,6 +52,8 @@ public final class GraphNames {
 	public static final String LOSS = "loss";
 	public static final String EPS0 = "eps0";
 	public static final String KEPT_MEAN = "kept_mean";
+	/** Mean halting target of a train step (T* or the paper's T, capped at T_max). */
+	public static final String TARGET_MEAN = "target_mean";
 	public static final String GRAD_NORM = "grad_norm";
 	public static final String STEP = "step";
 	public static final String BASE_STEP = "base_step";

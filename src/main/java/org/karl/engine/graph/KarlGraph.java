@@ -189,6 +189,29 @@ public final class KarlGraph {
 		return tf.reshape(logits, l.vec(-1, c.baseCodes())); // [B*N,K]
 	}
 
+	/**
+	 * Gradient-free errors of one encoding decoded at a ladder of prefix budgets: for each rung r,
+	 * tokens [0, r) are kept and the rest masked exactly as halted ones (the decoder's symmetric
+	 * mask), all rungs in one batched decoder call. Returns L1 [R, B] (rung-major).
+	 *
+	 * @param q quantised latents [B, T, d] (straight-through values)
+	 */
+	public Operand<TFloat32> prefixErrors(final Operand<TFloat32> images, final Operand<TFloat32> q,
+		final int[] rungs)
+	{
+		final int r = rungs.length, t = c.maxTokens();
+		final Operand<TInt32> b = l.size(q, 0);
+		final float[] drop = new float[r * t];
+		for (int i = 0; i < r; i++)
+			for (int j = 0; j < t; j++) drop[i * t + j] = j >= rungs[i] ? 1f : 0f;
+		final Operand<TFloat32> dropped = tf.reshape(tf.tile(tf.reshape(tf.constant(drop),
+			l.vec(r, 1, t)), l.dims(l.c(1), b, l.c(1))), l.vec(-1, t)); // [R*B,T]
+		final Operand<TFloat32> qs = tf.tile(tf.stopGradient(q), l.vec(r, 1, 1)); // [R*B,T,d]
+		final Operand<TFloat32> xs = tf.tile(images, l.vec(r, 1, 1, 1));
+		final Operand<TFloat32> rec = image(decoder(qs, dropped));
+		return tf.stopGradient(tf.reshape(l1PerImage(xs, rec), l.vec(r, -1))); // [R,B]
+	}
+
 	/** Logits [B*N, K] -> image [B, S, S, 1] through the soft code and the frozen base decoder. */
 	public Operand<TFloat32> image(final Operand<TFloat32> logits) {
 		return base.decode(base.softCode(tf.nn.softmax(logits)));

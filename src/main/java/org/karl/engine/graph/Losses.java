@@ -58,6 +58,62 @@ public final class Losses {
 		return tf.math.add(groupMean(tf, bceZero, active, rows), groupMean(tf, bceOne, halt, rows));
 	}
 
+	/**
+	 * Phase-2 halting BCE with a target budget per image (minimum-budget targets): for image b,
+	 * tokens [0, T*_b) are active and [T*_b, Tmax) halt; each group averaged over the whole batch,
+	 * as in {@link #haltSplit}.
+	 *
+	 * @param logits halting logits [B, Tmax]
+	 * @param targets T* per image, int32 [B]
+	 */
+	public static Operand<TFloat32> haltSplitPerImage(final Ops tf, final Operand<TFloat32> logits,
+		final Operand<TInt32> targets, final int tmax)
+	{
+		final Operand<TInt32> idx = tf.range(tf.constant(0), tf.constant(tmax), tf.constant(1));
+		final Operand<TFloat32> active = tf.dtypes.cast(tf.math.less(tf.expandDims(idx, tf.constant(0)),
+			tf.expandDims(targets, tf.constant(1))), TFloat32.class); // [B,Tmax]
+		final Operand<TFloat32> halt = tf.math.sub(tf.constant(1f), active);
+		final Operand<TFloat32> bceZero = tf.math.softplus(logits);
+		final Operand<TFloat32> bceOne = tf.math.softplus(tf.math.neg(logits));
+		return tf.math.add(maskedMean(tf, bceZero, active), maskedMean(tf, bceOne, halt));
+	}
+
+	/**
+	 * Minimum-budget targets: per image, the smallest rung whose error is at most the bound, or
+	 * {@code tmax} when no rung meets it (ε unreachable: keep everything).
+	 *
+	 * @param errors per-rung, per-image errors [R, B] (rungs ascending)
+	 * @param bound the ε bin value each image is conditioned on [B]
+	 * @return T* [B], int32
+	 */
+	public static Operand<TInt32> minimumBudget(final Ops tf, final Operand<TFloat32> errors,
+		final Operand<TFloat32> bound, final int[] rungs, final int tmax)
+	{
+		final float[] r = new float[rungs.length];
+		for (int i = 0; i < r.length; i++) r[i] = rungs[i];
+		final Operand<TFloat32> rung = tf.reshape(tf.constant(r), tf.constant(new int[] { -1, 1 })); // [R,1]
+		final Operand<TFloat32> ok = tf.dtypes.cast(tf.math.lessEqual(errors,
+			tf.expandDims(bound, tf.constant(0))), TFloat32.class); // [R,B]
+		final Operand<TFloat32> cand = tf.math.add(tf.math.mul(ok, rung),
+			tf.math.mul(tf.math.sub(tf.constant(1f), ok), tf.constant((float) tmax))); // [R,B]
+		return tf.dtypes.cast(tf.min(cand, tf.constant(0)), TInt32.class);
+	}
+
+	/**
+	 * The budget ladder of minimum-budget targets for a given T_max: 2, 4, 6, 8, then ×1.5 / ×2
+	 * steps (12, 16, 24, 32, 48, ...) below T_max, and T_max itself.
+	 */
+	public static int[] ladder(final int tmax) {
+		final java.util.TreeSet<Integer> r = new java.util.TreeSet<>();
+		for (int t = 2; t <= Math.min(8, tmax); t += 2) r.add(t);
+		for (int t = 8; t < tmax; t *= 2) {
+			r.add(t);
+			if (t * 3 / 2 < tmax) r.add(t * 3 / 2);
+		}
+		r.add(tmax);
+		return r.stream().mapToInt(Integer::intValue).toArray();
+	}
+
 	/** 1 for halted positions i >= T (or, if {@code active}, 1 for i < T), as floats [Tmax]. */
 	public static Operand<TFloat32> haltTargets(final Ops tf, final Operand<TInt32> budget,
 		final int tmax, final boolean halted)
@@ -65,6 +121,14 @@ public final class Losses {
 		final Operand<TInt32> idx = tf.range(tf.constant(0), tf.constant(tmax), tf.constant(1));
 		return tf.dtypes.cast(halted ? tf.math.greaterEqual(idx, budget) : tf.math.less(idx, budget),
 			TFloat32.class);
+	}
+
+	private static Operand<TFloat32> maskedMean(final Ops tf, final Operand<TFloat32> perToken,
+		final Operand<TFloat32> member)
+	{
+		final Operand<TFloat32> total = tf.sum(tf.math.mul(perToken, member), tf.constant(new int[] { 0, 1 }));
+		final Operand<TFloat32> count = tf.sum(member, tf.constant(new int[] { 0, 1 }));
+		return tf.math.div(total, tf.math.maximum(count, tf.constant(1f)));
 	}
 
 	private static Operand<TFloat32> groupMean(final Ops tf, final Operand<TFloat32> perToken,

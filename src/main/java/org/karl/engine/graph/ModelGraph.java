@@ -62,6 +62,7 @@ public final class ModelGraph {
 		m.inference();
 		m.karlTrainStep();
 		m.baseTrainStep();
+		m.baseReconstruct();
 		m.stateSignatures();
 		return m.signatures;
 	}
@@ -162,8 +163,12 @@ public final class ModelGraph {
 		final Operand<TFloat32> p1Mse = Losses.mse(tf, flatCodes(s1), base.codeVectors(t2d.codes()));
 		final Operand<TFloat32> p1Halt = Losses.haltAllActive(tf, karl.haltLogits(z1));
 
-		// Phase 2, Learn to Tokenize Complexity: T_max queries, ε token = bin(ε0), own hard mask.
-		final Operand<TFloat32> z2 = karl.encoder(t2d, karl.epsilonBin(eps0, bins), l.c(c.maxTokens()));
+		// Phase 2, Learn to Tokenize Complexity: T_max queries, own hard mask. The ε token is
+		// bin(ε0) for the paper's targets; for minimum-budget targets a bin drawn uniformly per
+		// image, so every (image, ε) pair is trained, not only the bins the image's own errors hit.
+		final Operand<TInt32> bin2 = t.minimumTargets() ? uniformBins(key(step, 2), b)
+			: karl.epsilonBin(eps0, bins);
+		final Operand<TFloat32> z2 = karl.encoder(t2d, bin2, l.c(c.maxTokens()));
 		final Operand<TFloat32> h2 = karl.haltLogits(z2);
 		final Operand<TFloat32> dropped2 = karl.halted(h2);
 		final KarlGraph.Latents lat2 = karl.quantize(z2, vq);
@@ -171,7 +176,22 @@ public final class ModelGraph {
 		final Operand<TFloat32> s2 = base.softCode(tf.nn.softmax(g2));
 		final Operand<TFloat32> p2Ce = Losses.crossEntropy(tf, g2, t2d.codes(), c.baseCodes());
 		final Operand<TFloat32> p2Mse = Losses.mse(tf, flatCodes(s2), base.codeVectors(t2d.codes()));
-		final Operand<TFloat32> p2Halt = Losses.haltSplit(tf, h2, budget, c.maxTokens());
+		// Halting targets: the paper's split at the phase-1 budget T, or T*(image, bin) = the
+		// smallest prefix budget whose error (this encoding, decoded gradient-free) meets the bin.
+		final Operand<TFloat32> target;
+		final Operand<TFloat32> p2Halt;
+		if (t.minimumTargets()) {
+			final int[] rungs = Losses.ladder(c.maxTokens());
+			final Operand<TFloat32> errors = karl.prefixErrors(images, lat2.straightThrough(), rungs);
+			final Operand<TInt32> tstar = Losses.minimumBudget(tf, errors, tf.gather(bins, bin2,
+				l.c(0)), rungs, c.maxTokens());
+			p2Halt = Losses.haltSplitPerImage(tf, h2, tstar, c.maxTokens());
+			target = tf.math.mean(tf.dtypes.cast(tstar, TFloat32.class), l.c(0));
+		}
+		else {
+			p2Halt = Losses.haltSplit(tf, h2, budget, c.maxTokens());
+			target = tf.dtypes.cast(tf.math.minimum(budget, l.c(c.maxTokens())), TFloat32.class);
+		}
 
 		final List<Operand<TFloat32>> terms = List.of(p1Ce, p1Mse, lat1.loss(), p1Halt, p2Ce, p2Mse,
 			lat2.loss(), p2Halt);
@@ -196,7 +216,7 @@ public final class ModelGraph {
 			l.c(1)), l.c(0));
 		Signature.Builder sig = Signature.builder().key(TRAIN_STEP).input(IMAGES, images)
 			.input(LEARNING_RATE, lr).output(LOSS, done.identity(loss)).output(EPS0, done.identity(eps0))
-			.output(BUDGET, done.identity(budget)).output(KEPT_MEAN, done.identity(kept))
+			.output(BUDGET, done.identity(budget)).output(KEPT_MEAN, done.identity(kept)).output(TARGET_MEAN, done.identity(target))
 			.output(GRAD_NORM, done.identity(upd.gradNorm())).output(STEP, done.identity(step))
 			.output(LATENTS, done.identity(lat2.normalized())).output(USAGE, done.identity(newUsage));
 		for (int i = 0; i < terms.size(); i++)
@@ -211,6 +231,14 @@ public final class ModelGraph {
 		final Operand<TInt32> k = tf.math.minimum(tf.dtypes.cast(tf.math.floor(
 			tf.math.mul(u, tf.constant((float) count))), TInt32.class), l.c(count - 1));
 		return tf.math.mul(tf.math.add(k, l.c(1)), l.c(c.budgetStep()));
+	}
+
+	/** Phase-2 ε bins per image, uniform over all bins (minimum-budget targets). */
+	private Operand<TInt32> uniformBins(final Operand<TInt64> key, final Operand<TInt32> b) {
+		final int nb = c.epsilonBins().length;
+		final Operand<TFloat32> u = tf.random.statelessRandomUniform(tf.reshape(b, l.vec(1)), key); // [B]
+		return tf.math.minimum(tf.dtypes.cast(tf.math.floor(tf.math.mul(u, tf.constant((float) nb))),
+			TInt32.class), l.c(nb - 1));
 	}
 
 	/** Phase-1 ε bins per image from π by inverse CDF (§4.3). */
@@ -259,6 +287,15 @@ public final class ModelGraph {
 			.output(LATENTS, done.identity(tf.reshape(h, l.vec(-1, c.dz()))))
 			.output(CODEBOOK, done.identity(base.codebook())).output(STEP, done.identity(baseStep))
 			.build());
+	}
+
+	/** The base VQ-VAE's own reconstruction (nearest codes), to measure its floor. */
+	private void baseReconstruct() {
+		final Placeholder<TFloat32> images = tf.withName("base_rec.images").placeholder(
+			TFloat32.class, Placeholder.shape(Shape.of(-1, c.tileSize(), c.tileSize(), 1)));
+		final Operand<TFloat32> rec = base.decode(base.quantize(base.encode(images)).q());
+		signatures.add(Signature.builder().key(BASE_RECONSTRUCT).input(IMAGES, images)
+			.output(RECONSTRUCTIONS, rec).output(L1, karl.l1PerImage(images, rec)).build());
 	}
 
 	// -- Small state signatures: codebook restarts, ε-bin calibration, counters --

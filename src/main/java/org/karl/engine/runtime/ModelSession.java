@@ -62,6 +62,36 @@ public final class ModelSession implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * A new session whose graph is built by this code from {@code card} and whose variables are
+	 * this session's (through a temporary checkpoint); closes this session. For changes that live
+	 * in the graph, such as the halting targets of the training step. The variable names and shapes
+	 * must be the same, i.e. the same {@link ModelConfig}.
+	 */
+	public ModelSession rebuilt(final ModelCard card) throws IOException {
+		if (!card.model().equals(this.card.model())) throw new IllegalArgumentException(
+			"rebuilding needs the same model config; got " + card.model());
+		final Path ckpt = Files.createTempDirectory("karl-rebuild");
+		final Graph g = new Graph();
+		try {
+			session.save(ckpt.resolve("ckpt").toString());
+			final List<Signature> sigs = ModelGraph.build(g, card.model(), card.training());
+			final Session s = new Session(g);
+			s.initialize();
+			s.restore(ckpt.resolve("ckpt").toString());
+			close();
+			return new ModelSession(g, s, null, sigs.stream().map(sig -> SessionFunction.create(sig, s))
+				.toList(), card);
+		}
+		catch (final RuntimeException e) {
+			g.close();
+			throw e;
+		}
+		finally {
+			deleteTree(ckpt);
+		}
+	}
+
 	/** Loads {@code dir} (a SavedModel + karl.json), checking signatures against the card. */
 	public static ModelSession load(final Path dir) throws IOException {
 		return load(dir, GraphNames.REQUIRED);
@@ -113,6 +143,19 @@ public final class ModelSession implements AutoCloseable {
 		final SessionFunction f = functions.get(key);
 		if (f == null) throw new IllegalStateException("model has no signature '" + key + "'");
 		return f.call(inputs);
+	}
+
+	/**
+	 * This session, or (when it lacks a signature this code builds, e.g. a model from an older
+	 * version) the same weights in a graph rebuilt from the card; the old session is then closed.
+	 */
+	public ModelSession upgraded() throws IOException {
+		return graph == null && !has(GraphNames.BASE_RECONSTRUCT) ? rebuilt(card) : this;
+	}
+
+	/** Whether the model has signature {@code key}. */
+	public boolean has(final String key) {
+		return functions.containsKey(key);
 	}
 
 	/** Signatures by key, for display. */

@@ -48,11 +48,14 @@ public final class BaseTrainer {
 				throw new TrainingCanceled("base training canceled at step " + step + "; saved " + out);
 			}
 			data.gather(BatchSampler.indices(tc.seed() + 1, step, tc.baseBatch(), data.n()), batch);
+			// NB: constant: a half-cosine to 0 measured worse (held-out L1 0.0514 vs 0.0434 at 3000
+			// steps, K 256): codes restarted late never settle at a small rate
+			final float rate = tc.baseLr();
 			final float loss, vq;
 			final int[] codes;
 			final float[] latents, codebook;
 			try (Tensor img = Tensors.floats(batch, 0, tc.baseBatch(), c.tileSize(), c.tileSize(), 1);
-				Tensor lr = Tensors.scalar(tc.baseLr());
+				Tensor lr = Tensors.scalar(rate);
 				Result r = m.call(BASE_TRAIN_STEP, Map.of(IMAGES, img, LEARNING_RATE, lr)))
 			{
 				loss = Tensors.scalarFloat(r, LOSS);
@@ -92,7 +95,7 @@ public final class BaseTrainer {
 				terms.put("vq", vq);
 				final double sps = (System.nanoTime() - t0) / 1e9 / Math.max(1, step - since);
 				listener.onEvent(new TrainEvent("base", step, tc.baseSteps(), loss, terms,
-					(float) perplexity(window), new int[0], tc.baseLr(), sps, message));
+					(float) perplexity(window), new int[0], rate, sps, message));
 				java.util.Arrays.fill(window, 0);
 				message = "";
 				t0 = System.nanoTime();
@@ -139,5 +142,20 @@ public final class BaseTrainer {
 		{
 			// the assign's output is the new codebook; nothing to read
 		}
+	}
+
+	/** Mean L1 of the base VQ-VAE's own reconstruction (nearest codes) over {@code tiles}. */
+	public static double heldOutL1(final ModelSession m, final TileSet tiles) {
+		final int px = tiles.tilePixels(), side = tiles.tileSize(), batch = 256;
+		double sum = 0;
+		for (int from = 0; from < tiles.n(); from += batch) {
+			final int k = Math.min(batch, tiles.n() - from);
+			try (Tensor img = Tensors.floats(tiles.pixels(), from * px, k, side, side, 1);
+				Result r = m.call(BASE_RECONSTRUCT, Map.of(IMAGES, img)))
+			{
+				for (final float v : Tensors.floats(r, L1)) sum += v;
+			}
+		}
+		return sum / tiles.n();
 	}
 }

@@ -63,6 +63,9 @@ public final class KarlTrainer {
 				eps0 = Tensors.floats(r, EPS0);
 				budget = Tensors.scalarInt(r, BUDGET);
 				kept = Tensors.scalarFloat(r, KEPT_MEAN);
+				// NB: models trained before target_mean existed lack the output
+				if (r.get(TARGET_MEAN).isPresent()) terms.put("target_tokens", Tensors.scalarFloat(r,
+					TARGET_MEAN));
 				step = Tensors.scalarLong(r, STEP);
 				latents = Tensors.floats(r, LATENTS);
 				usage = Tensors.floats(r, USAGE);
