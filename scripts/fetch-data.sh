@@ -2,6 +2,8 @@
 # Fetches KARL's training data from Debian packages into data/ (git-ignored):
 #   data/fashion-mnist/  Fashion-MNIST IDX files   (package dataset-fashion-mnist)
 #   data/skimage/        15 scikit-image samples   (package python3-skimage, skimage/data/)
+#   data/skimage-heldout/ 5 more scikit-image images that only evaluation reads, never training
+#                         (microaneurysms, phantom, retina, hubble_deep_field, motorcycle_left)
 # Packages are only downloaded and unpacked in a temp folder (apt-get download + dpkg-deb -x):
 # nothing is installed system-wide and no Python runs. Idempotent: present files are kept.
 # Usage: scripts/fetch-data.sh [DATA_DIR]   (default: data/ next to scripts/)
@@ -15,6 +17,8 @@ fmnist_files=(train-images-idx3-ubyte.gz train-labels-idx1-ubyte.gz
 # NB: keep in sync with org.karl.data.ImagePatches.SKIMAGE_TRAINING.
 skimage_files=(astronaut.png brick.png camera.png cell.png chelsea.png clock_motion.png
 	coffee.png coins.png grass.png gravel.png horse.png moon.png page.png rocket.jpg text.png)
+# NB: keep in sync with org.karl.data.Datasets.SKIMAGE_HELDOUT; never used for training.
+heldout_files=(microaneurysms.png phantom.png retina.jpg hubble_deep_field.jpg motorcycle_left.png)
 
 missing() { # missing DIR FILE... -> prints the files not in DIR
 	local dir=$1 f; shift
@@ -23,14 +27,15 @@ missing() { # missing DIR FILE... -> prints the files not in DIR
 
 need_fmnist=$(missing "$data/fashion-mnist" "${fmnist_files[@]}")
 need_skimage=$(missing "$data/skimage" "${skimage_files[@]}")
-if [[ -z "$need_fmnist" && -z "$need_skimage" ]]; then
+need_heldout=$(missing "$data/skimage-heldout" "${heldout_files[@]}")
+if [[ -z "$need_fmnist" && -z "$need_skimage" && -z "$need_heldout" ]]; then
 	echo "fetch-data: all files already in $data"
 	exit 0
 fi
 
 packages=()
 [[ -n "$need_fmnist" ]] && packages+=(dataset-fashion-mnist)
-[[ -n "$need_skimage" ]] && packages+=(python3-skimage)
+[[ -n "$need_skimage$need_heldout" ]] && packages+=(python3-skimage)
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
@@ -69,5 +74,8 @@ fi
 if [[ -n "$need_skimage" ]]; then
 	copy "$tmp/root/usr/lib/python3/dist-packages/skimage/data" "$data/skimage" $need_skimage
 fi
-du -sh "$data/fashion-mnist" "$data/skimage"
+if [[ -n "$need_heldout" ]]; then
+	copy "$tmp/root/usr/lib/python3/dist-packages/skimage/data" "$data/skimage-heldout" $need_heldout
+fi
+du -sh "$data/fashion-mnist" "$data/skimage" "$data/skimage-heldout"
 echo "fetch-data: done"

@@ -1,20 +1,51 @@
 #!/usr/bin/env bash
 # Reproduces the shipped default model from scratch (see models/default/README.md):
 #   1. Debian-packaged data (Fashion-MNIST train + 15 scikit-image samples) into data/
-#   2. base VQ-VAE:  karl train-base  (preset small, 3000 steps, batch 128)
-#   3. KARL:         karl train       (12000 steps, batch 32; base frozen), then continued to 18000
-# then copies the result to models/default. Seeds are the defaults (42; model init 1234).
-# Environment: BASE_STEPS, KARL_STEPS override the step counts; OUT the run folder (runs/default).
+#   2. base VQ-VAE:  karl train-base  (preset small, BASE_STEPS, batch 128)
+#   3. KARL:         karl train       (KARL_STEPS, batch 32; base frozen; minimum-budget halting
+#                                      targets, the default of TrainConfig)
+# Both add GENERATED generated tiles (half microscopy-like, half blank/smooth/shapes/noise) to the
+# data, then the result is copied to models/default (with its serving/ export).
+#
+# Resumable: every step checkpoints into its run folder; run the script again (same settings) and
+# it continues where the last run stopped (a finished step is skipped). It runs from a frozen copy
+# of the compiled classes ($OUT-bin), so rebuilding the checkout meanwhile cannot break it.
+# Environment: BASE_STEPS (3000), KARL_STEPS (16000), GENERATED (30000), OUT (runs/default),
+# INSTALL (1: copy to models/default at the end; 0: leave it in $OUT).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$root"
 out="${OUT:-runs/default}"
+base_steps="${BASE_STEPS:-3000}"
+karl_steps="${KARL_STEPS:-16000}"
+generated="${GENERATED:-30000}"
 scripts/fetch-data.sh
+
+if [[ ! -d "$out-bin/classes" ]]; then
+	./karl --help > /dev/null # builds when stale
+	mkdir -p "$out-bin"
+	cp -r target/classes "$out-bin/classes.tmp" && mv "$out-bin/classes.tmp" "$out-bin/classes"
+	cp target/classpath.txt "$out-bin/classpath.txt"
+fi
+karl() {
+	TF_CPP_MIN_LOG_LEVEL=2 java ${KARL_JAVA_OPTS:-} -cp "$out-bin/classes:$(cat "$out-bin/classpath.txt")" \
+		org.karl.cli.Main "$@"
+}
+
 start=$(date +%s)
-./karl train-base --preset small --steps "${BASE_STEPS:-3000}" --output "$out-base"
-./karl train --model "$out-base" --steps "${KARL_STEPS:-12000}" --output "$out-12k"
-./karl train --model "$out-12k" --steps "${KARL_MORE_STEPS:-18000}" --output "$out"
-echo "train-default: $(( $(date +%s) - start )) s in all"
-rm -rf models/default.tmp && cp -r "$out" models/default.tmp
-rm -rf models/default && mv models/default.tmp models/default
-echo "train-default: model in models/default"
+if [[ -f "$out-base/karl.json" ]]; then
+	karl train-base --output "$out-base" --steps "$base_steps" --generated "$generated"
+else
+	karl train-base --preset small --steps "$base_steps" --generated "$generated" --output "$out-base"
+fi
+if [[ -f "$out/karl.json" ]]; then
+	karl train --output "$out" --steps "$karl_steps" --generated "$generated"
+else
+	karl train --model "$out-base" --steps "$karl_steps" --generated "$generated" --output "$out"
+fi
+echo "train-default: $(( $(date +%s) - start )) s in this run"
+if [[ "${INSTALL:-1}" == 1 ]]; then
+	rm -rf models/default.tmp && cp -r "$out" models/default.tmp
+	rm -rf models/default && mv models/default.tmp models/default
+	echo "train-default: model in models/default"
+fi

@@ -151,8 +151,12 @@ public final class TrainCommand implements Subcommand {
 	}
 
 	private ModelSession open(final Args args, final Path out) throws Exception {
+		final boolean resume = Files.isRegularFile(out.resolve(ModelCard.FILE));
+		if (args.has(KEY_MODEL) && resume) throw new IllegalArgumentException("--" + KEY_OUTPUT + " " +
+			out + " already holds a model; to continue it, leave out --" + KEY_MODEL + "; to start " +
+			"again from " + args.get(KEY_MODEL, "") + ", choose another --" + KEY_OUTPUT);
 		if (args.has(KEY_MODEL)) return ModelSession.load(args.path(KEY_MODEL));
-		if (Files.isRegularFile(out.resolve(ModelCard.FILE))) {
+		if (resume) {
 			args.out().println("resuming " + out);
 			return ModelSession.load(out);
 		}

@@ -54,6 +54,22 @@ public final class Datasets {
 			images, TILE, ImagePatches.FACTORS, PATCH_COVERAGE, seed));
 	}
 
+	/** Folder of the skimage images only evaluation reads. */
+	public static final String SKIMAGE_HELDOUT_DIR = "skimage-heldout";
+
+	/** skimage images that no training run sees (scripts/fetch-data.sh keeps the same list). */
+	public static final List<String> SKIMAGE_HELDOUT = List.of("microaneurysms.png", "phantom.png",
+		"retina.jpg", "hubble_deep_field.jpg", "motorcycle_left.png");
+
+	/** The held-out skimage images in {@code dataDir}, all checked to exist. */
+	public static List<Path> heldOutFiles(final Path dataDir) throws IOException {
+		final List<Path> files = new ArrayList<>();
+		for (final String name : SKIMAGE_HELDOUT) files.add(dataDir.resolve(SKIMAGE_HELDOUT_DIR).resolve(
+			name));
+		requireAll(files, dataDir);
+		return files;
+	}
+
 	/** The 15 skimage training images in {@code dataDir}, all checked to exist. */
 	public static List<Path> skimageFiles(final Path dataDir) throws IOException {
 		final List<Path> files = new ArrayList<>();

@@ -83,11 +83,15 @@ public record EvalSet(List<Part> parts) {
 		final TileSet all = ImagePatches.sample(Datasets.skimageFiles(dataDir), Datasets.TILE,
 			new int[] { PATCH_FACTOR }, PATCH_COVERAGE, patchSeed);
 		final TileSet patches = subset(all, perSource, new Random(patchSeed));
+		final TileSet real = subset(ImagePatches.sample(Datasets.heldOutFiles(dataDir), Datasets.TILE,
+			new int[] { 1, 2 }, PATCH_COVERAGE, patchSeed + 1), perSource, new Random(patchSeed + 1));
 		return new EvalSet(List.of(new Part("fmnist_test", "Fashion-MNIST test split (t10k), first " +
 			fmnist.n() + " images, 28x28 zero-padded to 32x32", fmnist), new Part("patches_x3",
 				patches.n() + " random 32x32 patches of the 15 skimage training images downscaled x" +
 					PATCH_FACTOR + " (training uses x1, x2, x4), positions drawn with seed " + patchSeed +
-					" (training: the run seed)", patches)));
+					" (training: the run seed)", patches), new Part("real_heldout", real.n() +
+						" random 32x32 patches (scales x1, x2) of skimage images no training run reads: " +
+						String.join(", ", Datasets.SKIMAGE_HELDOUT), real)));
 	}
 
 	/** {@code n} generated tiles ({@link SyntheticTiles#mixed}), for tests and data-free runs. */
