@@ -56,7 +56,7 @@ public class TokenizeCommandTest {
 		final Path csv = root.resolve("t.csv");
 		run("--model=" + root, "--epsilon=0.1", "--budget=3", "--reconstruct", "--csv=" + csv, img
 			.toString());
-		assertEquals(img + ",1,0,0,0,1,3,0.1,0.0", Files.readAllLines(csv).get(1));
+		assertEquals(img + ",1,0,0,0,1,3,0.1,0.0,1", Files.readAllLines(csv).get(1));
 	}
 
 	@Test

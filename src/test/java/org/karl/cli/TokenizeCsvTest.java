@@ -81,14 +81,18 @@ public class TokenizeCsvTest {
 	}
 
 	@Test
-	public void reconstructAddsAnL1Column() throws IOException {
+	public void reconstructAddsL1AndMetColumns() throws IOException {
 		final Path f = save(new ImagePlus("n", noise(32, 32, 3)), "n.tif");
 		final List<String> lines = run(new TokenizeCsv(fake, 0.1f, 4, true), f);
-		assertEquals(TokenizeCsv.HEADER + ",l1", lines.get(0));
+		assertEquals(TokenizeCsv.HEADER + ",l1,met", lines.get(0));
 		final String[] cols = lines.get(1).split(",");
-		assertEquals(9, cols.length);
+		assertEquals(10, cols.length);
 		assertEquals("4", cols[5]);
 		assertEquals(0.25, Double.parseDouble(cols[8]), 0.02); // mean |u - 1/2| of uniform noise
+		assertEquals("noise at the full budget cannot reach ε 0.1", "0", cols[9]);
+		final Path b = save(new ImagePlus("b", new ByteProcessor(32, 32)), "b.tif");
+		final String[] blank = run(new TokenizeCsv(fake, 0.1f, 4, true), b).get(1).split(",");
+		assertEquals("a blank tile meets ε", "1", blank[9]);
 	}
 
 	@Test

@@ -18,6 +18,27 @@ import org.tensorflow.types.TInt64;
  */
 public final class AdamW {
 
+	/**
+	 * The optimiser's constants, baked into the update ops.
+	 *
+	 * @param epsilon added to sqrt(v̂) in the denominator
+	 * @param weightDecay decoupled decay on rank >= 2 parameters (0 = plain Adam)
+	 * @param clipNorm global gradient-norm clip
+	 */
+	public record Hyper(float beta1, float beta2, float epsilon, float weightDecay, float clipNorm) {
+
+		/** Adam's usual denominator ε. */
+		public static final float EPSILON = 1e-8f;
+
+		/** The base VQ-VAE's optimiser (§7.2): Adam (0.9, 0.999), no decay, clip far above any norm. */
+		public static final Hyper BASE = new Hyper(0.9f, 0.999f, EPSILON, 0f, 1e6f);
+
+		/** KARL's optimiser from a training config (§7.3: (0.9, 0.95), wd 0.05, clip 3.0). */
+		public static Hyper of(final org.karl.engine.config.TrainConfig t) {
+			return new Hyper(t.beta1(), t.beta2(), EPSILON, t.weightDecay(), t.clipNorm());
+		}
+	}
+
 	/** The update ops and the pre-clip global gradient norm. */
 	public record Update(List<Op> ops, Operand<TFloat32> gradNorm) {}
 
@@ -29,8 +50,10 @@ public final class AdamW {
 	 */
 	public static Update apply(final Layers l, final String prefix, final List<Variable<TFloat32>> vars,
 		final List<Operand<TFloat32>> grads, final Operand<TFloat32> lr, final Variable<TInt64> step,
-		final float beta1, final float beta2, final float weightDecay, final float clipNorm)
+		final Hyper h)
 	{
+		final float beta1 = h.beta1(), beta2 = h.beta2(), weightDecay = h.weightDecay(),
+			clipNorm = h.clipNorm();
 		final Ops tf = l.tf;
 		// global norm: sqrt(sum |g|^2); scale = clip / max(norm, clip)
 		Operand<TFloat32> sumSq = tf.constant(0f);
@@ -56,7 +79,7 @@ public final class AdamW {
 			final Operand<TFloat32> v1 = tf.math.add(tf.math.mul(v, tf.constant(beta2)),
 				tf.math.mul(tf.math.square(g), tf.constant(1 - beta2)));
 			final Operand<TFloat32> adam = tf.math.div(tf.math.div(m1, bc1),
-				tf.math.add(tf.math.sqrt(tf.math.div(v1, bc2)), tf.constant(1e-8f)));
+				tf.math.add(tf.math.sqrt(tf.math.div(v1, bc2)), tf.constant(h.epsilon())));
 			final boolean decays = p.shape().numDimensions() >= 2 && weightDecay > 0;
 			final Operand<TFloat32> decayed = decays
 				? tf.math.sub(p, tf.math.mul(tf.math.mul(lr, tf.constant(weightDecay)), p)) : p;

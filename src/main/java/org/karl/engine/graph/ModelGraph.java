@@ -32,6 +32,7 @@ public final class ModelGraph {
 	private final ModelConfig c;
 	private final TrainConfig t;
 	private final KarlGraph karl;
+	private final Objective objective;
 	private final BaseTokenizerGraph base;
 	private final Variable<TFloat32> bins;
 	private final Variable<TFloat32> pi;
@@ -48,6 +49,7 @@ public final class ModelGraph {
 		this.t = t;
 		this.base = new BaseTokenizerGraph(l, c);
 		this.karl = new KarlGraph(l, c, base);
+		this.objective = new Objective(l, c, karl);
 		this.bins = l.state(VAR_BINS, c.epsilonBins());
 		this.pi = l.state(VAR_PI, initialPi(c.epsilonBins().length));
 		this.step = l.counter(VAR_GLOBAL_STEP);
@@ -152,55 +154,25 @@ public final class ModelGraph {
 		final Operand<TInt32> budget = sampleBudget(key(step, 0));
 		final Operand<TInt32> eps1 = sampleEpsilonBins(key(step, 1), b);
 
-		// Phase 1, Estimate Image Complexity: budget T, unmasked decoder, all tokens active.
-		final Operand<TFloat32> z1 = karl.encoder(t2d, eps1, budget);
 		final Operand<TFloat32> vq = tf.reshape(vqOn, l.vec()); // scalar 0/1
-		final KarlGraph.Latents lat1 = karl.quantize(z1, vq);
-		final Operand<TFloat32> g1 = karl.decoder(lat1.straightThrough(), null);
-		final Operand<TFloat32> s1 = base.softCode(tf.nn.softmax(g1));
-		final Operand<TFloat32> eps0 = tf.stopGradient(karl.l1PerImage(images, base.decode(s1))); // [B]
-		final Operand<TFloat32> p1Ce = Losses.crossEntropy(tf, g1, t2d.codes(), c.baseCodes());
-		final Operand<TFloat32> p1Mse = Losses.mse(tf, flatCodes(s1), base.codeVectors(t2d.codes()));
-		final Operand<TFloat32> p1Halt = Losses.haltAllActive(tf, karl.haltLogits(z1));
-
-		// Phase 2, Learn to Tokenize Complexity: T_max queries, own hard mask. The ε token is
-		// bin(ε0) for the paper's targets; for minimum-budget targets a bin drawn uniformly per
-		// image, so every (image, ε) pair is trained, not only the bins the image's own errors hit.
+		final Objective.Phase1 p1 = objective.phase1(images, t2d, eps1, budget, vq);
+		final Operand<TFloat32> eps0 = p1.eps0();
+		// Phase 2's ε token: bin(ε0) for the paper's targets; for minimum-budget targets a bin drawn
+		// uniformly per image, so every (image, ε) pair is trained, not only the bins its errors hit.
 		final Operand<TInt32> bin2 = t.minimumTargets() ? uniformBins(key(step, 2), b)
 			: karl.epsilonBin(eps0, bins);
-		final Operand<TFloat32> z2 = karl.encoder(t2d, bin2, l.c(c.maxTokens()));
-		final Operand<TFloat32> h2 = karl.haltLogits(z2);
-		final Operand<TFloat32> dropped2 = karl.halted(h2);
-		final KarlGraph.Latents lat2 = karl.quantize(z2, vq);
-		final Operand<TFloat32> g2 = karl.decoder(lat2.straightThrough(), dropped2);
-		final Operand<TFloat32> s2 = base.softCode(tf.nn.softmax(g2));
-		final Operand<TFloat32> p2Ce = Losses.crossEntropy(tf, g2, t2d.codes(), c.baseCodes());
-		final Operand<TFloat32> p2Mse = Losses.mse(tf, flatCodes(s2), base.codeVectors(t2d.codes()));
-		// Halting targets: the paper's split at the phase-1 budget T, or T*(image, bin) = the
-		// smallest prefix budget whose error (this encoding, decoded gradient-free) meets the bin.
-		final Operand<TFloat32> target;
-		final Operand<TFloat32> p2Halt;
-		if (t.minimumTargets()) {
-			final int[] rungs = Losses.ladder(c.maxTokens());
-			final Operand<TFloat32> errors = karl.prefixErrors(images, lat2.straightThrough(), rungs);
-			final Operand<TInt32> tstar = Losses.minimumBudget(tf, errors, tf.gather(bins, bin2,
-				l.c(0)), rungs, c.maxTokens());
-			p2Halt = Losses.haltSplitPerImage(tf, h2, tstar, c.maxTokens());
-			target = tf.math.mean(tf.dtypes.cast(tstar, TFloat32.class), l.c(0));
-		}
-		else {
-			p2Halt = Losses.haltSplit(tf, h2, budget, c.maxTokens());
-			target = tf.dtypes.cast(tf.math.minimum(budget, l.c(c.maxTokens())), TFloat32.class);
-		}
+		final Objective.Phase2 p2 = objective.phase2(images, t2d, bin2, bins, budget, vq, t
+			.minimumTargets());
+		final KarlGraph.Latents lat2 = p2.latents();
+		final Operand<TFloat32> dropped2 = p2.dropped(), target = p2.targetMean();
 
-		final List<Operand<TFloat32>> terms = List.of(p1Ce, p1Mse, lat1.loss(), p1Halt, p2Ce, p2Mse,
-			lat2.loss(), p2Halt);
+		final List<Operand<TFloat32>> terms = Objective.terms(p1, p2);
 		Operand<TFloat32> loss = terms.get(0);
 		for (int i = 1; i < terms.size(); i++) loss = tf.math.add(loss, terms.get(i));
 
 		final List<Variable<TFloat32>> vars = karl.trainable();
 		final AdamW.Update upd = AdamW.apply(l, "opt", vars, gradients(loss, vars), lr, step,
-			t.beta1(), t.beta2(), t.weightDecay(), t.clipNorm());
+			AdamW.Hyper.of(t));
 		final List<Op> updates = new ArrayList<>(upd.ops());
 		updates.add(tf.assign(pi, decayPi(eps0)));
 		// code use, decayed by USAGE_DECAY per step: host-side dead-code restarts read it
@@ -278,7 +250,7 @@ public final class ModelGraph {
 		final Operand<TFloat32> loss = tf.math.add(l1, q.loss());
 		final List<Variable<TFloat32>> vars = l.variables(Layers.Group.BASE);
 		final AdamW.Update upd = AdamW.apply(l, "base_opt", vars, gradients(loss, vars), lr, baseStep,
-			0.9f, 0.999f, 0f, 1e6f);
+			AdamW.Hyper.BASE);
 		final Op inc = tf.withControlDependencies(upd.ops()).assignAdd(baseStep, tf.constant(1L));
 		final Ops done = tf.withControlDependencies(List.of(inc));
 		signatures.add(Signature.builder().key(BASE_TRAIN_STEP).input(IMAGES, images)
@@ -342,9 +314,6 @@ public final class ModelGraph {
 			Placeholder.shape(Shape.of(-1, c.tileSize(), c.tileSize(), 1)));
 	}
 
-	private Operand<TFloat32> flatCodes(final Operand<TFloat32> s) {
-		return tf.reshape(s, l.vec(-1, c.dz()));
-	}
 
 	private List<Operand<TFloat32>> gradients(final Operand<TFloat32> loss,
 		final List<Variable<TFloat32>> vars)

@@ -28,8 +28,8 @@ public class AdamWTest {
 			final Variable<TInt64> step = l.counter("step");
 			final List<Operand<TFloat32>> grads = List.of(tf.reshape(tf.constant(g1), tf.constant(
 				new int[] { 2, 2 })), tf.constant(g2));
-			final AdamW.Update u = AdamW.apply(l, "opt", List.of(w, b), grads, tf.constant(lr), step, b1,
-				b2, wd, clip);
+			final AdamW.Update u = AdamW.apply(l, "opt", List.of(w, b), grads, tf.constant(lr), step,
+				new AdamW.Hyper(b1, b2, AdamW.Hyper.EPSILON, wd, clip));
 			final var inc = tf.withControlDependencies(u.ops()).assignAdd(step, tf.constant(1L));
 			s.initialize();
 			// plain Java

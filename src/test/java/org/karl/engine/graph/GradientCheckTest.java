@@ -98,7 +98,7 @@ public class GradientCheckTest {
 	private static final Set<String> NO_GRADIENT_NEEDED = Set.of("ArgMin", "Assign", "AssignAdd",
 		"BroadcastGradientArgs", "Cast", "ConcatOffset", "Const", "Conv2DBackpropFilter",
 		"Conv2DBackpropInput", "Cumsum", "DynamicStitch", "Fill", "Floor", "Gather", "Greater",
-		"GreaterEqual", "Identity", "InvertPermutation", "Less", "LogSoftmax", "Min", "Minimum", "Mod",
+		"GreaterEqual", "Identity", "InvertPermutation", "Less", "LessEqual", "LogSoftmax", "Min", "Minimum", "Mod",
 		"OneHot", "OnesLike", "Pack", "PadV2", "Placeholder", "Pow", "Prod", "Range", "Rank",
 		"ReluGrad", "ResizeNearestNeighborGrad", "RsqrtGrad", "Select", "SelectV2", "Shape", "ShapeN",
 		"Sign", "Size", "SoftplusGrad", "StatelessRandomNormal", "StatelessRandomUniform",

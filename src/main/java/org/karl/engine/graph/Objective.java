@@ -1,0 +1,95 @@
+package org.karl.engine.graph;
+
+import java.util.List;
+
+import org.karl.engine.config.ModelConfig;
+import org.karl.engine.config.TrainConfig;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * KARL's training objective on one batch (§4.1), top to bottom: phase 1 estimates each image's
+ * error at a budget T, phase 2 learns to tokenize at T_max under an ε token and trains the halting
+ * head. {@link ModelGraph} wires the result into the {@code train_step} signature with AdamW.
+ *
+ * <p>Halting targets ({@link TrainConfig#haltingTargets()}): the paper's conditions phase 2 on
+ * bin(ε0) and splits at T; minimum-budget targets condition on a bin drawn uniformly per image and
+ * split at T*(image, bin), the smallest rung of a prefix ladder whose error meets the bin, measured
+ * gradient-free on the same phase-2 encoding.
+ */
+final class Objective {
+
+	/** Phase 1, Estimate Image Complexity: budget T, unmasked decoder, all tokens active. */
+	record Phase1(Operand<TFloat32> eps0, KarlGraph.Latents latents, Operand<TFloat32> ce,
+		Operand<TFloat32> mse, Operand<TFloat32> halt) {}
+
+	/** Phase 2, Learn to Tokenize Complexity: T_max queries, ε token, the model's own hard mask. */
+	record Phase2(Operand<TFloat32> dropped, KarlGraph.Latents latents, Operand<TFloat32> ce,
+		Operand<TFloat32> mse, Operand<TFloat32> halt, Operand<TFloat32> targetMean) {}
+
+	private final Ops tf;
+	private final Layers l;
+	private final ModelConfig c;
+	private final KarlGraph karl;
+	private final BaseTokenizerGraph base;
+
+	Objective(final Layers l, final ModelConfig c, final KarlGraph karl) {
+		this.tf = l.tf;
+		this.l = l;
+		this.c = c;
+		this.karl = karl;
+		this.base = karl.base();
+	}
+
+	Phase1 phase1(final Operand<TFloat32> images, final KarlGraph.Tokens2d t2d,
+		final Operand<TInt32> epsBins, final Operand<TInt32> budget, final Operand<TFloat32> vqOn)
+	{
+		final Operand<TFloat32> z = karl.encoder(t2d, epsBins, budget);
+		final KarlGraph.Latents lat = karl.quantize(z, vqOn);
+		final Operand<TFloat32> g = karl.decoder(lat.straightThrough(), null);
+		final Operand<TFloat32> s = base.softCode(tf.nn.softmax(g));
+		final Operand<TFloat32> eps0 = tf.stopGradient(karl.l1PerImage(images, base.decode(s))); // [B]
+		return new Phase1(eps0, lat, Losses.crossEntropy(tf, g, t2d.codes(), c.baseCodes()),
+			Losses.mse(tf, flat(s), base.codeVectors(t2d.codes())), Losses.haltAllActive(tf, karl
+				.haltLogits(z)));
+	}
+
+	/**
+	 * @param epsBins the ε bin each image is conditioned on
+	 * @param bins the bins' values (the ε each bin stands for)
+	 * @param budget phase 1's T (the paper's split), unused for minimum-budget targets
+	 */
+	Phase2 phase2(final Operand<TFloat32> images, final KarlGraph.Tokens2d t2d,
+		final Operand<TInt32> epsBins, final Operand<TFloat32> bins, final Operand<TInt32> budget,
+		final Operand<TFloat32> vqOn, final boolean minimumTargets)
+	{
+		final Operand<TFloat32> z = karl.encoder(t2d, epsBins, l.c(c.maxTokens()));
+		final Operand<TFloat32> h = karl.haltLogits(z);
+		final Operand<TFloat32> dropped = karl.halted(h);
+		final KarlGraph.Latents lat = karl.quantize(z, vqOn);
+		final Operand<TFloat32> g = karl.decoder(lat.straightThrough(), dropped);
+		final Operand<TFloat32> s = base.softCode(tf.nn.softmax(g));
+		final Operand<TFloat32> ce = Losses.crossEntropy(tf, g, t2d.codes(), c.baseCodes());
+		final Operand<TFloat32> mse = Losses.mse(tf, flat(s), base.codeVectors(t2d.codes()));
+		if (!minimumTargets) return new Phase2(dropped, lat, ce, mse, Losses.haltSplit(tf, h, budget, c
+			.maxTokens()), tf.dtypes.cast(tf.math.minimum(budget, l.c(c.maxTokens())), TFloat32.class));
+		final int[] rungs = Losses.ladder(c.maxTokens());
+		final Operand<TFloat32> errors = karl.prefixErrors(images, lat.straightThrough(), rungs); // [R,B]
+		final Operand<TInt32> tstar = Losses.minimumBudget(tf, errors, tf.gather(bins, epsBins, l.c(0)),
+			rungs, c.maxTokens());
+		return new Phase2(dropped, lat, ce, mse, Losses.haltSplitPerImage(tf, h, tstar, c.maxTokens()),
+			tf.math.mean(tf.dtypes.cast(tstar, TFloat32.class), l.c(0)));
+	}
+
+	/** The loss terms in {@link GraphNames#LOSS_TERMS} order. */
+	static List<Operand<TFloat32>> terms(final Phase1 p1, final Phase2 p2) {
+		return List.of(p1.ce(), p1.mse(), p1.latents().loss(), p1.halt(), p2.ce(), p2.mse(), p2
+			.latents().loss(), p2.halt());
+	}
+
+	private Operand<TFloat32> flat(final Operand<TFloat32> s) {
+		return tf.reshape(s, l.vec(-1, c.dz()));
+	}
+}
