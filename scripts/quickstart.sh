@@ -20,8 +20,9 @@ mkdir -p target/quickstart
 	docs/samples/mosaic.tif
 # rows 0-1 blank, 2-3 smooth, 4-5 shapes, 6-7 noise: mean tokens per row
 awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
-	{ n[$col["tile_y"]]++; t[$col["tile_y"]] += $col["tokens"]; l[$col["tile_y"]] += $col["l1"] }
+	{ n[$col["tile_y"]]++; t[$col["tile_y"]] += $col["tokens"]; l[$col["tile_y"]] += $col["l1"];
+	  m[$col["tile_y"]] += $col["met"] }
 	END { split("blank blank smooth smooth shapes shapes noise noise", kind, " ");
-		for (r = 0; r < 8; r++) printf "row %d (%s): mean tokens %.2f, mean L1 %.4f\n", r, kind[r + 1], t[r] / n[r], l[r] / n[r] }' \
+		for (r = 0; r < 8; r++) printf "row %d (%s): mean tokens %.2f, mean L1 %.4f, epsilon met by %d of %d tiles\n", r, kind[r + 1], t[r] / n[r], l[r] / n[r], m[r], n[r] }' \
 	target/quickstart/tokens.csv
 echo "CSV: target/quickstart/tokens.csv"

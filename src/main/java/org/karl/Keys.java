@@ -81,7 +81,7 @@ public final class Keys {
 	public static final int DEFAULT_GENERATED = 0;
 
 	/** What the halting head learns: minimum (smallest budget meeting ε) or paper (§4.1). */
-	public static final String KEY_HALTING_TARGETS = "halting-targets";
+	public static final String KEY_HALTING_TARGETS = "halting_targets";
 
 	/** Size preset of a new model: small (the "S" recipe), medium ("M") or test. */
 	public static final String KEY_PRESET = "preset";

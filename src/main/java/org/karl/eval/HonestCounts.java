@@ -110,7 +110,7 @@ public record HonestCounts(double reachable, double spearman, double meanDiff, d
 
 	/** Index of the smallest bin ≥ v (the graph's rounding up), the last bin above them all. */
 	static int binOf(final float[] bins, final double v) {
-		for (int i = 0; i < bins.length; i++) if (bins[i] >= v) return i;
+		for (int i = 0; i < bins.length; i++) if (bins[i] >= (float) v) return i; // float, as the graph
 		return bins.length - 1;
 	}
 

@@ -37,12 +37,12 @@ public class TrainCommandTest {
 	public void haltingTargetsAreRecordedSwitchedAndResumed() throws Exception {
 		final Path root = tmp.getRoot().toPath(), base = root.resolve("base"), k = root.resolve("k");
 		assertEquals(err.toString(), Main.EXIT_OK, karl("train-base", "--preset", "test",
-			"--synthetic", "64", "--steps", "3", "--halting-targets", "paper", "--output", base
+			"--synthetic", "64", "--steps", "3", "--halting_targets", "paper", "--output", base
 				.toString()));
 		assertEquals(TrainConfig.PAPER, ModelCard.read(base).training().haltingTargets());
 
 		assertEquals(err.toString(), Main.EXIT_OK, karl("train", "--model", base.toString(),
-			"--synthetic", "64", "--steps", "2", "--halting-targets", "minimum", "--output", k
+			"--synthetic", "64", "--steps", "2", "--halting_targets", "minimum", "--output", k
 				.toString()));
 		assertTrue(out.toString(), out.toString().contains("rebuilding the training graph"));
 		assertTrue(out.toString(), out.toString().contains("target_tokens"));
@@ -64,7 +64,7 @@ public class TrainCommandTest {
 		assertTrue(err.toString(), err.toString().contains("already holds a model; to continue it, " +
 			"leave out --model"));
 		assertEquals(Main.EXIT_USAGE, karl("train", "--output", k.toString(), "--synthetic", "8",
-			"--halting-targets", "median"));
+			"--halting_targets", "median"));
 	}
 
 	@Test

@@ -35,7 +35,8 @@ public class EvaluationTest {
 		final EvalSet set = new EvalSet(List.of(new EvalSet.Part("a", "mixed tiles", SyntheticTiles
 			.mixed(1, 14)), new EvalSet.Part("b", "noise tiles", SyntheticTiles.noise(2, 6))));
 		final Evaluation.Options o = new Evaluation.Options(new float[] { 0.02f, 0.05f, 0.1f },
-			new float[] { 0.05f }, 12, new float[] { 0.02f, 0.1f }, 4, 3, 5);
+			new float[] { 0.05f }, 12, new float[] { 0.02f, 0.1f }, 4, 3, 5, new int[] { 2, 4, 6, 8, 10,
+				12 }, 0.75);
 		result = Evaluation.run(model, "test-model", 32, set, o, Progress.NONE);
 	}
 
@@ -60,6 +61,10 @@ public class EvaluationTest {
 			assertEquals(e.alit().encoderRuns(), e.alit().decoderRuns(), 0);
 			assertEquals(1, e.prefix().encoderRuns(), 0);
 			assertEquals(8, e.probes().size()); // blank, smooth, shapes 1 2 4 8 16, noise
+			assertEquals(java.util.List.of("background", "nucleus"), new java.util.ArrayList<>(e
+				.microscopy().keySet()));
+			assertTrue(e.honest().reachable() >= 0 && e.honest().reachable() <= 1);
+			assertTrue(e.honest().unreachableSaid() >= 0 && e.honest().unreachableSaid() <= 1);
 		}
 		assertEquals("ε prints as given", 0.05, result.epsilons().get(1).epsilon(), 0);
 		assertEquals(0.05, result.epsilons().get(1).bin(), 0);
@@ -87,8 +92,9 @@ public class EvaluationTest {
 		assertFalse(o.has("montage"));
 		final JsonObject e = o.getAsJsonArray("epsilons").get(0).getAsJsonObject();
 		for (final String k : List.of("karl", "alit", "prefix", "agreement", "classical",
-			"histogram", "probes")) assertTrue(k, e.has(k));
-		assertEquals(7, o.getAsJsonArray("goals").size());
+			"histogram", "probes", "honest", "microscopy")) assertTrue(k, e.has(k));
+		assertEquals(Goals.of(result).size(), o.getAsJsonArray("goals").size());
+		assertEquals(13, Goals.of(result).size());
 	}
 
 	@Test
