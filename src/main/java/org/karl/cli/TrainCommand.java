@@ -136,10 +136,13 @@ public final class TrainCommand implements Subcommand {
 				m.card(m.card().with("base.heldout_l1", Math.round(l1 * 1e5) / 1e5).with(
 					"base.heldout_set", held.toString()));
 			}
-			m.card(m.card().with(key + ".command", "karl " + name() + " " + String.join(" ", args.raw()))
-				.with(key + ".data", dataNote).with(key + ".steps", base ? m.baseStep() : m.step())
-				.with(key + ".wall_seconds", seconds(t1)).with("halting_targets", m.card().training().haltingTargets()).with(key + ".final_" + (base ? "l1" : "loss"), last)
-				.with("epsilon_bins", Arrays.toString(m.epsilonBins())));
+			// NB: a resumed run with no steps left keeps the provenance of the run that trained
+			if (!Float.isNaN(last)) m.card(m.card().with(key + ".command", "karl " + name() + " " + String
+				.join(" ", args.raw())).with(key + ".data", dataNote).with(key + ".steps", base ? m
+					.baseStep() : m.step()).with(key + ".wall_seconds", seconds(t1)).with(key + ".final_" +
+						(base ? "l1" : "loss"), last));
+			m.card(m.card().with("halting_targets", m.card().training().haltingTargets()).with(
+				"epsilon_bins", Arrays.toString(m.epsilonBins())));
 			m.export(out);
 			m.exportServing(out); // inference loads this faster (no gradients, no optimiser)
 			args.out().println("saved " + out + " after " + seconds(t1) + " s");
