@@ -69,10 +69,10 @@ public final class ReconstructCommand implements Subcommand {
 				double l1 = 0, tokens = 0;
 				for (int i = 0; i < rec.length; i++) l1 += Math.abs(rec[i] - p.pixels()[i]);
 				for (final int c : r.counts()) tokens += c;
-				final int[] unmet = r.unmet(epsilon, budget);
+				final ReconstructResult.Unmet unmet = r.unmet(epsilon, budget);
 				args.out().printf("plane %d: tiles %d, mean tokens %.2f, L1 %.4f, epsilon not met by %d " +
 					"tiles (%d at the full budget)%n", p.index(), grid.count(), tokens / grid.count(), l1 /
-						rec.length, unmet[0], unmet[1]);
+						rec.length, unmet.missed(), unmet.atBudget());
 				stack.addSlice(imp.getStack().getSliceLabel(p.index()), new FloatProcessor(p.width(),
 					p.height(), rec));
 			}
@@ -80,7 +80,10 @@ public final class ReconstructCommand implements Subcommand {
 			result.setDimensions(imp.getNChannels(), imp.getNSlices(), imp.getNFrames());
 			result.setCalibration(imp.getCalibration());
 			AtomicFiles.writeFile(out, tmp -> {
-				if (!new FileSaver(result).saveAsTiffStack(tmp.toString())) throw new java.io.IOException(
+				// NB: FileSaver refuses saveAsTiffStack for a single plane; a 2D image is saveAsTiff
+				final FileSaver saver = new FileSaver(result);
+				if (!(result.getStackSize() > 1 ? saver.saveAsTiffStack(tmp.toString()) : saver.saveAsTiff(
+					tmp.toString()))) throw new java.io.IOException(
 					"could not write " + tmp);
 			});
 			args.out().println("wrote " + out);

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.karl.Keys;
 import org.karl.engine.api.Progress;
+import org.karl.engine.api.ReconstructResult;
 import org.karl.engine.api.Tokenizer;
 import org.karl.image.PlaneTokenizer;
 import org.karl.image.PlaneTokens;
@@ -98,7 +99,8 @@ public final class TokenizeCsv {
 					final int tx = g.tileX(i), ty = g.tileY(i);
 					out.write(name + "," + plane.index() + "," + tx + "," + ty + "," + (g.isPadded(tx,
 						ty) ? 1 : 0) + "," + t.counts()[i] + "," + budget + "," + epsilon);
-					if (reconstruct) out.write("," + t.l1()[i] + "," + (t.l1()[i] <= epsilon ? 1 : 0));
+					if (reconstruct) out.write("," + t.l1()[i] + "," + (ReconstructResult.meets(t.l1()[i],
+						epsilon) ? 1 : 0));
 					out.write('\n');
 				}
 				rows += g.count();

@@ -113,15 +113,16 @@ public final class TrainCommand implements Subcommand {
 			if (!mode.equals(TrainConfig.MINIMUM) && !mode.equals(TrainConfig.PAPER))
 				throw new UsageException("--" + KEY_HALTING_TARGETS + " must be " + TrainConfig.MINIMUM +
 					" or " + TrainConfig.PAPER + ", got '" + mode + "'");
-			if (!mode.equals(tc.haltingTargets())) {
+			final String was = tc.haltingTargets();
+			m.card(m.card().withTraining(tc.withHaltingTargets(mode)));
+			if (!mode.equals(was)) {
 				// the targets are part of the train_step graph: rebuild it from our code, same weights
-				tc = tc.withHaltingTargets(mode);
-				args.out().println("halting targets: " + mode + " (was " + m.card().training()
-					.haltingTargets() + "); rebuilding the training graph");
-				m = m.rebuilt(m.card().withTraining(tc));
+				args.out().println("halting targets: " + mode + " (was " + was + "); rebuilding the " +
+					"training graph");
+				m = m.rebuilt(m.card());
 			}
-			m.card(m.card().withTraining(tc));
-			m = m.upgraded(); // a model from an older version gets today's training graph
+			else m = m.upgraded(); // a model from an older version gets today's training graph
+			tc = m.card().training();
 			args.out().println(name() + ": " + m.card().model() + "\n" + tc);
 			final long t1 = System.nanoTime();
 			final float last = base

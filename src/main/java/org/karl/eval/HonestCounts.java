@@ -3,6 +3,8 @@ package org.karl.eval;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.karl.engine.train.EpsilonCalibration;
+
 /**
  * Does the count mean something (issue 7)? At one ε, from the single pass and the ALIT-style
  * table of the same model: agreement with the search oracle on the tiles some budget can reach,
@@ -108,10 +110,9 @@ public record HonestCounts(double reachable, double spearman, double meanDiff, d
 		return alit.l1()[b.length - 1][i];
 	}
 
-	/** Index of the smallest bin ≥ v (the graph's rounding up), the last bin above them all. */
+	/** The graph's binning (round up, in float), as the trainer's ε0 histogram uses it. */
 	static int binOf(final float[] bins, final double v) {
-		for (int i = 0; i < bins.length; i++) if (bins[i] >= (float) v) return i; // float, as the graph
-		return bins.length - 1;
+		return EpsilonCalibration.binOf(bins, (float) v);
 	}
 
 	private static int[] ints(final List<Integer> v) {

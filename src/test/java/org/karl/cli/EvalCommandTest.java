@@ -2,9 +2,6 @@ package org.karl.cli;
 
 import static org.junit.Assert.*;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -24,19 +21,17 @@ public class EvalCommandTest {
 	@Rule
 	public TemporaryFolder tmp = new TemporaryFolder();
 
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err =
-		new ByteArrayOutputStream();
+	private final Cli cli = new Cli();
 
 	private int karl(final String... argv) {
-		return Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err,
-			true, StandardCharsets.UTF_8));
+		return cli.run(argv);
 	}
 
 	@Test
 	public void evalWritesJsonMarkdownAndFigures() throws Exception {
 		final Path dir = tmp.getRoot().toPath().resolve("eval");
-		assertEquals(err.toString(), Main.EXIT_OK, karl("eval", "--model", TestModels.model()
-			.toString(), "--synthetic", "12", "--epsilon", "0.1,0.05", "--output", dir.toString()));
+		cli.ok("eval", "--model", TestModels.model().toString(), "--synthetic", "12", "--epsilon",
+			"0.1,0.05", "--output", dir.toString());
 		JsonParser.parseString(Files.readString(dir.resolve(EvalCommand.JSON)));
 		final String md = Files.readString(dir.resolve(EvalCommand.MARKDOWN));
 		assertTrue(md.contains("karl eval "));
@@ -46,14 +41,14 @@ public class EvalCommandTest {
 		try (var files = Files.list(dir)) {
 			assertEquals("no temp files left", 5, files.count());
 		}
-		assertTrue(out.toString().contains("goal: "));
+		assertTrue(cli.out().contains("goal: "));
 	}
 
 	@Test
 	public void evalRejectsEpsilonOutsideTheBins() {
 		assertEquals(Main.EXIT_FAILURE, karl("eval", "--model", TestModels.model().toString(),
 			"--synthetic", "4", "--epsilon", "0.5", "--output", tmp.getRoot().toString()));
-		assertTrue(err.toString(), err.toString().contains("epsilon = 0.5 is outside"));
+		assertTrue(cli.err(), cli.err().contains("epsilon = 0.5 is outside"));
 		assertEquals(Main.EXIT_USAGE, karl("eval", "--model", TestModels.model().toString(),
 			"--epsilon", "x", "--output", tmp.getRoot().toString()));
 	}
@@ -61,10 +56,9 @@ public class EvalCommandTest {
 	@Test
 	public void benchPrintsATableAndWritesJson() throws Exception {
 		final Path dir = tmp.getRoot().toPath();
-		assertEquals(err.toString(), Main.EXIT_OK, karl("bench", "--model", TestModels.model()
-			.toString(), "--plane", "64", "--batch", "4", "--calls", "110", "--output", dir
-				.toString()));
-		final String s = out.toString();
+		cli.ok("bench", "--model", TestModels.model().toString(), "--plane", "64", "--batch", "4",
+			"--calls", "110", "--output", dir.toString());
+		final String s = cli.out();
 		assertTrue(s, s.contains("map 64x64 (4 tiles") && s.contains("cold start") && s.contains(
 			"GFLOP/s") && s.contains("after 110"));
 		assertEquals(4, JsonParser.parseString(Files.readString(dir.resolve(BenchCommand.JSON)))

@@ -2,9 +2,6 @@ package org.karl.cli;
 
 import static org.junit.Assert.*;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.Rule;
@@ -23,37 +20,33 @@ public class TrainCommandTest {
 	@Rule
 	public TemporaryFolder tmp = new TemporaryFolder();
 
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err =
-		new ByteArrayOutputStream();
+	private final Cli cli = new Cli();
 
 	private int karl(final String... argv) {
-		out.reset();
-		err.reset();
-		return Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err,
-			true, StandardCharsets.UTF_8));
+		return cli.run(argv);
 	}
 
 	@Test
 	public void haltingTargetsAreRecordedSwitchedAndResumed() throws Exception {
 		final Path root = tmp.getRoot().toPath(), base = root.resolve("base"), k = root.resolve("k");
-		assertEquals(err.toString(), Main.EXIT_OK, karl("train-base", "--preset", "test",
+		cli.ok("train-base", "--preset", "test",
 			"--synthetic", "64", "--steps", "3", "--halting_targets", "paper", "--output", base
-				.toString()));
+				.toString());
 		assertEquals(TrainConfig.PAPER, ModelCard.read(base).training().haltingTargets());
 
-		assertEquals(err.toString(), Main.EXIT_OK, karl("train", "--model", base.toString(),
+		cli.ok("train", "--model", base.toString(),
 			"--synthetic", "64", "--steps", "2", "--halting_targets", "minimum", "--output", k
-				.toString()));
-		assertTrue(out.toString(), out.toString().contains("rebuilding the training graph"));
-		assertTrue(out.toString(), out.toString().contains("target_tokens"));
+				.toString());
+		assertTrue(cli.out(), cli.out().contains("rebuilding the training graph"));
+		assertTrue(cli.out(), cli.out().contains("target_tokens"));
 		ModelCard card = ModelCard.read(k);
 		assertEquals(TrainConfig.MINIMUM, card.training().haltingTargets());
 		assertEquals(TrainConfig.MINIMUM, card.provenance().get("halting_targets"));
 
 		// resuming keeps the card's choice and continues the step counter
-		assertEquals(err.toString(), Main.EXIT_OK, karl("train", "--synthetic", "64", "--steps", "4",
-			"--output", k.toString()));
-		assertTrue(out.toString(), out.toString().contains("resuming " + k));
+		cli.ok("train", "--synthetic", "64", "--steps", "4",
+			"--output", k.toString());
+		assertTrue(cli.out(), cli.out().contains("resuming " + k));
 		card = ModelCard.read(k);
 		assertEquals(TrainConfig.MINIMUM, card.training().haltingTargets());
 		assertEquals(4.0, ((Number) card.provenance().get("karl.steps")).doubleValue(), 0);
@@ -61,7 +54,7 @@ public class TrainCommandTest {
 		// --model into a trained --output would replace it: refused, one line
 		assertEquals(Main.EXIT_FAILURE, karl("train", "--model", base.toString(), "--synthetic", "64",
 			"--output", k.toString()));
-		assertTrue(err.toString(), err.toString().contains("already holds a model; to continue it, " +
+		assertTrue(cli.err(), cli.err().contains("already holds a model; to continue it, " +
 			"leave out --model"));
 		assertEquals(Main.EXIT_USAGE, karl("train", "--output", k.toString(), "--synthetic", "8",
 			"--halting_targets", "median"));

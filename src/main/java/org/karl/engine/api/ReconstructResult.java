@@ -11,29 +11,40 @@ package org.karl.engine.api;
  */
 public record ReconstructResult(int n, int tileSize, float[] images, int[] counts, float[] l1) {
 
-	/** Whether tile i's reconstruction meets ε (L1 ≤ ε). */
-	public boolean met(final int i, final float epsilon) {
-		return l1[i] <= epsilon;
+	/** Whether a tile's reconstruction error meets ε: the one rule of every door's met/unmet. */
+	public static boolean meets(final float l1, final float epsilon) {
+		return l1 <= epsilon;
 	}
 
-	/** Tiles that miss ε: [all of them, those that kept the whole budget (ε unreachable)]. */
-	public int[] unmet(final float epsilon, final int budget) {
+	/**
+	 * Tiles that missed ε.
+	 *
+	 * @param missed tiles with L1 > ε
+	 * @param atBudget those of them that kept the whole budget: ε is out of reach for them
+	 */
+	public record Unmet(int missed, int atBudget) {
+
+		public Unmet plus(final Unmet o) {
+			return new Unmet(missed + o.missed, atBudget + o.atBudget);
+		}
+
+		/** One line for a log, or "" when every one of {@code tiles} met ε. */
+		public String note(final int tiles, final float epsilon) {
+			if (missed == 0) return "";
+			return missed + " of " + tiles + " tiles did not reach epsilon " + epsilon + " (" + atBudget +
+				" of them kept every token: epsilon is out of reach there; a larger epsilon or a model " +
+				"trained on such images helps)";
+		}
+	}
+
+	/** The tiles of this result that missed ε at {@code budget}. */
+	public Unmet unmet(final float epsilon, final int budget) {
 		int miss = 0, full = 0;
 		for (int i = 0; i < n; i++)
-			if (!met(i, epsilon)) {
+			if (!meets(l1[i], epsilon)) {
 				miss++;
 				if (counts[i] >= budget) full++;
 			}
-		return new int[] { miss, full };
-	}
-
-	/** One line for a log: how many tiles missed ε, or "" when all met it. */
-	public static String unmetNote(final int miss, final int full, final int tiles,
-		final float epsilon)
-	{
-		if (miss == 0) return "";
-		return miss + " of " + tiles + " tiles did not reach epsilon " + epsilon + " (" + full +
-			" of them kept every token: epsilon is out of reach there; a larger epsilon or a model " +
-			"trained on such images helps)";
+		return new Unmet(miss, full);
 	}
 }

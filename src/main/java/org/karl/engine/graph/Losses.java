@@ -48,14 +48,9 @@ public final class Losses {
 	public static Operand<TFloat32> haltSplit(final Ops tf, final Operand<TFloat32> logits,
 		final Operand<TInt32> budget, final int tmax)
 	{
-		final Operand<TFloat32> active = haltTargets(tf, budget, tmax, false); // [Tmax]
-		final Operand<TFloat32> halt = tf.math.sub(tf.constant(1f), active);
-		final Operand<TFloat32> rows = tf.dtypes.cast(
-			tf.reshape(tf.slice(tf.shape(logits), tf.constant(new int[] { 0 }), tf.constant(new int[] { 1 })),
-				tf.constant(new int[0])), TFloat32.class); // B
-		final Operand<TFloat32> bceZero = tf.math.softplus(logits); // -log(1 - sigmoid x)
-		final Operand<TFloat32> bceOne = tf.math.softplus(tf.math.neg(logits)); // -log sigmoid x
-		return tf.math.add(groupMean(tf, bceZero, active, rows), groupMean(tf, bceOne, halt, rows));
+		final Operand<TInt32> rows = tf.slice(tf.shape(logits), tf.constant(new int[] { 0 }),
+			tf.constant(new int[] { 1 })); // [1] = B
+		return haltSplitPerImage(tf, logits, tf.fill(rows, budget), tmax);
 	}
 
 	/**
@@ -131,11 +126,4 @@ public final class Losses {
 		return tf.math.div(total, tf.math.maximum(count, tf.constant(1f)));
 	}
 
-	private static Operand<TFloat32> groupMean(final Ops tf, final Operand<TFloat32> perToken,
-		final Operand<TFloat32> member, final Operand<TFloat32> rows)
-	{
-		final Operand<TFloat32> total = tf.sum(tf.math.mul(perToken, member), tf.constant(new int[] { 0, 1 }));
-		final Operand<TFloat32> count = tf.math.mul(tf.sum(member, tf.constant(0)), rows);
-		return tf.math.div(total, tf.math.maximum(count, tf.constant(1f)));
-	}
 }

@@ -53,7 +53,7 @@ public final class ReconstructOp {
 		final Table rows = new Table(COLUMNS);
 		final PlaneReader reader = new PlaneReader(imp);
 		final int n = imp.getStackSize();
-		int missed = 0, full = 0;
+		ReconstructResult.Unmet unmet = new ReconstructResult.Unmet(0, 0);
 		for (int i = 1; i <= n; i++) {
 			progress.status(imp.getTitle() + ": reconstructing plane " + i + "/" + n);
 			final Plane p = reader.read(i);
@@ -61,7 +61,7 @@ public final class ReconstructOp {
 			final Progress sub = progress.sub((i - 1.0) / n, (double) i / n);
 			final float[] images;
 			final int[] counts;
-			int unmet = 0;
+			double planeUnmet = Double.NaN; // a fixed count has no ε to meet
 			if (fixed > 0) {
 				final TokenizeResult r = t.tokenize(tiles, grid.count(), t.epsilonBins()[0], fixed, sub);
 				final int[] keep = new int[r.keep().length];
@@ -75,17 +75,16 @@ public final class ReconstructOp {
 				final ReconstructResult r = t.reconstruct(tiles, grid.count(), epsilon, b, sub);
 				images = r.images();
 				counts = r.counts();
-				final int[] u = r.unmet(epsilon, b);
-				unmet = u[0];
-				missed += u[0];
-				full += u[1];
+				final ReconstructResult.Unmet u = r.unmet(epsilon, b);
+				planeUnmet = u.missed();
+				unmet = unmet.plus(u);
 			}
 			final float[] rec = Stitcher.stitch(grid, images);
 			double l1 = 0, tokens = 0;
 			for (int k = 0; k < rec.length; k++) l1 += Math.abs(rec[k] - p.pixels()[k]);
 			for (final int c : counts) tokens += c;
 			rows.add(imp.getTitle(), p.channel(), p.slice(), p.frame(), grid.count(), tokens / grid
-				.count(), l1 / rec.length, unmet);
+				.count(), l1 / rec.length, planeUnmet);
 			out.addSlice(n == 1 ? null : imp.getStack().getSliceLabel(i), new FloatProcessor(p.width(),
 				p.height(), rec));
 		}
@@ -99,9 +98,8 @@ public final class ReconstructOp {
 		result.setProp("karl.epsilon", Float.toString(epsilon));
 		if (fixed > 0) result.setProp("karl.fixed_tokens", Integer.toString(fixed));
 		final List<String> notes = new java.util.ArrayList<>(Inputs.notes(imp, reader));
-		final String unmet = org.karl.engine.api.ReconstructResult.unmetNote(missed, full, n * grid
-			.count(), epsilon);
-		if (!unmet.isEmpty()) notes.add(unmet);
+		final String note = unmet.note(n * grid.count(), epsilon);
+		if (!note.isEmpty()) notes.add(note);
 		return new Output(result, rows, notes);
 	}
 }
