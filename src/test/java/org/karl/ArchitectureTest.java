@@ -54,15 +54,27 @@ public class ArchitectureTest {
 				"ij." }), // NB: "ij." is reported by the rule above, not twice.
 		new Rule("eval (outside eval.ij) does not import ij", new String[] { "org.karl.eval" },
 			new String[] { "org.karl.eval.ij" }, new String[] { "ij." }, null), //
-		new Rule("cli, fiji and eval do not use engine.graph", new String[] { "org.karl.cli",
-			"org.karl.fiji", "org.karl.eval" }, NONE, new String[] { "org.karl.engine.graph." }, null));
+		new Rule("cli, fiji, ops and eval do not use engine.graph", new String[] { "org.karl.cli",
+			"org.karl.fiji", "org.karl.ops", "org.karl.eval" }, NONE, new String[] {
+				"org.karl.engine.graph." }, null), //
+		// NB: the doors (cli, fiji) share one implementation per user action in ops; neither
+		// door may reach into the other, and ops knows no door.
+		new Rule("cli does not use fiji", new String[] { "org.karl.cli" }, NONE, new String[] {
+			"org.karl.fiji." }, null), //
+		new Rule("fiji does not use cli", new String[] { "org.karl.fiji" }, NONE, new String[] {
+			"org.karl.cli." }, null), //
+		new Rule("ops uses no door (cli, fiji) and no SciJava", new String[] { "org.karl.ops" }, NONE,
+			new String[] { "org.karl.cli.", "org.karl.fiji.", "org.scijava." }, null), //
+		new Rule("ops.engine (the engine boundary) uses no ImageJ", new String[] {
+			"org.karl.ops.engine" }, NONE, new String[] { "ij.", "net.imglib2.", "org.scijava.",
+				"java.awt." }, null));
 
 	private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;");
 	private static final Pattern IMPORT = Pattern.compile(
 		"^\\s*import\\s+(?:static\\s+)?([\\w.]+(?:\\.\\*)?)\\s*;");
 	// NB: a qualified type name in code, e.g. "ij.IJ.log(...)", which would bypass an import rule.
 	private static final Pattern QUALIFIED = Pattern.compile(
-		"(?<![\\w.])((?:ij|net\\.imglib2|org\\.scijava|java\\.awt|org\\.karl\\.engine\\.graph)" +
+		"(?<![\\w.])((?:ij|net\\.imglib2|org\\.scijava|java\\.awt|org\\.karl\\.engine\\.graph|org\\.karl\\.cli|org\\.karl\\.fiji)" +
 			"(?:\\.[a-z_]\\w*)*\\.[A-Z]\\w*)");
 
 	@Test

@@ -1,5 +1,6 @@
 package org.karl.cli;
 
+import org.karl.ops.AtomicFiles;
 import static org.karl.Keys.*;
 
 import ij.ImagePlus;
@@ -15,8 +16,8 @@ import java.util.stream.Stream;
 import org.karl.engine.api.Progress;
 import org.karl.engine.api.Tokenizer;
 import org.karl.engine.runtime.KarlModel;
-import org.karl.fiji.core.ComplexityMapOp;
-import org.karl.fiji.core.ModelLocator;
+import org.karl.ops.ComplexityMapOp;
+import org.karl.ops.ModelLocator;
 import org.karl.image.ij.ImageFiles;
 
 /**

@@ -1,5 +1,6 @@
 package org.karl.cli;
 
+import org.karl.ops.AtomicFiles;
 import static org.karl.Keys.*;
 
 import java.nio.file.Path;

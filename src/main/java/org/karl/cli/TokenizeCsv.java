@@ -1,5 +1,6 @@
 package org.karl.cli;
 
+import org.karl.ops.AtomicFiles;
 import ij.ImagePlus;
 
 import java.io.IOException;

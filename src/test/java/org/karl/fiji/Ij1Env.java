@@ -24,7 +24,7 @@ public final class Ij1Env {
 
 	/** Packages that reference ImageJ classes, so they must be defined next to the patched ij. */
 	static final String[] IJ_SIDE = { "ij.", "net.imagej.patcher.", "org.karl.fiji.ij1.",
-		"org.karl.fiji.core.", "org.karl.fiji.commands.", "org.karl.image.ij." };
+		"org.karl.ops.", "org.karl.fiji.commands.", "org.karl.image.ij." };
 
 	private static final String RESET = "close('*'); run('Clear Results');\n";
 

@@ -1,6 +1,6 @@
 package org.karl.fiji.commands;
 
-import org.karl.fiji.core.About;
+import org.karl.ops.InfoOp;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
@@ -19,6 +19,6 @@ public class AboutCommand extends ContextCommand {
 
 	@Override
 	public void run() {
-		text = About.text(model, null, "ImageJ " + ij.IJ.getFullVersion());
+		text = InfoOp.text(model, null, "ImageJ " + ij.IJ.getFullVersion());
 	}
 }

@@ -1,6 +1,6 @@
 package org.karl.fiji.commands;
 
-import org.karl.fiji.engine.Engines;
+import org.karl.ops.engine.Engines;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
 

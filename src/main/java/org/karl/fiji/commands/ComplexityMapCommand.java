@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 import org.karl.Keys;
 import org.karl.engine.api.Progress;
-import org.karl.fiji.core.ComplexityMapOp;
-import org.karl.fiji.core.Models;
+import org.karl.ops.ComplexityMapOp;
+import org.karl.ops.Models;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;

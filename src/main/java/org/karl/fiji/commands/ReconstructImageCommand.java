@@ -5,8 +5,8 @@ import ij.measure.ResultsTable;
 
 import org.karl.Keys;
 import org.karl.engine.api.Progress;
-import org.karl.fiji.core.Models;
-import org.karl.fiji.core.ReconstructOp;
+import org.karl.ops.Models;
+import org.karl.ops.ReconstructOp;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;

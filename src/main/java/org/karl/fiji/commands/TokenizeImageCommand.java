@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 import org.karl.Keys;
 import org.karl.engine.api.Progress;
-import org.karl.fiji.core.Models;
-import org.karl.fiji.core.TokenizeOp;
+import org.karl.ops.Models;
+import org.karl.ops.TokenizeOp;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;

@@ -7,7 +7,7 @@ import ij.gui.GenericDialog;
 
 import java.util.Set;
 
-import org.karl.fiji.core.About;
+import org.karl.ops.InfoOp;
 
 /**
  * Plugins › KARL › KARL About: versions (KARL, ImageJ, Java, TensorFlow, protobuf, javacpp),
@@ -42,6 +42,6 @@ public class AboutPlugIn extends KarlPlugIn {
 
 	@Override
 	protected void execute(final MacroArgs a) throws Exception {
-		IJ.log(About.text(a.string(KEY_MODEL, ""), imagejDir(), "ImageJ " + IJ.getFullVersion()));
+		IJ.log(InfoOp.text(a.string(KEY_MODEL, ""), imagejDir(), "ImageJ " + IJ.getFullVersion()));
 	}
 }

@@ -10,8 +10,8 @@ import ij.gui.GenericDialog;
 import java.nio.file.Path;
 import java.util.Set;
 
-import org.karl.fiji.core.ComplexityMapOp;
-import org.karl.fiji.core.Models;
+import org.karl.ops.ComplexityMapOp;
+import org.karl.ops.Models;
 import org.karl.image.ij.Luts;
 
 /**

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 
-import org.karl.fiji.engine.Engines;
+import org.karl.ops.engine.Engines;
 
 /**
  * The shared door of the KARL ImageJ 1 commands. From a macro ({@code Macro.getOptions()} set)

@@ -4,7 +4,7 @@ import ij.IJ;
 
 import java.io.IOException;
 
-import org.karl.fiji.core.ModelLocator;
+import org.karl.ops.ModelLocator;
 
 /**
  * Static helpers for macros, reached with {@code call("org.karl.fiji.ij1.Macros.name", ...)}.

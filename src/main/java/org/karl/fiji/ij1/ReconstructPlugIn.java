@@ -9,8 +9,8 @@ import ij.gui.GenericDialog;
 
 import java.util.Set;
 
-import org.karl.fiji.core.Models;
-import org.karl.fiji.core.ReconstructOp;
+import org.karl.ops.Models;
+import org.karl.ops.ReconstructOp;
 
 /**
  * Plugins › KARL › KARL Reconstruct...: the single-pass reconstruction of the current image at

@@ -10,8 +10,8 @@ import ij.gui.GenericDialog;
 import java.nio.file.Path;
 import java.util.Set;
 
-import org.karl.fiji.core.Models;
-import org.karl.fiji.core.TokenizeOp;
+import org.karl.ops.Models;
+import org.karl.ops.TokenizeOp;
 
 /**
  * Plugins › KARL › KARL Tokenize...: token ids, kept mask and kept count of every tile of every

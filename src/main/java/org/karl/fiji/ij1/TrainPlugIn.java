@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.karl.engine.api.TileSet;
-import org.karl.fiji.core.TrainOp;
-import org.karl.fiji.core.TrainingTiles;
-import org.karl.fiji.engine.Engines;
-import org.karl.fiji.engine.TrainLog;
+import org.karl.ops.TrainOp;
+import org.karl.ops.TrainingTiles;
+import org.karl.ops.engine.Engines;
+import org.karl.ops.engine.TrainLog;
 
 /**
  * Plugins › KARL › KARL Train...: trains a new model, fine-tunes model=[dir] (its base tokenizer

@@ -108,7 +108,7 @@ public class CommandsMacroTest {
 
 	@Test
 	public void theRepositoryDefaultModelIsFoundWithNoModelKey() {
-		org.junit.Assume.assumeTrue("no trained models/default in this checkout", org.karl.fiji.core
+		org.junit.Assume.assumeTrue("no trained models/default in this checkout", org.karl.ops
 			.ModelLocator.isModel(Path.of("models/default")));
 		final String out = ij.run("newImage('d', '8-bit noise', 64, 64, 1);\n" +
 			"run('KARL Complexity Map...', '');\n" +

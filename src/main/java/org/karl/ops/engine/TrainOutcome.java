@@ -1,4 +1,4 @@
-package org.karl.fiji.engine;
+package org.karl.ops.engine;
 
 /**
  * How a training run ended.

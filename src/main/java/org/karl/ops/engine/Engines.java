@@ -1,4 +1,4 @@
-package org.karl.fiji.engine;
+package org.karl.ops.engine;
 
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -35,12 +35,12 @@ public final class Engines {
 
 	/** Packages loaded from the engine folder first. */
 	public static final List<String> CHILD_FIRST = List.of("org.tensorflow.", "com.google.protobuf.",
-		"org.bytedeco.", "com.google.gson.", "org.karl.engine.", "org.karl.fiji.engine.tf.");
+		"org.bytedeco.", "com.google.gson.", "org.karl.engine.", "org.karl.ops.engine.tf.");
 
 	/** Shared packages inside {@link #CHILD_FIRST} that must stay the parent's. */
 	public static final List<String> PARENT_FIRST = List.of("org.karl.engine.api.");
 
-	private static final String IMPL = "org.karl.fiji.engine.tf.TfEngine";
+	private static final String IMPL = "org.karl.ops.engine.tf.TfEngine";
 
 	private static Engine cached;
 	private static String cachedKey;

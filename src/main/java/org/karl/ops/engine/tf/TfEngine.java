@@ -1,4 +1,4 @@
-package org.karl.fiji.engine.tf;
+package org.karl.ops.engine.tf;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,10 +16,10 @@ import org.karl.engine.train.BaseTrainer;
 import org.karl.engine.train.KarlTrainer;
 import org.karl.engine.train.TrainListener;
 import org.karl.engine.train.TrainingCanceled;
-import org.karl.fiji.engine.Engine;
-import org.karl.fiji.engine.TrainLog;
-import org.karl.fiji.engine.TrainOutcome;
-import org.karl.fiji.engine.TrainRequest;
+import org.karl.ops.engine.Engine;
+import org.karl.ops.engine.TrainLog;
+import org.karl.ops.engine.TrainOutcome;
+import org.karl.ops.engine.TrainRequest;
 
 /**
  * The {@link Engine} on TensorFlow Java: {@link KarlModel} for inference, {@link BaseTrainer}

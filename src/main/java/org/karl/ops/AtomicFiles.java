@@ -1,4 +1,4 @@
-package org.karl.cli;
+package org.karl.ops;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -1,4 +1,4 @@
-package org.karl.fiji.engine;
+package org.karl.ops.engine;
 
 import java.io.IOException;
 import java.net.URL;
@@ -16,7 +16,7 @@ import java.util.List;
  * protobuf and javacpp of the engine folder instead.
  * <p>
  * Only the listed prefixes are child-first. The shared types ({@code org.karl.engine.api},
- * {@code org.karl.fiji.engine} itself, ImageJ, the JDK) always come from the parent, so objects
+ * {@code org.karl.ops.engine} itself, ImageJ, the JDK) always come from the parent, so objects
  * cross the boundary as the same classes on both sides.
  */
 public final class ChildFirstClassLoader extends URLClassLoader {

@@ -1,4 +1,4 @@
-package org.karl.fiji.engine;
+package org.karl.ops.engine;
 
 import static org.junit.Assert.*;
 

@@ -1,4 +1,4 @@
-package org.karl.fiji.engine;
+package org.karl.ops.engine;
 
 /** Receives training progress as plain values, so that it can cross a class-loader boundary. */
 public interface TrainLog {

@@ -1,4 +1,4 @@
-package org.karl.fiji.core;
+package org.karl.ops;
 
 import static org.junit.Assert.*;
 
@@ -13,8 +13,8 @@ import org.junit.rules.TemporaryFolder;
 import org.karl.engine.api.Progress;
 import org.karl.engine.runtime.KarlModel;
 import org.karl.engine.runtime.TestModels;
-import org.karl.fiji.engine.Engines;
-import org.karl.fiji.engine.TrainLog;
+import org.karl.ops.engine.Engines;
+import org.karl.ops.engine.TrainLog;
 import org.karl.image.SyntheticTiles;
 
 /** KARL Train's core: Esc leaves the last finished step saved; refusals that protect data. */

@@ -1,4 +1,4 @@
-package org.karl.fiji.core;
+package org.karl.ops;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.karl.engine.api.Tokenizer;
-import org.karl.fiji.engine.Engine;
-import org.karl.fiji.engine.Engines;
+import org.karl.ops.engine.Engine;
+import org.karl.ops.engine.Engines;
 
 /**
  * Loads models for the Fiji commands and keeps the last {@value #KEEP} loaded, so that a batch

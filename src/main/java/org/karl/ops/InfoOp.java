@@ -1,22 +1,22 @@
-package org.karl.fiji.core;
+package org.karl.ops;
 
 import java.nio.file.Path;
 
-import org.karl.fiji.engine.Engine;
-import org.karl.fiji.engine.Engines;
+import org.karl.ops.engine.Engine;
+import org.karl.ops.engine.Engines;
 
 /**
  * The text of KARL About: versions, the engine and its device, and the model's card and
  * signatures. It never fails: what cannot be found is reported with what to do.
  */
-public final class About {
+public final class InfoOp {
 
-	private About() {}
+	private InfoOp() {}
 
 	/** @param host e.g. "ImageJ 1.54p" */
 	public static String text(final String model, final Path imagejDir, final String host) {
 		final StringBuilder s = new StringBuilder();
-		final Package pkg = About.class.getPackage();
+		final Package pkg = InfoOp.class.getPackage();
 		final String v = pkg == null ? null : pkg.getImplementationVersion();
 		s.append("KARL Tokenizer ").append(v == null ? "(development build)" : v).append(", ")
 			.append(host).append(", Java ").append(System.getProperty("java.version")).append(" (")

@@ -1,4 +1,4 @@
-package org.karl.fiji.engine;
+package org.karl.ops.engine;
 
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.karl.cli;
+package org.karl.ops;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.fail;

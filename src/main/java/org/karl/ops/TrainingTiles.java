@@ -1,4 +1,4 @@
-package org.karl.fiji.core;
+package org.karl.ops;
 
 import ij.ImagePlus;
 

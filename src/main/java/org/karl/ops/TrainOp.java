@@ -1,4 +1,4 @@
-package org.karl.fiji.core;
+package org.karl.ops;
 
 import ij.gui.Plot;
 
@@ -13,10 +13,10 @@ import org.karl.engine.api.Progress;
 import org.karl.engine.api.TileSet;
 import org.karl.engine.config.ModelCard;
 import org.karl.engine.config.ModelConfig;
-import org.karl.fiji.engine.Engine;
-import org.karl.fiji.engine.TrainLog;
-import org.karl.fiji.engine.TrainOutcome;
-import org.karl.fiji.engine.TrainRequest;
+import org.karl.ops.engine.Engine;
+import org.karl.ops.engine.TrainLog;
+import org.karl.ops.engine.TrainOutcome;
+import org.karl.ops.engine.TrainRequest;
 
 /**
  * KARL Train...: checks the request (output writable and not someone else's folder, resume

@@ -1,4 +1,4 @@
-package org.karl.fiji.core;
+package org.karl.ops;
 
 import ij.measure.ResultsTable;
 
@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.karl.cli.AtomicFiles;
 
 /**
  * Rows of named columns that a command produces: shown as ImageJ's system Results table (so
