@@ -35,6 +35,11 @@ public final class Keys {
 	/** A default value for the {@link #KEY_RECONSTRUCT} parameter. */
 	public static final boolean DEFAULT_RECONSTRUCT = false;
 
+	/** Boolean: also report each tile's token ids and kept flags; tokenize (CLI). */
+	public static final String KEY_IDS = "ids";
+	/** A default value for the {@link #KEY_IDS} parameter. */
+	public static final boolean DEFAULT_IDS = false;
+
 	/**
 	 * Optimiser steps. CLI train-base, train: the total (the run stops when the model's counter
 	 * reaches it). KARL Train...: the steps this run adds, so fine-tuning a trained model or

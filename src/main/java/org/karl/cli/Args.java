@@ -184,6 +184,11 @@ public final class Args {
 	}
 
 	/** Where diagnostics go. */
+	/** Progress of a long run on stderr, when stderr is a terminal. */
+	public org.karl.engine.api.Progress progress(final String label) {
+		return StderrProgress.of(err, label);
+	}
+
 	public PrintStream err() {
 		return err;
 	}

@@ -2,12 +2,9 @@ package org.karl.cli;
 
 import static org.karl.Keys.KEY_MODEL;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.karl.ops.InfoOp;
 
-import org.karl.engine.runtime.KarlModel;
-
-/** {@code karl info}: prints a model's card, device and signatures. */
+/** {@code karl info}: versions, engine, and a model's card, device and signatures (as KARL About). */
 public final class InfoCommand implements Subcommand {
 
 	@Override
@@ -17,9 +14,9 @@ public final class InfoCommand implements Subcommand {
 
 	@Override
 	public String usage() {
-		return "karl info --" + KEY_MODEL + " DIR\n" +
-			"Prints a model's card, the device it runs on and its signatures.\n" +
-			"  --" + KEY_MODEL + " DIR      model folder (written by karl train)\n";
+		return "karl info [--" + KEY_MODEL + " DIR]\n" +
+			"Prints versions, the engine, and a model's card, device and signatures (as KARL About).\n" +
+			"  --" + KEY_MODEL + " DIR      model folder; default: the default model\n";
 	}
 
 	@Override
@@ -29,12 +26,7 @@ public final class InfoCommand implements Subcommand {
 
 	@Override
 	public int run(final Args args) throws Exception {
-		final Path modelDir = args.path(KEY_MODEL);
-		if (!Files.isDirectory(modelDir)) throw new IllegalArgumentException("--" + KEY_MODEL +
-			" " + modelDir + " is not a folder; pass a model folder written by karl train");
-		try (KarlModel model = KarlModel.load(modelDir)) {
-			args.out().println(model.describe());
-		}
+		args.out().println(InfoOp.text(args.get(KEY_MODEL, ""), null, "karl command line", true));
 		return Main.EXIT_OK;
 	}
 }

@@ -1,31 +1,40 @@
 package org.karl.cli;
 
-import org.karl.ops.AtomicFiles;
 import static org.karl.Keys.*;
 
 import ij.ImagePlus;
-import ij.io.FileSaver;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 
-import org.karl.engine.api.Progress;
 import org.karl.engine.api.Tokenizer;
 import org.karl.engine.runtime.KarlModel;
-import org.karl.ops.ComplexityMapOp;
-import org.karl.ops.ModelLocator;
 import org.karl.image.ij.ImageFiles;
+import org.karl.image.ij.Luts;
+import org.karl.ops.AtomicFiles;
+import org.karl.ops.ComplexityMapOp;
+import org.karl.ops.CsvRows;
+import org.karl.ops.InputFiles;
+import org.karl.ops.Inputs;
+import org.karl.ops.ModelLocator;
+import org.karl.ops.Outputs;
+import org.karl.ops.TiffOutput;
 
 /**
  * {@code karl map}: the headless batch of KARL Complexity Map... with real exit codes. For every
  * image file given (or in a folder given) it writes {@code <name>_map.tif} and
- * {@code <name>_tokens.csv}, exactly the map and Results rows the Fiji command makes.
+ * {@code <name>_tokens.csv} with {@link ComplexityMapOp}, the map and rows the Fiji command
+ * makes. An input that fails is reported and the others are still mapped (exit 1 at the end).
  */
 public final class MapCommand implements Subcommand {
+
+	/** Suffix of the map files. */
+	public static final String MAP_SUFFIX = "_map.tif";
+
+	/** Suffix of the CSV files. */
+	public static final String CSV_SUFFIX = "_tokens.csv";
 
 	private final TokenizeCommand.Loader loader;
 
@@ -51,9 +60,10 @@ public final class MapCommand implements Subcommand {
 			"  --" + KEY_EPSILON + " E      target error; default " + DEFAULT_EPSILON + "\n" +
 			"  --" + KEY_BUDGET + " T       most tokens per tile; default (or 0): T_max\n" +
 			"  --" + KEY_LUT + " L          fire or viridis; default " + DEFAULT_LUT + "\n" +
-			"  --" + KEY_OUTPUT + " DIR     folder for NAME_map.tif and NAME_tokens.csv (" +
-			String.join(",", ComplexityMapOp.COLUMNS) + ")\n" +
-			"  FILE_OR_FOLDER   image files, or folders whose image files are all mapped\n";
+			"  --" + KEY_OUTPUT + " DIR     folder for NAME" + MAP_SUFFIX + " and NAME" + CSV_SUFFIX +
+			" (" + String.join(",", ComplexityMapOp.COLUMNS) + ")\n" +
+			"  FILE_OR_FOLDER   image files, or folders whose image files are all mapped (other\n" +
+			"                   files and earlier maps are skipped); equal names get distinct outputs\n";
 	}
 
 	@Override
@@ -68,54 +78,59 @@ public final class MapCommand implements Subcommand {
 		final float epsilon = (float) args.getDouble(KEY_EPSILON, DEFAULT_EPSILON);
 		final int budget = args.getInt(KEY_BUDGET, DEFAULT_BUDGET);
 		final String lut = args.get(KEY_LUT, DEFAULT_LUT);
-		final List<Path> files = inputs(args.positionalPaths());
-		if (Files.exists(out) && !Files.isDirectory(out)) throw new IllegalArgumentException("--" +
-			KEY_OUTPUT + " " + out + " is a file; give a folder");
+		if (args.positionalPaths().isEmpty()) throw new UsageException("no image file or folder given");
+		// NB: every check that needs no model comes first, so that a typo fails at once.
+		Luts.get(lut);
+		final InputFiles.Listing in = InputFiles.expand(args.positionalPaths(), MapCommand::isOutput);
+		final Map<Path, String> names = Outputs.names(in.files());
+		for (final Path f : in.files()) {
+			Outputs.refuseInputs(out.resolve(names.get(f) + MAP_SUFFIX), in.files(), "--" + KEY_OUTPUT);
+			Outputs.refuseInputs(out.resolve(names.get(f) + CSV_SUFFIX), in.files(), "--" + KEY_OUTPUT);
+		}
+		Outputs.checkWritableFolder(out, "--" + KEY_OUTPUT);
+		in.skipped().forEach(s -> args.err().println("karl map: note: skipped " + s));
 		final Path modelDir = ModelLocator.resolve(args.get(KEY_MODEL, ""), null);
-		if (!Files.isDirectory(modelDir)) throw new IllegalArgumentException("model folder " +
-			modelDir + " does not exist; check --" + KEY_MODEL);
+		final List<String> failed = new ArrayList<>();
 		try (Tokenizer model = loader.load(modelDir)) {
-			for (final Path f : files) {
-				final ImagePlus imp = ImageFiles.open(f);
-				final ComplexityMapOp.Output o = ComplexityMapOp.run(imp, model, epsilon, budget, lut,
-					Progress.NONE);
-				final String name = stem(f);
-				Files.createDirectories(out);
-				o.table().writeCsv(out.resolve(name + "_tokens.csv"));
-				AtomicFiles.writeFile(out.resolve(name + "_map.tif"), tmp -> {
-					final FileSaver s = new FileSaver(o.map());
-					if (!(o.map().getStackSize() > 1 ? s.saveAsTiffStack(tmp.toString()) : s.saveAsTiff(tmp
-						.toString()))) throw new IOException("could not write " + tmp);
-				});
-				o.notes().forEach(n -> args.err().println("karl map: note: " + n));
-				args.out().println(f + ": " + o.table().size() + " tiles -> " + out.resolve(name +
-					"_map.tif"));
-				imp.flush();
+			Inputs.budget(model, epsilon, budget); // NB: a bad ε fails once, before any file is read
+			for (final Path f : in.files()) {
+				try {
+					map(f, out, names.get(f), model, epsilon, budget, lut, args);
+				}
+				catch (final Exception | OutOfMemoryError e) {
+					failed.add(f.toString());
+					args.err().println("karl map: " + f + ": " + Main.describe(e, false));
+				}
 			}
 		}
-		return Main.EXIT_OK;
+		if (failed.isEmpty()) return Main.EXIT_OK;
+		if (failed.size() < in.files().size()) args.err().println("karl map: " + failed.size() +
+			" of " + in.files().size() + " inputs failed (above); the others were mapped");
+		return Main.EXIT_FAILURE;
 	}
 
-	/** The files given, with each folder replaced by its (non-hidden) files, sorted. */
-	static List<Path> inputs(final List<Path> given) throws IOException, UsageException {
-		if (given.isEmpty()) throw new UsageException("no image file or folder given");
-		final List<Path> files = new ArrayList<>();
-		for (final Path p : given) {
-			if (Files.isDirectory(p)) try (Stream<Path> s = Files.list(p)) {
-				s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
-					.sorted().forEach(files::add);
-			}
-			else if (Files.isRegularFile(p)) files.add(p);
-			else throw new IllegalArgumentException("input " + p + " does not exist; check the path");
+	private static void map(final Path f, final Path out, final String name, final Tokenizer model,
+		final float epsilon, final int budget, final String lut, final Args args) throws Exception
+	{
+		final ImagePlus imp = ImageFiles.open(f);
+		try {
+			Inputs.checkImage(imp, model.tileSize());
+			final ComplexityMapOp.Output[] o = { null };
+			final Path csv = out.resolve(name + CSV_SUFFIX), tif = out.resolve(name + MAP_SUFFIX);
+			AtomicFiles.write(csv, w -> o[0] = ComplexityMapOp.run(imp, f.toString(), model, epsilon,
+				budget, lut, new CsvRows(w, ComplexityMapOp.COLUMNS), args.progress(f.toString())));
+			TiffOutput.write(o[0].map(), tif);
+			o[0].notes().forEach(n -> args.err().println("karl map: note: " + n));
+			args.out().println(f + ": " + o[0].tiles() + " tiles -> " + tif);
 		}
-		if (files.isEmpty()) throw new IllegalArgumentException("no image files in " + given +
-			"; give image files or folders that hold some");
-		return files;
+		finally {
+			imp.flush();
+		}
 	}
 
-	private static String stem(final Path f) {
+	/** True for files that karl map writes, so that a folder mapped into itself skips them. */
+	static boolean isOutput(final Path f) {
 		final String n = f.getFileName().toString();
-		final int dot = n.lastIndexOf('.');
-		return dot > 0 ? n.substring(0, dot) : n;
+		return n.endsWith(MAP_SUFFIX) || n.endsWith(CSV_SUFFIX);
 	}
 }

@@ -1,31 +1,38 @@
 package org.karl.cli;
 
-import org.karl.ops.AtomicFiles;
 import static org.karl.Keys.*;
 
-import java.nio.file.Path;
-
-import org.karl.engine.api.Progress;
-import org.karl.engine.api.ReconstructResult;
-import org.karl.engine.runtime.KarlModel;
-import org.karl.image.PlaneTokenizer;
-import org.karl.image.Stitcher;
-import org.karl.image.TileGrid;
-import org.karl.image.Tiler;
-import org.karl.image.ij.ImageFiles;
-import org.karl.image.ij.Plane;
-import org.karl.image.ij.Planes;
-
 import ij.ImagePlus;
-import ij.ImageStack;
-import ij.io.FileSaver;
-import ij.process.FloatProcessor;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.karl.engine.api.Tokenizer;
+import org.karl.engine.runtime.KarlModel;
+import org.karl.image.ij.ImageFiles;
+import org.karl.ops.ModelLocator;
+import org.karl.ops.Outputs;
+import org.karl.ops.ReconstructOp;
+import org.karl.ops.Table;
+import org.karl.ops.TiffOutput;
 
 /**
- * {@code karl reconstruct}: the single pass (1 encoder + 1 decoder run per tile) on an image file;
- * writes the reconstruction as a 32-bit TIFF and prints kept tokens and L1 per plane.
+ * {@code karl reconstruct}: the single pass (1 encoder + 1 decoder run per tile) on an image
+ * file with {@link ReconstructOp}, as KARL Reconstruct in Fiji: writes the reconstruction as a
+ * 32-bit TIFF with the input's layout, prints one line per plane, and optionally the rows as CSV.
  */
 public final class ReconstructCommand implements Subcommand {
+
+	private final TokenizeCommand.Loader loader;
+
+	public ReconstructCommand() {
+		this(KarlModel::load);
+	}
+
+	public ReconstructCommand(final TokenizeCommand.Loader loader) {
+		this.loader = loader;
+	}
 
 	@Override
 	public String name() {
@@ -34,61 +41,62 @@ public final class ReconstructCommand implements Subcommand {
 
 	@Override
 	public String usage() {
-		return "karl reconstruct --" + KEY_MODEL + " DIR [--" + KEY_EPSILON + " E] [--" + KEY_BUDGET +
-			" T] --" + KEY_OUTPUT + " OUT.tif FILE\n" +
+		return "karl reconstruct [--" + KEY_MODEL + " DIR] [--" + KEY_EPSILON + " E] [--" + KEY_BUDGET +
+			" T | --" + KEY_TOKENS + " N] [--" + KEY_CSV + " OUT.csv] --" + KEY_OUTPUT + " OUT.tif FILE\n" +
 			"Reconstructs every plane of an image at target error E in one pass per tile.\n" +
-			"  --" + KEY_MODEL + " DIR      model folder\n" +
+			"  --" + KEY_MODEL + " DIR      model folder; default: the default model\n" +
 			"  --" + KEY_EPSILON + " E      target mean L1 error; default " + DEFAULT_EPSILON + "\n" +
 			"  --" + KEY_BUDGET + " T       most tokens per tile; default (or 0): T_max\n" +
+			"  --" + KEY_TOKENS + " N       decode the first N tokens of every tile instead of asking " +
+			"for E\n" +
+			"  --" + KEY_CSV + " OUT.csv    also write one row per plane: " + String.join(",",
+				ReconstructOp.COLUMNS) + "\n" +
 			"  --" + KEY_OUTPUT + " OUT.tif 32-bit TIFF to write (atomically), values in [0,1] units\n" +
-			"  FILE             one image ImageJ opens; stacks: every plane\n";
+			"  FILE             one image ImageJ opens; stacks and hyperstacks: every plane\n";
 	}
 
 	@Override
 	public Args.Spec spec() {
-		return new Args.Spec().value(KEY_MODEL).value(KEY_EPSILON).value(KEY_BUDGET).value(KEY_OUTPUT);
+		return new Args.Spec().value(KEY_MODEL).value(KEY_EPSILON).value(KEY_BUDGET).value(KEY_TOKENS)
+			.value(KEY_CSV).value(KEY_OUTPUT);
 	}
 
 	@Override
 	public int run(final Args args) throws Exception {
-		final Path modelDir = args.path(KEY_MODEL);
 		final Path out = args.path(KEY_OUTPUT);
+		final Path csv = args.has(KEY_CSV) ? args.path(KEY_CSV) : null;
 		final float epsilon = (float) args.getDouble(KEY_EPSILON, DEFAULT_EPSILON);
+		final int budget = args.getInt(KEY_BUDGET, DEFAULT_BUDGET);
+		final int tokens = args.getInt(KEY_TOKENS, DEFAULT_TOKENS);
 		if (args.positionalPaths().size() != 1) throw new UsageException("give exactly one image file");
 		final Path file = args.positionalPaths().get(0);
+		Outputs.refuseInputs(out, List.of(file), "--" + KEY_OUTPUT);
+		Outputs.refuseInputs(csv, List.of(file, out), "--" + KEY_CSV);
+		Outputs.checkWritableFile(out, "--" + KEY_OUTPUT);
+		if (csv != null) Outputs.checkWritableFile(csv, "--" + KEY_CSV);
 		final ImagePlus imp = ImageFiles.open(file);
-		try (KarlModel model = KarlModel.load(modelDir)) {
-			final int budget = args.getInt(KEY_BUDGET, DEFAULT_BUDGET) == 0 ? model.maxTokens()
-				: args.getInt(KEY_BUDGET, DEFAULT_BUDGET);
-			model.checkRequest(epsilon, budget);
-			final ImageStack stack = new ImageStack(imp.getWidth(), imp.getHeight());
-			for (final Plane p : Planes.of(imp)) {
-				final TileGrid grid = Tiler.grid(p.img(), model.tileSize());
-				final ReconstructResult r = model.reconstruct(Tiler.extract(p.img(), grid), grid.count(),
-					epsilon, budget, Progress.NONE);
-				final float[] rec = Stitcher.stitch(grid, r.images());
-				double l1 = 0, tokens = 0;
-				for (int i = 0; i < rec.length; i++) l1 += Math.abs(rec[i] - p.pixels()[i]);
-				for (final int c : r.counts()) tokens += c;
-				final ReconstructResult.Unmet unmet = r.unmet(epsilon, budget);
-				args.out().printf("plane %d: tiles %d, mean tokens %.2f, L1 %.4f, epsilon not met by %d " +
-					"tiles (%d at the full budget)%n", p.index(), grid.count(), tokens / grid.count(), l1 /
-						rec.length, unmet.missed(), unmet.atBudget());
-				stack.addSlice(imp.getStack().getSliceLabel(p.index()), new FloatProcessor(p.width(),
-					p.height(), rec));
-			}
-			final ImagePlus result = new ImagePlus(imp.getTitle() + " KARL reconstruction", stack);
-			result.setDimensions(imp.getNChannels(), imp.getNSlices(), imp.getNFrames());
-			result.setCalibration(imp.getCalibration());
-			AtomicFiles.writeFile(out, tmp -> {
-				// NB: FileSaver refuses saveAsTiffStack for a single plane; a 2D image is saveAsTiff
-				final FileSaver saver = new FileSaver(result);
-				if (!(result.getStackSize() > 1 ? saver.saveAsTiffStack(tmp.toString()) : saver.saveAsTiff(
-					tmp.toString()))) throw new java.io.IOException(
-					"could not write " + tmp);
-			});
+		try (Tokenizer model = loader.load(ModelLocator.resolve(args.get(KEY_MODEL, ""), null))) {
+			final Table rows = new Table(ReconstructOp.COLUMNS);
+			final ReconstructOp.Output o = ReconstructOp.run(imp, file.toString(), model, epsilon,
+				budget, tokens, rows, args.progress(file.toString()));
+			TiffOutput.write(o.image(), out);
+			if (csv != null) rows.writeCsv(csv);
+			for (int i = 0; i < rows.size(); i++) args.out().println(line(rows, i));
+			o.notes().forEach(n -> args.err().println("karl reconstruct: note: " + n));
 			args.out().println("wrote " + out);
 		}
+		finally {
+			imp.flush();
+		}
 		return Main.EXIT_OK;
+	}
+
+	private static String line(final Table rows, final int i) {
+		final double unmet = ((Number) rows.get(i, "unmet")).doubleValue();
+		return String.format(Locale.ROOT, "plane %s: tiles %s, mean tokens %.2f, L1 %.4f%s", rows.get(
+			i, "slice"), rows.get(i, "tiles"), ((Number) rows.get(i, "tokens")).doubleValue(),
+			((Number) rows.get(i, "l1")).doubleValue(), Double.isNaN(unmet) ? ""
+				: String.format(Locale.ROOT, ", epsilon not met by %d tiles (%d at the full budget)",
+					(long) unmet, ((Number) rows.get(i, "unmet_full")).longValue()));
 	}
 }

@@ -12,67 +12,71 @@ import java.util.List;
 
 import org.karl.engine.api.Progress;
 import org.karl.engine.api.Tokenizer;
-import org.karl.image.PlaneTokenizer;
-import org.karl.image.PlaneTokens;
 import org.karl.image.TileGrid;
 import org.karl.image.ij.Luts;
-import org.karl.image.ij.Plane;
-import org.karl.image.ij.PlaneReader;
 
 /**
  * KARL Complexity Map: the kept-token count of every tile of every plane (encoder only), as a
- * new 32-bit image with one pixel per tile and the input's C/Z/T layout, plus one table row per
- * tile. The one implementation behind the ImageJ 1 plugin, the SciJava command and
- * {@code karl map}.
+ * new 32-bit image with one pixel per tile and the input's C/Z/T layout, plus the tile rows of
+ * {@link TokenizeOp}. The one implementation behind the ImageJ 1 plugin, the SciJava command
+ * and {@code karl map}.
  */
 public final class ComplexityMapOp {
 
 	/** Suffix of the map's title: {@code "<title> KARL map"}. */
 	public static final String SUFFIX = " KARL map";
 
-	/** The table's columns. */
-	public static final String[] COLUMNS = { "image", "c", "z", "t", "tile_x", "tile_y", "padded",
-		"tokens" };
+	/** The rows' columns: those of {@link TokenizeOp} without reconstruction or ids. */
+	public static final List<String> COLUMNS = options(0, 0).columns();
 
-	/** The map, its rows, and notes for the log. */
-	public record Output(ImagePlus map, Table table, List<String> notes) {}
+	/** The map and notes for the log. */
+	public record Output(ImagePlus map, long tiles, List<String> notes) {}
 
 	private ComplexityMapOp() {}
 
+	/** The tokenize options of a map. */
+	public static TokenizeOp.Options options(final float epsilon, final int budget) {
+		return new TokenizeOp.Options(epsilon, budget, false, false);
+	}
+
 	/**
+	 * @param name the image column's value (title or path)
 	 * @param budget tokens per tile in [1, T_max], or 0 for T_max
 	 * @param lut "fire" or "viridis"
+	 * @param rows receives one row per tile, columns {@link #COLUMNS}
 	 */
-	public static Output run(final ImagePlus imp, final Tokenizer t, final float epsilon,
-		final int budget, final String lut, final Progress progress)
+	public static Output run(final ImagePlus imp, final String name, final Tokenizer t,
+		final float epsilon, final int budget, final String lut, final Rows rows,
+		final Progress progress)
 	{
 		Inputs.checkImage(imp, t.tileSize());
-		final int b = Inputs.budget(t, epsilon, budget);
 		final LUT table = Luts.get(lut);
 		final TileGrid grid = new TileGrid(imp.getWidth(), imp.getHeight(), t.tileSize());
 		final ImageStack maps = new ImageStack(grid.tilesX(), grid.tilesY());
-		final Table rows = new Table(COLUMNS);
-		final PlaneReader reader = new PlaneReader(imp);
 		final int n = imp.getStackSize();
-		for (int i = 1; i <= n; i++) {
-			progress.status(imp.getTitle() + ": plane " + i + "/" + n);
-			final Plane p = reader.read(i);
-			final PlaneTokens pt = PlaneTokenizer.tokenize(t, p.img(), epsilon, b, false, progress.sub(
-				(i - 1.0) / n, (double) i / n));
+		final TokenizeOp.Output o = TokenizeOp.run(imp, name, t, options(epsilon, budget), rows, (p,
+			pt) -> {
 			final float[] px = new float[grid.count()];
-			for (int k = 0; k < grid.count(); k++) {
-				px[k] = pt.counts()[k];
-				rows.add(imp.getTitle(), p.channel(), p.slice(), p.frame(), grid.tileX(k), grid.tileY(k),
-					grid.isPadded(grid.tileX(k), grid.tileY(k)), pt.counts()[k]);
-			}
-			maps.addSlice(n == 1 ? null : imp.getStack().getSliceLabel(i), new FloatProcessor(grid
-				.tilesX(), grid.tilesY(), px));
-		}
+			for (int k = 0; k < grid.count(); k++) px[k] = pt.counts()[k];
+			maps.addSlice(n == 1 ? null : imp.getStack().getSliceLabel(p.index()), new FloatProcessor(
+				grid.tilesX(), grid.tilesY(), px));
+		}, progress);
 		final ImagePlus map = layout(new ImagePlus(imp.getTitle() + SUFFIX, maps), imp, t.tileSize(),
 			table, t.maxTokens());
 		map.setProp("karl.epsilon", epsilon);
-		map.setProp("karl.budget", b);
-		return new Output(map, rows, Inputs.notes(imp, reader));
+		map.setProp("karl.budget", o.budget());
+		return new Output(map, o.tiles(), o.notes());
+	}
+
+	/** For the ImageJ doors: rows in a {@link Table}, written to {@code save} (blank: not). */
+	public static TableResult run(final ImagePlus imp, final Tokenizer t, final float epsilon,
+		final int budget, final String lut, final String save, final Progress progress)
+		throws java.io.IOException
+	{
+		final java.nio.file.Path csv = TableResult.checkSave(save, imp);
+		final Table rows = new Table(COLUMNS);
+		final Output o = run(imp, imp.getTitle(), t, epsilon, budget, lut, rows, progress);
+		return new TableResult(o.map(), rows, o.notes()).save(csv);
 	}
 
 	/**

@@ -15,6 +15,21 @@ public final class InfoOp {
 
 	/** @param host e.g. "ImageJ 1.54p" */
 	public static String text(final String model, final Path imagejDir, final String host) {
+		try {
+			return text(model, imagejDir, host, false);
+		}
+		catch (final java.io.IOException e) {
+			throw new IllegalStateException(e); // NB: not strict, so never thrown
+		}
+	}
+
+	/**
+	 * The same text; when {@code strict}, a model that cannot be loaded is an exception (the
+	 * CLI's exit code) instead of a line of the text.
+	 */
+	public static String text(final String model, final Path imagejDir, final String host,
+		final boolean strict) throws java.io.IOException
+	{
 		final StringBuilder s = new StringBuilder();
 		final Package pkg = InfoOp.class.getPackage();
 		final String v = pkg == null ? null : pkg.getImplementationVersion();
@@ -36,6 +51,8 @@ public final class InfoOp {
 			s.append(m.engine().describe(m.model()));
 		}
 		catch (final Exception | LinkageError e) {
+			if (strict && e instanceof java.io.IOException io) throw io;
+			if (strict && e instanceof RuntimeException r) throw r;
 			final String why = Engines.explain(e);
 			s.append("model: ").append(why != null ? why : e.getMessage()).append('\n');
 		}

@@ -27,12 +27,17 @@ public final class ReconstructOp {
 	/** Suffix of the output's title. */
 	public static final String SUFFIX = " KARL reconstruction";
 
-	/** The table's columns. */
-	public static final String[] COLUMNS = { "image", "c", "z", "t", "tiles", "tokens", "l1",
-		"unmet" };
+	/**
+	 * The rows' columns, one row per plane: slice (1-based stack index), c, z, t, tiles, mean
+	 * kept tokens per tile, L1 of the plane against the input in [0,1] units, and the number of
+	 * tiles whose L1 missed ε and how many of those were at the full budget (so could not do
+	 * better with this model); both NaN with a fixed token count, which has no ε to meet.
+	 */
+	public static final List<String> COLUMNS = List.of("image", "slice", "c", "z", "t", "tiles",
+		"tokens", "l1", "unmet", "unmet_full");
 
-	/** The reconstruction, its rows and notes for the log. */
-	public record Output(ImagePlus image, Table table, List<String> notes) {}
+	/** The reconstruction, tiles that missed ε over all planes, and notes for the log. */
+	public record Output(ImagePlus image, ReconstructResult.Unmet unmet, List<String> notes) {}
 
 	private ReconstructOp() {}
 
@@ -40,9 +45,12 @@ public final class ReconstructOp {
 	 * @param budget tokens per tile in [1, T_max], or 0 for T_max (ignored when {@code fixed})
 	 * @param fixed kept tokens per tile in [1, T_max], or 0 to let ε decide
 	 */
-	public static Output run(final ImagePlus imp, final Tokenizer t, final float epsilon,
-		final int budget, final int fixed, final Progress progress)
+	public static Output run(final ImagePlus imp, final String name, final Tokenizer t,
+		final float epsilon, final int budget, final int fixed, final Rows rows,
+		final Progress progress)
 	{
+		if (!rows.columns().equals(COLUMNS)) throw new IllegalArgumentException("ReconstructOp: " +
+			"rows have columns " + rows.columns() + ", expected " + COLUMNS);
 		Inputs.checkImage(imp, t.tileSize());
 		final int b = Inputs.budget(t, epsilon, budget);
 		if (fixed < 0 || fixed > t.maxTokens()) throw new IllegalArgumentException("tokens=" + fixed +
@@ -50,18 +58,17 @@ public final class ReconstructOp {
 			"that range, or 0 to reconstruct at epsilon");
 		final TileGrid grid = new TileGrid(imp.getWidth(), imp.getHeight(), t.tileSize());
 		final ImageStack out = new ImageStack(imp.getWidth(), imp.getHeight());
-		final Table rows = new Table(COLUMNS);
 		final PlaneReader reader = new PlaneReader(imp);
 		final int n = imp.getStackSize();
 		ReconstructResult.Unmet unmet = new ReconstructResult.Unmet(0, 0);
 		for (int i = 1; i <= n; i++) {
-			progress.status(imp.getTitle() + ": reconstructing plane " + i + "/" + n);
+			progress.status(name + ": reconstructing plane " + i + "/" + n);
 			final Plane p = reader.read(i);
 			final float[] tiles = Tiler.extract(p.img(), grid);
 			final Progress sub = progress.sub((i - 1.0) / n, (double) i / n);
 			final float[] images;
 			final int[] counts;
-			double planeUnmet = Double.NaN; // a fixed count has no ε to meet
+			double planeUnmet = Double.NaN, planeFull = Double.NaN; // a fixed count has no ε to meet
 			if (fixed > 0) {
 				final TokenizeResult r = t.tokenize(tiles, grid.count(), t.epsilonBins()[0], fixed, sub);
 				final int[] keep = new int[r.keep().length];
@@ -77,14 +84,15 @@ public final class ReconstructOp {
 				counts = r.counts();
 				final ReconstructResult.Unmet u = r.unmet(epsilon, b);
 				planeUnmet = u.missed();
+				planeFull = u.atBudget();
 				unmet = unmet.plus(u);
 			}
 			final float[] rec = Stitcher.stitch(grid, images);
 			double l1 = 0, tokens = 0;
 			for (int k = 0; k < rec.length; k++) l1 += Math.abs(rec[k] - p.pixels()[k]);
 			for (final int c : counts) tokens += c;
-			rows.add(imp.getTitle(), p.channel(), p.slice(), p.frame(), grid.count(), tokens / grid
-				.count(), l1 / rec.length, planeUnmet);
+			rows.add(name, p.index(), p.channel(), p.slice(), p.frame(), grid.count(), tokens / grid
+				.count(), l1 / rec.length, planeUnmet, planeFull);
 			out.addSlice(n == 1 ? null : imp.getStack().getSliceLabel(i), new FloatProcessor(p.width(),
 				p.height(), rec));
 		}
@@ -100,6 +108,15 @@ public final class ReconstructOp {
 		final List<String> notes = new java.util.ArrayList<>(Inputs.notes(imp, reader));
 		final String note = unmet.note(n * grid.count(), epsilon);
 		if (!note.isEmpty()) notes.add(note);
-		return new Output(result, rows, notes);
+		return new Output(result, unmet, notes);
+	}
+
+	/** For the ImageJ doors: rows in a {@link Table}. */
+	public static TableResult run(final ImagePlus imp, final Tokenizer t, final float epsilon,
+		final int budget, final int fixed, final Progress progress)
+	{
+		final Table rows = new Table(COLUMNS);
+		final Output o = run(imp, imp.getTitle(), t, epsilon, budget, fixed, rows, progress);
+		return new TableResult(o.image(), rows, o.notes());
 	}
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * that {@code getResult("tokens", i)} works in a macro) and written as CSV with the same header.
  * Numbers stay numbers; Strings become text columns.
  */
-public final class Table {
+public final class Table implements Rows {
 
 	private final List<String> columns;
 	private final List<Object[]> rows = new ArrayList<>();
@@ -22,13 +22,18 @@ public final class Table {
 		this.columns = List.of(columns);
 	}
 
-	/** Appends a row; values in column order (Number, Boolean as 0/1, or String). */
+	public Table(final List<String> columns) {
+		this.columns = List.copyOf(columns);
+	}
+
+	@Override
 	public void add(final Object... values) {
 		if (values.length != columns.size()) throw new IllegalArgumentException("Table: " + values
 			.length + " values for columns " + columns);
 		rows.add(values.clone());
 	}
 
+	@Override
 	public List<String> columns() {
 		return columns;
 	}
@@ -72,21 +77,8 @@ public final class Table {
 	/** Writes the rows as CSV, atomically (nothing half-written on failure). */
 	public void writeCsv(final Path csv) throws IOException {
 		AtomicFiles.write(csv, out -> {
-			out.write(String.join(",", columns));
-			out.write('\n');
-			for (final Object[] r : rows) {
-				for (int c = 0; c < r.length; c++) {
-					if (c > 0) out.write(',');
-					out.write(field(r[c]));
-				}
-				out.write('\n');
-			}
+			final CsvRows w = new CsvRows(out, columns);
+			for (final Object[] r : rows) w.add(r);
 		});
-	}
-
-	private static String field(final Object v) {
-		final String s = v instanceof Boolean b ? (b ? "1" : "0") : String.valueOf(v);
-		if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) return s;
-		return '"' + s.replace("\"", "\"\"") + '"';
 	}
 }

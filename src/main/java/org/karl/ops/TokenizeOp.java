@@ -2,22 +2,33 @@ package org.karl.ops;
 
 import ij.ImagePlus;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 
 import org.karl.engine.api.Progress;
-import org.karl.engine.api.TokenizeResult;
+import org.karl.engine.api.ReconstructResult;
 import org.karl.engine.api.Tokenizer;
 import org.karl.image.PlaneTokenizer;
+import org.karl.image.PlaneTokens;
 import org.karl.image.TileGrid;
-import org.karl.image.Tiler;
 import org.karl.image.ij.Plane;
 import org.karl.image.ij.PlaneReader;
 
 /**
- * KARL Tokenize: per plane and per tile, the 1D token ids, the kept mask and the kept count,
- * as one table row per tile; the kept counts per plane also become image properties of the
- * input ({@value #PROP_TOKENS}, comma-separated in stack order), its pixels are never touched.
+ * Tokenize an image: the kept-token count of every tile of every plane (encoder only), one row
+ * per tile; optionally each tile's reconstruction error ({@code reconstruct}) and its token ids
+ * and kept flags ({@code ids}). The one implementation behind KARL Tokenize, KARL Complexity
+ * Map (which also paints the counts, see {@link ComplexityMapOp}), {@code karl tokenize} and
+ * {@code karl map}: every door writes the same columns.
+ * <p>
+ * Columns: {@code image} (the name the door gives: a title in ImageJ, the path in the CLI),
+ * {@code slice} (1-based stack index; channel fastest, then z, then t), {@code c, z, t},
+ * {@code tile_x, tile_y} (the tile's column and row: its top-left pixel is
+ * {@code tile_x * tileSize, tile_y * tileSize}), {@code padded} (1 when the tile extends past the
+ * image, mirror-filled), {@code tokens}, {@code budget}, {@code epsilon}; with
+ * {@code reconstruct}: {@code l1} and {@code met} (1 when l1 ≤ ε; a tile at the full budget with
+ * met 0 cannot reach ε); with {@code ids}: {@code token_ids} and {@code keep_mask}
+ * (space-separated, T_max values each).
  */
 public final class TokenizeOp {
 
@@ -27,49 +38,118 @@ public final class TokenizeOp {
 	/** Image property: the ε the counts were made at. */
 	public static final String PROP_EPSILON = "karl.epsilon";
 
-	/** The table's columns; token_ids and keep_mask are space-separated, T_max values each. */
-	public static final String[] COLUMNS = { "image", "c", "z", "t", "tile_x", "tile_y", "padded",
-		"tokens", "token_ids", "keep_mask" };
+	/** The columns always written. */
+	public static final List<String> COLUMNS = List.of("image", "slice", "c", "z", "t", "tile_x",
+		"tile_y", "padded", "tokens", "budget", "epsilon");
 
-	/** The rows and notes for the log. */
-	public record Output(Table table, int[] planeTokens, List<String> notes) {}
+	/** The columns added by {@code reconstruct}. */
+	public static final List<String> RECONSTRUCT_COLUMNS = List.of("l1", "met");
+
+	/** The columns added by {@code ids}. */
+	public static final List<String> ID_COLUMNS = List.of("token_ids", "keep_mask");
+
+	/**
+	 * What to compute.
+	 *
+	 * @param budget tokens per tile in [1, T_max], or 0 for T_max
+	 */
+	public record Options(float epsilon, int budget, boolean reconstruct, boolean ids) {
+
+		/** The columns of the rows these options give. */
+		public List<String> columns() {
+			final List<String> c = new ArrayList<>(COLUMNS);
+			if (reconstruct) c.addAll(RECONSTRUCT_COLUMNS);
+			if (ids) c.addAll(ID_COLUMNS);
+			return c;
+		}
+	}
+
+	/** Receives each plane's tokens as soon as it is done (e.g. to paint a map). */
+	public interface PlaneSink {
+
+		void plane(Plane plane, PlaneTokens tokens);
+	}
+
+	/**
+	 * @param planeTokens total kept tokens of each plane, stack order
+	 * @param tiles rows written
+	 * @param budget the budget used (T_max when 0 was asked)
+	 * @param notes things the user should know about the input (NaN pixels, clipping, ...)
+	 */
+	public record Output(int[] planeTokens, long tiles, int budget, List<String> notes) {}
 
 	private TokenizeOp() {}
 
-	/** @param budget tokens per tile in [1, T_max], or 0 for T_max */
-	public static Output run(final ImagePlus imp, final Tokenizer t, final float epsilon,
-		final int budget, final Progress progress)
+	/**
+	 * Tokenizes every plane of {@code imp} and adds one row per tile to {@code rows}, whose
+	 * columns must be {@code o.columns()}. The image's pixels are only read; its properties
+	 * {@value #PROP_TOKENS} and {@value #PROP_EPSILON} are set.
+	 */
+	public static Output run(final ImagePlus imp, final String name, final Tokenizer t,
+		final Options o, final Rows rows, final PlaneSink planes, final Progress progress)
 	{
 		Inputs.checkImage(imp, t.tileSize());
-		final int b = Inputs.budget(t, epsilon, budget), tmax = t.maxTokens();
-		final TileGrid grid = new TileGrid(imp.getWidth(), imp.getHeight(), t.tileSize());
-		final Table rows = new Table(COLUMNS);
+		final int b = Inputs.budget(t, o.epsilon(), o.budget());
+		if (!rows.columns().equals(o.columns())) throw new IllegalArgumentException(
+			"TokenizeOp: rows have columns " + rows.columns() + ", expected " + o.columns());
 		final PlaneReader reader = new PlaneReader(imp);
-		final int n = imp.getStackSize(), px = t.tileSize() * t.tileSize();
+		final int n = imp.getStackSize();
 		final int[] perPlane = new int[n];
+		long tiles = 0;
 		for (int i = 1; i <= n; i++) {
-			progress.status(imp.getTitle() + ": plane " + i + "/" + n);
+			progress.status(name + ": plane " + i + "/" + n);
 			final Plane p = reader.read(i);
-			for (int from = 0; from < grid.count(); from += PlaneTokenizer.CHUNK_TILES) {
-				if (progress.isCanceled()) throw new CancellationException("canceled at plane " + i);
-				final int m = Math.min(PlaneTokenizer.CHUNK_TILES, grid.count() - from);
-				final float[] tiles = new float[m * px]; // [m, tile, tile]
-				Tiler.extract(p.img(), grid, from, m, tiles);
-				final TokenizeResult r = t.tokenize(tiles, m, epsilon, b, progress.sub((i - 1.0) / n,
-					(double) i / n));
-				for (int k = 0; k < m; k++) {
-					final int tx = grid.tileX(from + k), ty = grid.tileY(from + k);
-					rows.add(imp.getTitle(), p.channel(), p.slice(), p.frame(), tx, ty, grid.isPadded(tx,
-						ty), r.counts()[k], join(r.tokens(), k * tmax, tmax), join(r.keep(), k * tmax, tmax));
-					perPlane[i - 1] += r.counts()[k];
+			final PlaneTokens pt = PlaneTokenizer.tokenize(t, p.img(), o.epsilon(), b, o.reconstruct(),
+				o.ids(), progress.sub((i - 1.0) / n, (double) i / n));
+			final TileGrid g = pt.grid();
+			final Object[] row = new Object[rows.columns().size()];
+			for (int k = 0; k < g.count(); k++) {
+				final int tx = g.tileX(k), ty = g.tileY(k);
+				int c = 0;
+				row[c++] = name;
+				row[c++] = p.index();
+				row[c++] = p.channel();
+				row[c++] = p.slice();
+				row[c++] = p.frame();
+				row[c++] = tx;
+				row[c++] = ty;
+				row[c++] = g.isPadded(tx, ty);
+				row[c++] = pt.counts()[k];
+				row[c++] = b;
+				row[c++] = o.epsilon();
+				if (o.reconstruct()) {
+					row[c++] = pt.l1()[k];
+					row[c++] = ReconstructResult.meets(pt.l1()[k], o.epsilon());
 				}
+				if (o.ids()) {
+					row[c++] = join(pt.tokens(), k * pt.tmax(), pt.tmax());
+					row[c++] = join(pt.keep(), k * pt.tmax(), pt.tmax());
+				}
+				rows.add(row);
+				perPlane[i - 1] += pt.counts()[k];
 			}
+			tiles += g.count();
+			if (planes != null) planes.plane(p, pt);
 		}
 		final StringBuilder prop = new StringBuilder();
 		for (final int c : perPlane) prop.append(prop.length() == 0 ? "" : ",").append(c);
 		imp.setProp(PROP_TOKENS, prop.toString());
-		imp.setProp(PROP_EPSILON, Float.toString(epsilon));
-		return new Output(rows, perPlane, Inputs.notes(imp, reader));
+		imp.setProp(PROP_EPSILON, Float.toString(o.epsilon()));
+		return new Output(perPlane, tiles, b, Inputs.notes(imp, reader));
+	}
+
+	/**
+	 * For the ImageJ doors: token ids included, rows in a {@link Table}, written to
+	 * {@code save} (blank: not).
+	 */
+	public static TableResult run(final ImagePlus imp, final Tokenizer t, final float epsilon,
+		final int budget, final String save, final Progress progress) throws java.io.IOException
+	{
+		final java.nio.file.Path csv = TableResult.checkSave(save, imp);
+		final Options o = new Options(epsilon, budget, false, true);
+		final Table rows = new Table(o.columns());
+		final Output out = run(imp, imp.getTitle(), t, o, rows, null, progress);
+		return new TableResult(null, rows, out.notes()).save(csv);
 	}
 
 	private static String join(final int[] a, final int from, final int n) {

@@ -1,5 +1,6 @@
 package org.karl.ops;
 
+import ij.ImagePlus;
 import ij.gui.Plot;
 
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.karl.engine.api.Progress;
-import org.karl.engine.api.TileSet;
 import org.karl.engine.config.ModelCard;
 import org.karl.engine.config.ModelConfig;
 import org.karl.ops.engine.Engine;
@@ -19,9 +19,11 @@ import org.karl.ops.engine.TrainOutcome;
 import org.karl.ops.engine.TrainRequest;
 
 /**
- * KARL Train...: checks the request (output writable and not someone else's folder, resume
- * only onto a model), runs the engine's trainer, and draws the training curve. A new model
- * trains its base VQ-VAE, then KARL; a given model is fine-tuned with its base tokenizer frozen.
+ * Training, for every door (karl train-base, karl train, KARL Train...): checks the request
+ * (output writable and not someone else's folder; a model in the output is only continued with
+ * resume, never replaced), runs the engine's one training entry point, and draws the curve.
+ * {@code steps} always means the steps this run adds; with resume and 0 steps, an interrupted
+ * run is finished.
  */
 public final class TrainOp {
 
@@ -39,36 +41,47 @@ public final class TrainOp {
 		return ModelConfig.preset(preset).tileSize();
 	}
 
-	/** Refuses what would fail late or destroy data; call before reading the training images. */
-	public static void check(final Path start, final Path output, final boolean resume,
-		final int steps) throws IOException
+	/**
+	 * Refuses what would fail late or destroy data; call before reading the training data.
+	 *
+	 * @param outputKey how the door names the output ("--output", "output=")
+	 */
+	public static void check(final TrainRequest.Phase phase, final Path start, final Path output,
+		final boolean resume, final int steps, final String outputKey, final String resumeKey,
+		final String modelKey) throws IOException
 	{
-		if (steps < 1) throw new IllegalArgumentException("steps=" + steps + " must be at least 1; " +
-			"give the number of training steps to run");
-		if (output == null) throw new IllegalArgumentException("no output folder; give output=[dir] " +
-			"for the trained model");
-		final boolean model = ModelLocator.isModel(output);
-		if (resume && !model) throw new IllegalArgumentException("resume: " + output + " holds no " +
-			"KARL model to continue; drop resume to train a new one there");
-		if (!resume && model) throw new IllegalArgumentException("output " + output + " already " +
-			"holds a KARL model; add resume to continue it, or choose a new folder");
-		if (!resume && Files.isDirectory(output) && !isEmpty(output)) throw new IllegalArgumentException(
-			"output " + output + " exists and is not empty; choose a new or empty folder (it would " +
-				"be replaced)");
+		if (steps < 0 || (steps == 0 && !resume)) throw new IllegalArgumentException("steps=" + steps +
+			" must be at least 1 (0 only with " + resumeKey + ", to finish an interrupted run); give " +
+			"the number of training steps to add");
+		if (output == null) throw new IllegalArgumentException("no output folder; give " + outputKey +
+			" for the trained model");
 		if (Files.exists(output) && !Files.isDirectory(output)) throw new IllegalArgumentException(
-			"output " + output + " is a file; choose a folder");
-		if (start != null && !resume && !ModelLocator.isModel(start)) throw new IllegalArgumentException(
-			"model " + start + " is not a KARL model folder (saved_model.pb + karl.json); fix the " +
-				"path, or leave model empty to train a new model");
-		writable(output.toAbsolutePath().getParent(), output);
+			outputKey + " " + output + " is a file; choose a folder");
+		final boolean model = ModelLocator.isModel(output);
+		if (resume && start != null) throw new IllegalArgumentException(resumeKey + " continues the " +
+			"model in " + outputKey + " " + output + "; leave out " + modelKey + ", or drop " +
+			resumeKey + " to start from " + start + " in a new folder");
+		if (resume && !model) throw new IllegalArgumentException(resumeKey + ": " + output + " holds " +
+			"no KARL model to continue; drop " + resumeKey + " to train a new one there");
+		if (!resume && model) throw new IllegalArgumentException(outputKey + " " + output + " already " +
+			"holds a KARL model, which would be replaced; add " + resumeKey + " to continue it, or " +
+			"choose a new folder");
+		if (!resume && Files.isDirectory(output) && !isEmpty(output)) throw new IllegalArgumentException(
+			outputKey + " " + output + " exists and is not empty; choose a new or empty folder (it " +
+				"would be replaced)");
+		if (start != null && !ModelLocator.isModel(start)) throw new IllegalArgumentException(
+			modelKey + " " + start + " is not a KARL model folder (saved_model.pb + karl.json); fix " +
+				"the path, or leave it out to train a new model");
+		if (phase == TrainRequest.Phase.KARL && start == null && !resume) throw new IllegalArgumentException(
+			"KARL training needs a trained base tokenizer; run karl train-base first and pass its " +
+				"folder with " + modelKey);
+		Outputs.checkWritableFolder(output.toAbsolutePath().getParent(), outputKey);
 	}
 
 	/** Trains and returns the outcome with a loss-vs-step plot. */
-	public static Output run(final Engine engine, final TileSet data, final Path start,
-		final Path output, final boolean resume, final int steps, final String preset,
-		final long seed, final TrainLog log, final Progress progress) throws IOException
+	public static Output run(final Engine engine, final TrainRequest r, final TrainLog log,
+		final Progress progress) throws IOException
 	{
-		check(start, output, resume, steps);
 		final List<double[]> base = new ArrayList<>(), karl = new ArrayList<>();
 		final TrainLog both = new TrainLog() {
 
@@ -83,14 +96,35 @@ public final class TrainOp {
 				log.point(phase, step, loss);
 			}
 		};
-		final TrainOutcome o = engine.train(new TrainRequest(data, resume ? null : start, output,
-			resume, steps, preset, seed), both, progress);
+		final TrainOutcome o = engine.train(r, both, progress);
 		Models.clear(); // NB: the output folder may be a cached model
-		final Plot plot = new Plot(output.getFileName() + " KARL training", "step", "loss");
+		final Plot plot = new Plot(r.output().getFileName() + " KARL training", "step", "loss");
 		if (!base.isEmpty()) addCurve(plot, base, "#1f77b4", "base");
 		if (!karl.isEmpty()) addCurve(plot, karl, "#d62728", "karl");
 		plot.setLegend(null, Plot.AUTO_POSITION);
 		return new Output(o, plot);
+	}
+
+	/**
+	 * KARL Train... (both ImageJ doors): a new model (base, then KARL) without {@code start}, a
+	 * fine-tune of {@code start}, or {@code resume} of {@code output}, on every tile of the
+	 * image files in {@code images} or, when blank, of {@code current}.
+	 */
+	public static Output runOnImages(final Engine engine, final ImagePlus current,
+		final String images, final Path start, final Path output, final boolean resume,
+		final int steps, final String preset, final long seed, final String command,
+		final TrainLog log, final Progress progress) throws IOException
+	{
+		final TrainRequest.Phase phase = start == null && !resume ? TrainRequest.Phase.BOTH
+			: TrainRequest.Phase.KARL;
+		check(phase, start, output, resume, steps, "output=", "resume", "model=");
+		final int tile = tileSize(start, output, resume, preset);
+		final TrainData data = images == null || images.isBlank() ? TrainData.of(current, tile)
+			: TrainData.ofImages(Path.of(images.trim()), tile);
+		if (!data.skipped().isEmpty()) log.line("skipped " + data.skipped());
+		log.line(data.note() + ", " + steps + " steps, output " + output);
+		return run(engine, new TrainRequest(phase, data.tiles(), data.note(), null, null, start,
+			output, resume, steps, 0, preset, null, seed, command), log, progress);
 	}
 
 	private static void addCurve(final Plot plot, final List<double[]> pts, final String color,
@@ -104,17 +138,6 @@ public final class TrainOp {
 		plot.setColor(color);
 		plot.add("line", x, y);
 		plot.setLabel(-1, label);
-	}
-
-	private static void writable(final Path parent, final Path output) throws IOException {
-		try {
-			Files.createDirectories(parent);
-			Files.deleteIfExists(Files.createTempFile(parent, ".karl-write-test", ".tmp"));
-		}
-		catch (final IOException | SecurityException e) {
-			throw new IOException("output " + output + " is not writable (" + e.getMessage() + "); " +
-				"choose a folder you can write to");
-		}
 	}
 
 	private static boolean isEmpty(final Path dir) throws IOException {

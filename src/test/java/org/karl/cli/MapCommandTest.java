@@ -57,8 +57,8 @@ public class MapCommandTest {
 		assertEquals(7, rows.size());
 		for (final String r : rows.subList(1, 7)) {
 			final String[] f = r.split(",");
-			assertEquals(r, Float.parseFloat(f[7]), a.getProcessor().getPixelValue(Integer.parseInt(
-				f[4]), Integer.parseInt(f[5])), 0f);
+			assertEquals(r, Float.parseFloat(f[8]), a.getProcessor().getPixelValue(Integer.parseInt(
+				f[5]), Integer.parseInt(f[6])), 0f);
 		}
 		final ImagePlus sm = ImageFiles.open(maps.resolve("s_map.tif"));
 		assertEquals(3, sm.getStackSize());

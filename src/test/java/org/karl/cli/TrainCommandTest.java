@@ -2,6 +2,7 @@ package org.karl.cli;
 
 import static org.junit.Assert.*;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.Rule;
@@ -43,19 +44,28 @@ public class TrainCommandTest {
 		assertEquals(TrainConfig.MINIMUM, card.training().haltingTargets());
 		assertEquals(TrainConfig.MINIMUM, card.provenance().get("halting_targets"));
 
-		// resuming keeps the card's choice and continues the step counter
-		cli.ok("train", "--synthetic", "64", "--steps", "4",
+		// --resume keeps the card's choice and adds --steps, as KARL Train... does
+		cli.ok("train", "--synthetic", "64", "--steps", "4", "--resume",
 			"--output", k.toString());
 		assertTrue(cli.out(), cli.out().contains("resuming " + k));
 		card = ModelCard.read(k);
 		assertEquals(TrainConfig.MINIMUM, card.training().haltingTargets());
-		assertEquals(4.0, ((Number) card.provenance().get("karl.steps")).doubleValue(), 0);
+		assertEquals(6.0, ((Number) card.provenance().get("karl.steps")).doubleValue(), 0);
+		assertTrue("the serving export is always written", Files.isRegularFile(k.resolve(
+			"serving/saved_model.pb")));
+		// --resume without --steps finishes an interrupted run; this one is finished
+		cli.ok("train", "--synthetic", "64", "--resume", "--output", k.toString());
+		assertEquals(6.0, ((Number) ModelCard.read(k).provenance().get("karl.steps")).doubleValue(), 0);
 
 		// --model into a trained --output would replace it: refused, one line
 		assertEquals(Main.EXIT_FAILURE, karl("train", "--model", base.toString(), "--synthetic", "64",
 			"--output", k.toString()));
-		assertTrue(cli.err(), cli.err().contains("already holds a model; to continue it, " +
-			"leave out --model"));
+		assertTrue(cli.err(), cli.err().contains("already holds a KARL model, which would be " +
+			"replaced; add --resume to continue it"));
+		// so is an --output with a model and no --resume, before any data is read
+		assertEquals(Main.EXIT_FAILURE, karl("train", "--data", "/nonexistent", "--output", k
+			.toString()));
+		assertTrue(cli.err(), cli.err().contains("add --resume"));
 		assertEquals(Main.EXIT_USAGE, karl("train", "--output", k.toString(), "--synthetic", "8",
 			"--halting_targets", "median"));
 	}

@@ -15,6 +15,7 @@ import org.karl.engine.runtime.KarlModel;
 import org.karl.engine.runtime.TestModels;
 import org.karl.ops.engine.Engines;
 import org.karl.ops.engine.TrainLog;
+import org.karl.ops.engine.TrainRequest;
 import org.karl.image.SyntheticTiles;
 
 /** KARL Train's core: Esc leaves the last finished step saved; refusals that protect data. */
@@ -43,8 +44,9 @@ public class TrainOpTest {
 				return cancel[0];
 			}
 		};
-		final TrainOp.Output o = TrainOp.run(Engines.direct(), SyntheticTiles.mixed(3, 64), TestModels
-			.model(), out, false, 50, "test", 1, new TrainLog() {
+		final TrainOp.Output o = TrainOp.run(Engines.direct(), new TrainRequest(TrainRequest.Phase.KARL,
+			SyntheticTiles.mixed(3, 64), "64 generated", null, null, TestModels.model(), out, false, 50, 0,
+			"test", null, 1, "test"), new TrainLog() {
 
 				@Override
 				public void line(final String text) {
@@ -65,19 +67,24 @@ public class TrainOpTest {
 		}
 	}
 
+	private static void check(final Path output, final boolean resume, final int steps)
+		throws java.io.IOException
+	{
+		TrainOp.check(TrainRequest.Phase.BOTH, null, output, resume, steps, "output=", "resume",
+			"model=");
+	}
+
 	@Test
 	public void refusesToOverwriteAModelOrAFolderOfOtherFiles() throws Exception {
 		final Path model = TestModels.model();
-		assertThrows("already holds a KARL model", IllegalArgumentException.class, () -> TrainOp.check(
-			null, model, false, 5));
+		assertThrows("already holds a KARL model", IllegalArgumentException.class, () -> check( model, false, 5));
 		final Path data = tmp.newFolder("my-data").toPath();
 		Files.writeString(data.resolve("precious.tif"), "x");
-		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainOp
-			.check(null, data, false, 5));
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> check( data, false, 5));
 		assertTrue(e.getMessage(), e.getMessage().contains("exists and is not empty"));
-		assertThrows(IllegalArgumentException.class, () -> TrainOp.check(null, tmp.newFolder("x")
+		assertThrows(IllegalArgumentException.class, () -> check( tmp.newFolder("x")
 			.toPath(), true, 5)); // resume onto no model
-		assertThrows(IllegalArgumentException.class, () -> TrainOp.check(null, tmp.getRoot().toPath()
+		assertThrows(IllegalArgumentException.class, () -> check( tmp.getRoot().toPath()
 			.resolve("y"), false, 0)); // steps 0
 	}
 }

@@ -3,11 +3,11 @@ package org.karl.fiji.commands;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
-import java.nio.file.Path;
 
 import org.karl.Keys;
 import org.karl.engine.api.Progress;
 import org.karl.ops.ComplexityMapOp;
+import org.karl.ops.TableResult;
 import org.karl.ops.Models;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -50,10 +50,9 @@ public class ComplexityMapCommand extends ContextCommand {
 	@Override
 	public void run() {
 		Commands.run(this, "KARL Complexity Map", () -> {
-			final ComplexityMapOp.Output o = ComplexityMapOp.run(image, Models.get(model, null).model(),
-				(float) epsilon, budget, lut, Progress.NONE);
-			if (save != null && !save.isBlank()) o.table().writeCsv(Path.of(save));
-			map = o.map();
+			final TableResult o = ComplexityMapOp.run(image, Models.get(model, null).model(),
+				(float) epsilon, budget, lut, save, Progress.NONE);
+			map = o.image();
 			table = new ResultsTable();
 			o.table().fill(table);
 		});

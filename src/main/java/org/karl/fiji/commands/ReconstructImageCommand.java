@@ -7,6 +7,7 @@ import org.karl.Keys;
 import org.karl.engine.api.Progress;
 import org.karl.ops.Models;
 import org.karl.ops.ReconstructOp;
+import org.karl.ops.TableResult;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
@@ -41,7 +42,7 @@ public class ReconstructImageCommand extends ContextCommand {
 	@Override
 	public void run() {
 		Commands.run(this, "KARL Reconstruct", () -> {
-			final ReconstructOp.Output o = ReconstructOp.run(image, Models.get(model, null).model(),
+			final TableResult o = ReconstructOp.run(image, Models.get(model, null).model(),
 				(float) epsilon, budget, tokens, Progress.NONE);
 			reconstruction = o.image();
 			table = new ResultsTable();

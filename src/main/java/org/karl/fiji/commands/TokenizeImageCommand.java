@@ -3,11 +3,11 @@ package org.karl.fiji.commands;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
-import java.nio.file.Path;
 
 import org.karl.Keys;
 import org.karl.engine.api.Progress;
 import org.karl.ops.Models;
+import org.karl.ops.TableResult;
 import org.karl.ops.TokenizeOp;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -40,9 +40,8 @@ public class TokenizeImageCommand extends ContextCommand {
 	@Override
 	public void run() {
 		Commands.run(this, "KARL Tokenize", () -> {
-			final TokenizeOp.Output o = TokenizeOp.run(image, Models.get(model, null).model(),
-				(float) epsilon, budget, Progress.NONE);
-			if (save != null && !save.isBlank()) o.table().writeCsv(Path.of(save));
+			final TableResult o = TokenizeOp.run(image, Models.get(model, null).model(),
+				(float) epsilon, budget, save, Progress.NONE);
 			table = new ResultsTable();
 			o.table().fill(table);
 		});

@@ -3,14 +3,10 @@ package org.karl.fiji.commands;
 import ij.ImagePlus;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.karl.Keys;
 import org.karl.engine.api.Progress;
-import org.karl.engine.api.TileSet;
 import org.karl.ops.TrainOp;
-import org.karl.ops.TrainingTiles;
 import org.karl.ops.engine.Engines;
 import org.karl.ops.engine.TrainLog;
 import org.karl.fiji.ij1.TrainPlugIn;
@@ -60,13 +56,8 @@ public class TrainModelCommand extends ContextCommand {
 		Commands.run(this, "KARL Train", () -> {
 			final Path out = Path.of(output), start = model == null || model.isBlank() ? null : Path.of(
 				model);
-			TrainOp.check(start, out, resume, steps);
-			final int tile = TrainOp.tileSize(start, out, resume, preset);
-			final List<String> skipped = new ArrayList<>();
-			final TileSet data = images == null || images.isBlank() ? TrainingTiles.of(image, tile)
-				: TrainingTiles.of(Path.of(images), tile, skipped);
-			final TrainOp.Output o = TrainOp.run(Engines.get(null), data, start, out, resume, steps,
-				preset, seed, new TrainLog() {
+			final TrainOp.Output o = TrainOp.runOnImages(Engines.get(null), image, images, start, out,
+				resume, steps, preset, seed, "KARL Train (SciJava) output=" + output, new TrainLog() {
 
 					@Override
 					public void line(final String text) {

@@ -7,11 +7,11 @@ import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
 
-import java.nio.file.Path;
 import java.util.Set;
 
 import org.karl.ops.ComplexityMapOp;
 import org.karl.ops.Models;
+import org.karl.ops.TableResult;
 import org.karl.image.ij.Luts;
 
 /**
@@ -57,12 +57,11 @@ public class ComplexityMapPlugIn extends KarlPlugIn {
 		final String save = a.string(KEY_SAVE, DEFAULT_SAVE);
 		final Models.Loaded m = Models.get(a.string(KEY_MODEL, ""), imagejDir());
 		final long t0 = System.nanoTime();
-		final ComplexityMapOp.Output out = ComplexityMapOp.run(imp, m.model(), eps, budget, a.string(
-			KEY_LUT, DEFAULT_LUT), new IjProgress());
-		if (!save.isBlank()) out.table().writeCsv(Path.of(save));
+		final TableResult out = ComplexityMapOp.run(imp, m.model(), eps, budget, a.string(KEY_LUT,
+			DEFAULT_LUT), save, new IjProgress());
 		out.notes().forEach(n -> IJ.log(title() + ": note: " + n));
 		out.table().showAsResults();
-		out.map().show();
+		out.image().show();
 		IJ.showStatus(String.format("%s: %d tiles in %.1f s", title(), out.table().size(), (System
 			.nanoTime() - t0) / 1e9));
 	}

@@ -43,6 +43,14 @@ public final class MacroArgs {
 		return v != null && !v.equalsIgnoreCase("false");
 	}
 
+	/** The options as given (key=value ...), for the model card's provenance. */
+	public String options() {
+		final StringBuilder b = new StringBuilder();
+		given.forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append(v == null
+			|| v.isEmpty() ? "" : "=[" + v + "]"));
+		return b.toString();
+	}
+
 	/** The value of {@code key}, or {@code def}. */
 	public String string(final String key, final String def) {
 		return given.getOrDefault(key, def);

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.karl.ops.Models;
 import org.karl.ops.ReconstructOp;
+import org.karl.ops.TableResult;
 
 /**
  * Plugins › KARL › KARL Reconstruct...: the single-pass reconstruction of the current image at
@@ -52,7 +53,7 @@ public class ReconstructPlugIn extends KarlPlugIn {
 		final int budget = a.integer(KEY_BUDGET, DEFAULT_BUDGET);
 		final int tokens = a.integer(KEY_TOKENS, DEFAULT_TOKENS);
 		final Models.Loaded m = Models.get(a.string(KEY_MODEL, ""), imagejDir());
-		final ReconstructOp.Output out = ReconstructOp.run(imp, m.model(), eps, budget, tokens,
+		final TableResult out = ReconstructOp.run(imp, m.model(), eps, budget, tokens,
 			new IjProgress());
 		out.notes().forEach(n -> IJ.log(title() + ": note: " + n));
 		out.table().showAsResults();

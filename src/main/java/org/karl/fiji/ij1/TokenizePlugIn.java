@@ -7,10 +7,10 @@ import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
 
-import java.nio.file.Path;
 import java.util.Set;
 
 import org.karl.ops.Models;
+import org.karl.ops.TableResult;
 import org.karl.ops.TokenizeOp;
 
 /**
@@ -53,8 +53,7 @@ public class TokenizePlugIn extends KarlPlugIn {
 		final int budget = a.integer(KEY_BUDGET, DEFAULT_BUDGET);
 		final String save = a.string(KEY_SAVE, DEFAULT_SAVE);
 		final Models.Loaded m = Models.get(a.string(KEY_MODEL, ""), imagejDir());
-		final TokenizeOp.Output out = TokenizeOp.run(imp, m.model(), eps, budget, new IjProgress());
-		if (!save.isBlank()) out.table().writeCsv(Path.of(save));
+		final TableResult out = TokenizeOp.run(imp, m.model(), eps, budget, save, new IjProgress());
 		out.notes().forEach(n -> IJ.log(title() + ": note: " + n));
 		out.table().showAsResults();
 		IJ.showStatus(title() + ": " + out.table().size() + " tiles");

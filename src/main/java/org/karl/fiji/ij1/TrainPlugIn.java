@@ -7,13 +7,9 @@ import ij.WindowManager;
 import ij.gui.GenericDialog;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
-import org.karl.engine.api.TileSet;
 import org.karl.ops.TrainOp;
-import org.karl.ops.TrainingTiles;
 import org.karl.ops.engine.Engines;
 import org.karl.ops.engine.TrainLog;
 
@@ -71,25 +67,19 @@ public class TrainPlugIn extends KarlPlugIn {
 		final int steps = a.integer(KEY_STEPS, DEFAULT_FIJI_STEPS);
 		final String preset = a.string(KEY_PRESET, DEFAULT_PRESET);
 		final String images = a.string(KEY_IMAGES, DEFAULT_IMAGES);
-		TrainOp.check(model, output, resume, steps);
-		final int tile = TrainOp.tileSize(model, output, resume, preset);
-		final List<String> skipped = new ArrayList<>();
-		final TileSet data = images.isBlank() ? TrainingTiles.of(WindowManager.getCurrentImage(),
-			tile) : TrainingTiles.of(Path.of(images), tile, skipped);
-		if (!skipped.isEmpty()) IJ.log(title() + ": skipped " + skipped);
-		IJ.log(title() + ": " + data.n() + " training tiles, " + steps + " steps, output " + output);
 		final TrainLog log = new TrainLog() {
 
 			@Override
 			public void line(final String text) {
-				IJ.log(text);
+				IJ.log(title() + ": " + text);
 			}
 
 			@Override
 			public void point(final String phase, final long step, final float loss) {}
 		};
-		final TrainOp.Output o = TrainOp.run(Engines.get(imagejDir()), data, model, output, resume,
-			steps, preset, a.integer(KEY_SEED, (int) DEFAULT_SEED), log, new IjProgress());
+		final TrainOp.Output o = TrainOp.runOnImages(Engines.get(imagejDir()), WindowManager
+			.getCurrentImage(), images, model, output, resume, steps, preset, a.integer(KEY_SEED,
+				(int) DEFAULT_SEED), "KARL Train " + a.options(), log, new IjProgress());
 		o.curve().show();
 		IJ.log(title() + ": " + (o.outcome().canceled() ? "canceled (Esc) at step " + o.outcome()
 			.step() + "; that checkpoint is saved in " + output + " (continue with resume)"

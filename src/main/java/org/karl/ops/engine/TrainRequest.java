@@ -5,17 +5,48 @@ import java.nio.file.Path;
 import org.karl.engine.api.TileSet;
 
 /**
- * A training run of KARL Train...: which model to start from, where to write, how long.
+ * One training run, from any door (karl train-base, karl train, KARL Train...).
  *
+ * @param phase what to train: the base VQ-VAE, KARL (base frozen), or both in turn (a new
+ *          model from Fiji)
  * @param data training tiles in [0,1]
- * @param start model folder to fine-tune (its base tokenizer is reused and frozen); null for a
- *          new model (base VQ-VAE first, then KARL) or when resuming
- * @param output model folder to write; checkpoints and the final model go there atomically
- * @param resume continue the model already in {@code output}
- * @param steps steps this run adds (each phase, for a new model)
- * @param preset size preset of a new model (small, medium, test)
+ * @param dataNote where the tiles came from, for the card
+ * @param heldOut tiles no training sees, to report the base's error after the base phase; or
+ *          null
+ * @param heldOutNote what {@code heldOut} is, for the card
+ * @param start model folder to start from (a base to train KARL on, or a model to fine-tune);
+ *          null for a new model or when resuming
+ * @param output model folder to write; checkpoints and the final model (with its
+ *          {@code serving/} export) go there atomically
+ * @param resume continue the model already in {@code output}, in place
+ * @param steps steps this run adds to each phase it trains (the same in every door); 0 only
+ *          with {@code resume}: finish the interrupted run, up to the steps it recorded
+ * @param batch tiles per step; 0: the card's
+ * @param preset size of a new model (small, medium, test)
+ * @param haltingTargets "minimum" or "paper"; null keeps the card's
  * @param seed data-order and sampling seed
+ * @param command the command line or menu call, recorded in the card
  */
-public record TrainRequest(TileSet data, Path start, Path output, boolean resume, int steps,
-	String preset, long seed)
-{}
+public record TrainRequest(Phase phase, TileSet data, String dataNote, TileSet heldOut,
+	String heldOutNote, Path start, Path output, boolean resume, int steps, int batch,
+	String preset, String haltingTargets, long seed, String command)
+{
+
+	/** What a run trains. */
+	public enum Phase {
+		/** The base VQ-VAE (karl train-base). */
+		BASE,
+		/** KARL with the base frozen (karl train; fine-tuning). */
+		KARL,
+		/** The base, then KARL: a new model in one call (KARL Train... without a model). */
+		BOTH;
+
+		public boolean base() {
+			return this != KARL;
+		}
+
+		public boolean karl() {
+			return this != BASE;
+		}
+	}
+}

@@ -1,0 +1,71 @@
+package org.karl.ops;
+
+import ij.ImagePlus;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.karl.data.Datasets;
+import org.karl.engine.api.TileSet;
+import org.karl.eval.EvalSet;
+import org.karl.image.MicroscopyTiles;
+import org.karl.image.SyntheticTiles;
+
+/**
+ * The training tiles of a run, for every door: the user's images (an open image or a folder),
+ * the project's data folder from {@code scripts/fetch-data.sh}, or generated tiles; optionally
+ * plus generated microscopy-like tiles. Also says where they came from (for the card) and, for
+ * the data folder, which held-out tiles measure the base's error.
+ *
+ * @param skipped files of an images folder that were not used, with why
+ */
+public record TrainData(TileSet tiles, String note, TileSet heldOut, String heldOutNote,
+	List<String> skipped)
+{
+
+	/** Held-out tiles for the base's error after train-base on the data folder. */
+	public static final int HELD_OUT = 500;
+
+	/** Every tile of every plane of an open image. */
+	public static TrainData of(final ImagePlus imp, final int tileSize) {
+		final TileSet t = TrainingTiles.of(imp, tileSize);
+		return new TrainData(t, t.n() + " tiles of image '" + imp.getTitle() + "'", null, null, List
+			.of());
+	}
+
+	/** Every tile of every image file in {@code folder}. */
+	public static TrainData ofImages(final Path folder, final int tileSize) throws IOException {
+		final List<String> skipped = new ArrayList<>();
+		final TileSet t = TrainingTiles.of(folder, tileSize, skipped);
+		return new TrainData(t, t.n() + " tiles of the images in " + folder, null, null, skipped);
+	}
+
+	/** Fashion-MNIST train + skimage patches of the data folder, with held-out tiles. */
+	public static TrainData ofDataFolder(final Path data, final long seed) throws IOException {
+		final TileSet t = Datasets.training(data, seed);
+		final EvalSet held = EvalSet.heldOut(data, HELD_OUT, seed);
+		return new TrainData(t, "Fashion-MNIST train + skimage patches from " + data + ", " + t.n() +
+			" tiles (seed " + seed + ")", held.all(), held.toString(), List.of());
+	}
+
+	/** {@code n} generated blank/smooth/shapes/noise tiles. */
+	public static TrainData synthetic(final int n, final long seed) {
+		return new TrainData(SyntheticTiles.mixed(seed, n), n + " generated tiles (seed " + seed + ")",
+			null, null, List.of());
+	}
+
+	/**
+	 * These tiles plus {@code n} generated ones: half microscopy-like fields, half
+	 * blank/smooth/shapes/noise.
+	 */
+	public TrainData plusGenerated(final int n, final long seed) {
+		if (n <= 0) return this;
+		return new TrainData(TileSet.concat(tiles, MicroscopyTiles.training(seed + 101, n / 2),
+			SyntheticTiles.mixed(seed + 202, n - n / 2)), note + " + " + n / 2 +
+				" microscopy-like tiles (MicroscopyTiles seed " + (seed + 101) + ") + " + (n - n / 2) +
+				" blank/smooth/shapes/noise tiles (SyntheticTiles.mixed seed " + (seed + 202) + ")",
+			heldOut, heldOutNote, skipped);
+	}
+}

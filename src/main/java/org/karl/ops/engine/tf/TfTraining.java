@@ -1,0 +1,148 @@
+package org.karl.ops.engine.tf;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.karl.engine.api.Progress;
+import org.karl.engine.config.ModelCard;
+import org.karl.engine.config.ModelConfig;
+import org.karl.engine.config.TrainConfig;
+import org.karl.engine.runtime.ModelSession;
+import org.karl.engine.train.BaseTrainer;
+import org.karl.engine.train.KarlTrainer;
+import org.karl.engine.train.TrainListener;
+import org.karl.engine.train.TrainingCanceled;
+import org.karl.ops.engine.TrainLog;
+import org.karl.ops.engine.TrainOutcome;
+import org.karl.ops.engine.TrainRequest;
+
+/**
+ * The one training entry point behind every door: opens or creates the model, applies the
+ * request (steps added, batch, halting targets), runs the base and/or KARL trainer, records
+ * provenance in the card, and writes the model with its {@code serving/} export, also when
+ * canceled (the last finished step).
+ */
+final class TfTraining {
+
+	private TfTraining() {}
+
+	static TrainOutcome train(final TrainRequest r, final TrainLog log, final Progress progress)
+		throws IOException
+	{
+		ModelSession m = open(r, log);
+		try {
+			TrainConfig tc = m.card().training().withSeed(r.seed());
+			if (r.batch() > 0) tc = r.phase() == TrainRequest.Phase.BASE ? tc.withBatch(tc.batch(), r
+				.batch()) : tc.withBatch(r.batch(), tc.baseBatch());
+			final String was = tc.haltingTargets();
+			final String mode = r.haltingTargets() == null ? was : r.haltingTargets();
+			tc = tc.withHaltingTargets(mode);
+			// NB: at least ~10 curve points and log lines, even for a short fine-tuning run.
+			if (r.steps() > 0) tc = tc.withSchedule(tc.calibrationSteps(), tc.codeInitStep(), tc
+				.deadCodeSteps(), Math.max(1, Math.min(tc.logEvery(), r.steps() / 10)), tc
+					.checkpointEvery());
+			m.card(m.card().withTraining(tc));
+			if (!mode.equals(was)) {
+				// the targets are part of the train_step graph: rebuild it from our code, same weights
+				log.line("halting targets: " + mode + " (was " + was + "); rebuilding the training graph");
+				m = m.rebuilt(m.card());
+			}
+			else m = m.upgraded(); // a model from an older version gets today's training graph
+			final TrainListener listener = e -> {
+				log.line(e.logLine());
+				log.point(e.phase(), e.step(), e.loss());
+			};
+			float loss = Float.NaN;
+			boolean canceled = false;
+			final long t0 = System.nanoTime();
+			try {
+				if (r.phase().base()) {
+					final long from = m.baseStep();
+					tc = m.card().training();
+					tc = tc.withBaseSteps(target(r, from, tc.baseSteps()));
+					m.card(m.card().withTraining(tc));
+					log.line("base: steps " + from + " -> " + tc.baseSteps() + "; " + m.card().model() + "; " +
+						tc);
+					final float l = BaseTrainer.train(m, r.data(), tc, r.output(), listener, r.phase()
+						.karl() ? progress.sub(0, 0.5) : progress);
+					if (!Float.isNaN(l)) {
+						loss = l;
+						provenance(m, r, "base", m.baseStep(), t0, "l1", l);
+					}
+					if (r.heldOut() != null) {
+						// the floor KARL can at best reach: the base's own error on tiles no training sees
+						final double l1 = BaseTrainer.heldOutL1(m, r.heldOut());
+						log.line(String.format(Locale.ROOT, "base held-out L1 %.4f (%s)", l1, r.heldOutNote()));
+						m.card(m.card().with("base.heldout_l1", Math.round(l1 * 1e5) / 1e5).with(
+							"base.heldout_set", r.heldOutNote()));
+					}
+				}
+				if (r.phase().karl()) {
+					final long from = m.step(), t1 = System.nanoTime();
+					tc = m.card().training();
+					tc = tc.withSteps(target(r, from, tc.steps()));
+					m.card(m.card().withTraining(tc));
+					log.line("karl: steps " + from + " -> " + tc.steps() + "; halting targets " + tc
+						.haltingTargets());
+					final float l = KarlTrainer.train(m, r.data(), tc, r.output(), listener, r.phase()
+						.base() ? progress.sub(0.5, 1) : progress);
+					if (!Float.isNaN(l)) {
+						loss = l;
+						provenance(m, r, "karl", m.step(), t1, "loss", l);
+					}
+				}
+			}
+			catch (final TrainingCanceled e) {
+				canceled = true;
+				log.line(e.getMessage());
+			}
+			m.card(m.card().with("halting_targets", m.card().training().haltingTargets()).with(
+				"epsilon_bins", Arrays.toString(m.epsilonBins())));
+			m.export(r.output());
+			m.exportServing(r.output()); // inference loads this faster (no gradients, no optimiser)
+			log.line("saved " + r.output() + " at step " + m.step() + " (base " + m.baseStep() + ") after " +
+				String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9) + " s");
+			return new TrainOutcome(m.baseStep(), m.step(), loss, canceled);
+		}
+		finally {
+			m.close();
+		}
+	}
+
+	/**
+	 * The step a phase trains to: {@code steps} more than now; with {@code steps == 0} and
+	 * resume, the target the interrupted run recorded ({@code recorded}).
+	 */
+	static int target(final TrainRequest r, final long now, final int recorded) {
+		if (r.steps() > 0) return Math.toIntExact(now + r.steps());
+		return Math.max(recorded, Math.toIntExact(now));
+	}
+
+	private static void provenance(final ModelSession m, final TrainRequest r, final String key,
+		final long step, final long t0, final String lossName, final float loss)
+	{
+		// NB: a resumed run with no steps left returns NaN and keeps the earlier provenance
+		m.card(m.card().with(key + ".command", r.command()).with(key + ".data", r.dataNote()).with(
+			key + ".steps", step).with(key + ".wall_seconds", Math.round((System.nanoTime() - t0) /
+				1e8) / 10.0).with(key + ".final_" + lossName, loss));
+	}
+
+	private static ModelSession open(final TrainRequest r, final TrainLog log) throws IOException {
+		if (r.resume()) {
+			log.line("resuming " + r.output());
+			return ModelSession.load(r.output());
+		}
+		if (r.start() != null) {
+			log.line((r.phase() == TrainRequest.Phase.KARL ? "training KARL on " : "starting from ") + r
+				.start() + (r.phase() == TrainRequest.Phase.KARL ? " (its base tokenizer is frozen)" : ""));
+			return ModelSession.load(r.start());
+		}
+		if (r.phase() == TrainRequest.Phase.KARL) throw new IllegalArgumentException(
+			"KARL training needs a trained base tokenizer; run karl train-base first and pass its " +
+				"folder as the model to start from");
+		log.line("new model, preset " + r.preset());
+		return ModelSession.create(ModelCard.of(ModelConfig.preset(r.preset()), TrainConfig
+			.defaults()));
+	}
+}
