@@ -45,20 +45,31 @@ public class ModelGuardTest {
 	@Rule
 	public TemporaryFolder tmp = new TemporaryFolder();
 
-	/** Test-preset export with minimum targets (full + serving/); the paper-targets graph's ops. */
-	private static Path root, minimum;
+	/**
+	 * Test-preset exports (full + serving/) with minimum targets, untrained and after one base step;
+	 * the paper-targets graph's ops. Built once: building a graph takes seconds, more on a busy CPU.
+	 */
+	private static Path root, minimum, baseOnly;
 	private static final SortedSet<String> paperOps = new TreeSet<>();
 
 	@BeforeClass
 	public static void export() throws IOException {
 		root = Files.createTempDirectory("karl-guard");
 		minimum = root.resolve("minimum");
+		baseOnly = root.resolve("base-only");
 		final TrainConfig t = TrainConfig.defaults();
 		try (ModelSession s = ModelSession.create(ModelCard.of(ModelConfig.preset("test"), t
 			.withHaltingTargets(TrainConfig.MINIMUM))))
 		{
 			s.export(minimum);
 			s.exportServing(minimum);
+			// one base step, as karl train-base leaves a model: base step > 0, KARL step 0
+			try (Tensor img = Tensors.floats(ModelSessionTest.tiles(2, 5), 0, 2, 32, 32, 1);
+				Tensor lr = Tensors.scalar(1e-3f);
+				Result r = s.call(BASE_TRAIN_STEP, Map.of(IMAGES, img, LEARNING_RATE, lr)))
+			{}
+			s.export(baseOnly);
+			s.exportServing(baseOnly);
 		}
 		// NB: the halting targets change train_step only, and the exporter adds the same saver ops
 		// as above: the built graph is enough (an export costs seconds)
@@ -186,21 +197,9 @@ public class ModelGuardTest {
 
 	@Test
 	public void aBaseOnlyFolderIsForTrainingNotInference() throws Exception {
-		final Path base = tmp.getRoot().toPath().resolve("base");
-		try (ModelSession s = ModelSession.create(ModelCard.of(ModelConfig.test(), TrainConfig
-			.defaults())))
-		{
-			// one base step, as karl train-base leaves it: base step > 0, KARL step 0
-			try (Tensor img = Tensors.floats(ModelSessionTest.tiles(2, 5), 0, 2, 32, 32, 1);
-				Tensor lr = Tensors.scalar(1e-3f);
-				Result r = s.call(BASE_TRAIN_STEP, Map.of(IMAGES, img, LEARNING_RATE, lr)))
-			{}
-			s.export(base);
-			s.exportServing(base);
-		}
-		assertRefused(() -> KarlModel.load(base), "is a base tokenizer (karl train-base) with no " +
-			"trained halting head; run karl train --model " + base + " first");
-		try (ModelSession s = ModelSession.load(base)) { // what karl train --model does
+		assertRefused(() -> KarlModel.load(baseOnly), "is a base tokenizer (karl train-base) with no " +
+			"trained halting head; run karl train --model " + baseOnly + " first");
+		try (ModelSession s = ModelSession.load(baseOnly)) { // what karl train --model does
 			assertEquals(1, s.baseStep());
 			assertEquals(0, s.step());
 		}
