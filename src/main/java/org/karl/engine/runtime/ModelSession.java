@@ -103,22 +103,34 @@ public final class ModelSession implements AutoCloseable {
 	 */
 	public static ModelSession loadForInference(final Path dir) throws IOException {
 		final Path serving = dir.resolve(GraphNames.SERVING_DIR);
-		if (Files.isRegularFile(serving.resolve("saved_model.pb"))) return load(serving,
-			GraphNames.SERVING);
-		return load(dir);
+		final ModelSession s = Files.isRegularFile(serving.resolve("saved_model.pb")) ? load(serving,
+			GraphNames.SERVING) : load(dir);
+		// NB: a trained base with KARL step 0 has an untrained halting head: its token counts are noise
+		if (s.step() == 0 && s.baseStep() > 0) {
+			s.close();
+			throw new IOException(dir + " is a base tokenizer (karl train-base) with no trained " +
+				"halting head; run karl train --model " + dir + " first");
+		}
+		return s;
 	}
 
 	private static ModelSession load(final Path dir, final List<String> required) throws IOException {
 		if (!Files.isDirectory(dir)) throw new IOException("model folder " + dir + " does not exist");
 		if (!Files.isRegularFile(dir.resolve("saved_model.pb"))) throw new IOException(dir +
 			" is not a TensorFlow SavedModel (no saved_model.pb); point to a KARL model folder");
+		// NB: before TensorFlow sees the graph: loading it already runs ops (restore, init)
+		ModelGuard.check(dir);
+		if (!Files.isRegularFile(dir.resolve("variables").resolve("variables.index")))
+			throw new IOException(dir + " has no variables/ folder (the weights); copy the whole model " +
+				"folder, variables/ included");
 		final ModelCard card = ModelCard.read(dir);
 		final SavedModelBundle b;
 		try {
 			b = SavedModelBundle.loader(dir.toString()).withTags(SavedModelBundle.DEFAULT_TAG).load();
 		}
 		catch (final TensorFlowException e) {
-			throw new IOException("TensorFlow could not load " + dir + ": " + e.getMessage(), e);
+			throw new IOException("TensorFlow could not load " + dir + ": " + ModelGuard.oneLine(e
+				.getMessage()) + "; re-export it with karl train or copy the model folder again", e);
 		}
 		try {
 			SignatureCheck.check(b.signatures(), card.model(), dir, required);

@@ -26,35 +26,41 @@ final class SignatureCheck {
 	{
 		final Map<String, Signature> byKey = new TreeMap<>();
 		for (final Signature s : sigs) byKey.put(s.key(), s);
-		final List<String> problems = new ArrayList<>();
+		final List<String> missing = new ArrayList<>();
 		for (final String key : required)
-			if (!byKey.containsKey(key)) problems.add("signature '" + key + "' is missing");
+			if (!byKey.containsKey(key)) missing.add("signature '" + key + "' is missing");
+		final List<String> problems = new ArrayList<>();
 		final long s = c.tileSize();
-		expect(byKey, TOKENIZE, IMAGES, Shape.of(-1, s, s, 1), problems);
-		expect(byKey, TOKENIZE, EPSILON, Shape.of(-1), problems);
-		expect(byKey, TOKENIZE, BUDGET, Shape.scalar(), problems);
-		expect(byKey, RECONSTRUCT, IMAGES, Shape.of(-1, s, s, 1), problems);
-		expect(byKey, DECODE, TOKENS, Shape.of(-1, c.maxTokens()), problems);
-		expect(byKey, DECODE, KEEP_MASK, Shape.of(-1, c.maxTokens()), problems);
-		expect(byKey, TRAIN_STEP, IMAGES, Shape.of(-1, s, s, 1), problems);
-		expect(byKey, TRAIN_STEP, LEARNING_RATE, Shape.scalar(), problems);
-		expect(byKey, BASE_TRAIN_STEP, IMAGES, Shape.of(-1, s, s, 1), problems);
-		expect(byKey, BASE_SET_CODEBOOK, CODEBOOK, Shape.of(c.baseCodes(), c.dz()), problems);
-		expect(byKey, SET_EPSILON_BINS, BINS, Shape.of(c.epsilonBins().length), problems);
-		if (!problems.isEmpty()) throw new IOException(dir + " is not a usable KARL model: " +
-			String.join("; ", problems) + ". Signatures present: " + byKey.keySet() +
-			". Re-export it with this version of KARL (karl train ...).");
+		expect(byKey, TOKENIZE, IMAGES, Shape.of(-1, s, s, 1), missing, problems);
+		expect(byKey, TOKENIZE, EPSILON, Shape.of(-1), missing, problems);
+		expect(byKey, TOKENIZE, BUDGET, Shape.scalar(), missing, problems);
+		expect(byKey, RECONSTRUCT, IMAGES, Shape.of(-1, s, s, 1), missing, problems);
+		expect(byKey, DECODE, TOKENS, Shape.of(-1, c.maxTokens()), missing, problems);
+		expect(byKey, DECODE, KEEP_MASK, Shape.of(-1, c.maxTokens()), missing, problems);
+		expect(byKey, TRAIN_STEP, IMAGES, Shape.of(-1, s, s, 1), missing, problems);
+		expect(byKey, TRAIN_STEP, LEARNING_RATE, Shape.scalar(), missing, problems);
+		expect(byKey, BASE_TRAIN_STEP, IMAGES, Shape.of(-1, s, s, 1), missing, problems);
+		expect(byKey, BASE_SET_CODEBOOK, CODEBOOK, Shape.of(c.baseCodes(), c.dz()), missing, problems);
+		expect(byKey, SET_EPSILON_BINS, BINS, Shape.of(c.epsilonBins().length), missing, problems);
+		if (!missing.isEmpty()) throw new IOException(dir + " is not a usable KARL model: " + String
+			.join("; ", missing) + " (it has " + byKey.keySet() + "); re-export it with this version of " +
+			"KARL (karl train)");
+		// NB: the graph is what was trained; a card edited or copied from another model is what is off
+		if (!problems.isEmpty()) throw new IOException(dir.resolve("karl.json") + " disagrees with the " +
+			"model's graph: " + String.join("; ", problems) + "; put back the karl.json that was exported " +
+			"with this model");
 	}
 
 	private static void expect(final Map<String, Signature> byKey, final String key,
-		final String input, final Shape shape, final List<String> problems)
+		final String input, final Shape shape, final List<String> missing, final List<String> problems)
 	{
 		final Signature sig = byKey.get(key);
 		if (sig == null) return;
 		final Signature.TensorDescription d = sig.getInputs().get(input);
-		if (d == null) problems.add("signature '" + key + "' lacks input '" + input + "' (has " +
+		if (d == null) missing.add("signature '" + key + "' lacks input '" + input + "' (has " +
 			sig.inputNames() + ")");
-		else if (!java.util.Arrays.equals(d.shape.asArray(), shape.asArray())) problems.add("signature '" + key + "' input '" + input +
-			"' has shape " + d.shape + " but the card implies " + shape);
+		else if (!java.util.Arrays.equals(d.shape.asArray(), shape.asArray())) problems.add(
+			"signature '" + key + "' input '" + input + "' has shape " + d.shape + " but the card implies " +
+				shape);
 	}
 }
