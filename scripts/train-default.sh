@@ -7,10 +7,11 @@
 # Both add GENERATED generated tiles (half microscopy-like, half blank/smooth/shapes/noise) to the
 # data, then the result is copied to models/default (with its serving/ export).
 #
-# Resumable: every step checkpoints into its run folder; run the script again (same settings) and
-# it continues where the last run stopped (a finished step is skipped). It runs from a frozen copy
+# Resumable: every step checkpoints into its run folder; run the script again and it continues
+# where the last run stopped (karl train --resume without --steps finishes the steps the run was
+# started for; a finished step is skipped). MORE_STEPS=N trains a finished KARL run N steps more. It runs from a frozen copy
 # of the compiled classes ($OUT-bin), so rebuilding the checkout meanwhile cannot break it.
-# Environment: BASE_STEPS (3000), KARL_STEPS (16000), GENERATED (30000), OUT (runs/default),
+# Environment: BASE_STEPS (3000), KARL_STEPS (16000), MORE_STEPS (0), GENERATED (30000), OUT (runs/default),
 # INSTALL (1: copy to models/default at the end; 0: leave it in $OUT).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -34,12 +35,14 @@ karl() {
 
 start=$(date +%s)
 if [[ -f "$out-base/karl.json" ]]; then
-	karl train-base --output "$out-base" --steps "$base_steps" --generated "$generated"
+	karl train-base --output "$out-base" --resume --generated "$generated"
 else
 	karl train-base --preset small --steps "$base_steps" --generated "$generated" --output "$out-base"
 fi
 if [[ -f "$out/karl.json" ]]; then
-	karl train --output "$out" --steps "$karl_steps" --generated "$generated"
+	more=()
+	[[ "${MORE_STEPS:-0}" -gt 0 ]] && more=(--steps "$MORE_STEPS")
+	karl train --output "$out" --resume "${more[@]}" --generated "$generated"
 else
 	karl train --model "$out-base" --steps "$karl_steps" --generated "$generated" --output "$out"
 fi
