@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.karl.engine.api.Progress;
 import org.karl.engine.api.ReconstructResult;
@@ -21,8 +23,17 @@ import org.tensorflow.Tensor;
 /**
  * A trained KARL model for inference: loads a SavedModel folder, checks it against its card, and
  * runs the {@code tokenize} (encoder only), {@code decode} and {@code reconstruct} (single pass)
- * signatures over any number of tiles in batches. Thread-safe: TF sessions may be run
- * concurrently and no Java state is shared between calls.
+ * signatures over any number of tiles in batches.
+ * <p>
+ * <b>Threads.</b> One instance may be used from any number of threads at once: TF sessions run
+ * concurrently, each call has its own arrays and tensors, and a call gives the same result as it
+ * would alone (proven by KarlModelConcurrencyTest: counts, tokens and reconstructions exactly).
+ * <p>
+ * <b>Closing.</b> Each batch of a call holds a read lock; {@link #close()} takes the write lock,
+ * so it waits for the batches running now (never frees a session under TF, which could crash
+ * the JVM), then closes the session. After that, a call, or the next batch of a multi-batch call
+ * already under way, throws {@link IllegalStateException} "model DIR was closed; load it again".
+ * Closing again does nothing. {@link #session()} hands out the session without this guard.
  */
 public final class KarlModel implements Tokenizer {
 
@@ -33,6 +44,9 @@ public final class KarlModel implements Tokenizer {
 	private final Path dir;
 	private final float[] bins;
 	private final int batch;
+	// NB: fair, so that close() is not starved by a stream of batches from other threads
+	private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+	private boolean closed; // guarded by lock
 
 	private KarlModel(final ModelSession session, final Path dir, final int batch) {
 		this.session = session;
@@ -56,7 +70,10 @@ public final class KarlModel implements Tokenizer {
 		return new KarlModel(session, null, DEFAULT_BATCH);
 	}
 
-	/** The live session (for export after in-memory changes). */
+	/**
+	 * The live session (for export after in-memory changes); not guarded by this model's lock, so
+	 * do not use it from one thread while another closes this model.
+	 */
 	public ModelSession session() {
 		return session;
 	}
@@ -146,13 +163,32 @@ public final class KarlModel implements Tokenizer {
 		void run(int start, int b);
 	}
 
-	/** Runs {@code body} over n tiles in batches, reporting progress and honouring cancel. */
+	/**
+	 * Runs {@code body} over n tiles in batches, reporting progress and honouring cancel. Each
+	 * batch holds the read lock, so close() waits for it and a batch never starts on a closed
+	 * session; a call of 0 tiles checks too, so that use after close fails the same way always.
+	 */
 	private void batches(final int n, final String what, final Progress progress, final Batch body) {
+		if (n == 0) underReadLock(() -> {});
 		for (int start = 0; start < n; start += batch) {
 			if (progress.isCanceled()) throw new CancellationException(what + " canceled");
-			final int b = Math.min(batch, n - start);
-			body.run(start, b);
+			final int from = start, b = Math.min(batch, n - start);
+			underReadLock(() -> body.run(from, b));
 			progress.fraction((double) (start + b) / n);
+		}
+	}
+
+	/** Runs {@code r} holding the read lock, on an open session. */
+	private void underReadLock(final Runnable r) {
+		final Lock l = lock.readLock();
+		l.lock();
+		try {
+			if (closed) throw new IllegalStateException("model " + (dir == null ? "(in memory)"
+				: dir) + " was closed; load it again");
+			r.run();
+		}
+		finally {
+			l.unlock();
 		}
 	}
 
@@ -172,6 +208,11 @@ public final class KarlModel implements Tokenizer {
 	/** Card, device and signatures, for {@code karl info} and KARL About. */
 	public String describe() {
 		final StringBuilder sb = new StringBuilder();
+		underReadLock(() -> describe(sb));
+		return sb.toString();
+	}
+
+	private void describe(final StringBuilder sb) {
 		sb.append("model: ").append(dir == null ? "(in memory)" : dir.toAbsolutePath()).append('\n');
 		sb.append("device: ").append(Devices.describe()).append('\n');
 		sb.append("steps: base ").append(session.baseStep()).append(", karl ").append(session.step())
@@ -185,7 +226,6 @@ public final class KarlModel implements Tokenizer {
 			sb.append(") -> ").append(s.outputNames()).append('\n');
 		}
 		sb.append("card:\n").append(session.card().toJson()).append('\n');
-		return sb.toString();
 	}
 
 	private void checkTiles(final float[] tiles, final int n) {
@@ -205,8 +245,21 @@ public final class KarlModel implements Tokenizer {
 		return a;
 	}
 
+	/**
+	 * Waits for the batches running now, then closes the session; later calls throw
+	 * {@link IllegalStateException}. Closing again does nothing.
+	 */
 	@Override
 	public void close() {
-		session.close();
+		final Lock l = lock.writeLock();
+		l.lock();
+		try {
+			if (closed) return;
+			closed = true;
+			session.close();
+		}
+		finally {
+			l.unlock();
+		}
 	}
 }
