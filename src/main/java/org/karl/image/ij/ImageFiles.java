@@ -6,12 +6,19 @@ import ij.io.FileInfo;
 import ij.io.Opener;
 import ij.io.TiffDecoder;
 
+import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Opens image files with ImageJ 1 ({@link Opener}: TIFF stacks and hyperstacks, PNG, JPEG, GIF,
@@ -32,7 +39,6 @@ public final class ImageFiles {
 		if (!Files.isReadable(file)) throw new IOException(file + ": not readable");
 		if (isTiff(file)) {
 			final FileInfo[] info = tiffInfo(file);
-			checkComplete(file, info, Files.size(file));
 			checkFitsInMemory(file, info, availableHeap());
 		}
 		final Opener opener = new Opener();
@@ -58,8 +64,13 @@ public final class ImageFiles {
 			b[2] == 0 && b[3] == 42;
 	}
 
-	/** The image directories as ImageJ reads them; a damaged one is an IOException, one line. */
+	/**
+	 * The image directories as ImageJ reads them, checked: a damaged directory, or pixel data
+	 * past the end of the file, is an IOException with one line.
+	 */
 	static FileInfo[] tiffInfo(final Path file) throws IOException {
+		final long size = Files.size(file);
+		final String cut = checkDirectories(file, size);
 		final Path abs = file.toAbsolutePath();
 		final FileInfo[] info;
 		try {
@@ -71,7 +82,7 @@ public final class ImageFiles {
 			// EOFException and the like have none and mean the directory runs past the end.
 			throw new IOException(file + ": damaged TIFF, or a variant ImageJ cannot read (" +
 				(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll(
-					"\\s+", " ").trim()) + "); re-export it as a plain TIFF or copy the file again", e);
+					"\\s+", " ").replaceAll("[ .]+$", "").trim()) + "); re-export it as a plain TIFF or copy the file again", e);
 		}
 		catch (final RuntimeException | OutOfMemoryError e) {
 			// NB: garbage counts in a directory become huge or negative array sizes in TiffDecoder.
@@ -84,7 +95,88 @@ public final class ImageFiles {
 			if (fi.width <= 0 || fi.height <= 0) throw new IOException(file + ": damaged TIFF: it " +
 				"declares an image of " + fi.width + "x" + fi.height + " pixels; re-export it or copy " +
 				"the file again");
+		checkComplete(file, info, size);
+		// NB: after the pixel check, whose message (the image's size) says more to a user
+		if (cut != null) throw new IOException(cut);
 		return info;
+	}
+
+	/**
+	 * Walks the chain of image directories before {@link TiffDecoder} does: it trusts every count
+	 * (a garbage count of strips is read byte by byte for minutes), follows a looping chain until
+	 * memory runs out, and quietly stops at a directory past the end of a truncated file.
+	 * Returns the message for a later directory that starts past the end (TiffDecoder stops
+	 * there safely), else null; throws for the rest.
+	 */
+	static String checkDirectories(final Path file, final long size) throws IOException {
+		if (size < 8) throw new IOException(file + ": damaged or truncated TIFF: the file holds " +
+			bytes(size) + ", less than a TIFF header; re-export or copy the file again");
+		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+			final ByteOrder order = read(ch, 0, 1).get(0) == 'I' ? ByteOrder.LITTLE_ENDIAN
+				: ByteOrder.BIG_ENDIAN;
+			long ifd = read(ch, 4, 4).order(order).getInt(0) & 0xffffffffL;
+			final Set<Long> seen = new HashSet<>();
+			for (int index = 1; ifd != 0; index++) {
+				if (ifd + 2 > size) {
+					final String m = file + ": damaged or truncated TIFF: its image directory " + index +
+						" starts at byte " + ifd + " but the file holds " + bytes(size) +
+						"; re-export or copy the file again";
+					if (index == 1) throw new IOException(m);
+					return m;
+				}
+				if (!seen.add(ifd)) throw new IOException(file + ": damaged TIFF: its image " +
+					"directories form a loop; re-export it or copy the file again");
+				final int n = read(ch, ifd, 2).order(order).getShort(0) & 0xffff;
+				if (n == 0) throw new IOException(file + ": damaged TIFF: its image directory " + index +
+					" is empty; re-export it or copy the file again");
+				if (ifd + 2 + 12L * n + 4 > size) throw new IOException(file + ": damaged or truncated " +
+					"TIFF: its image directory " + index + " runs past the end of the file (" + bytes(
+						size) + "); re-export or copy the file again");
+				final ByteBuffer d = read(ch, ifd + 2, 12 * n + 4).order(order);
+				for (int i = 0; i < n; i++) {
+					final long count = d.getInt(12 * i + 4) & 0xffffffffL;
+					final long length = count * typeBytes(d.getShort(12 * i + 2) & 0xffff);
+					// NB: values of up to 4 bytes are stored in the entry itself.
+					if (length > 4 && (d.getInt(12 * i + 8) & 0xffffffffL) + length > size)
+						throw new IOException(file + ": damaged or truncated TIFF: tag " + (d.getShort(12 *
+							i) & 0xffff) + " of its image directory " + index + " declares " + count +
+							" values (" + bytes(length) + ") but the file holds " + bytes(size) +
+							"; re-export or copy the file again");
+				}
+				ifd = d.getInt(12 * n) & 0xffffffffL;
+			}
+		}
+		return null;
+	}
+
+	/** {@code n} bytes at {@code at}; the caller has checked that they are in the file. */
+	private static ByteBuffer read(final FileChannel ch, final long at, final int n)
+		throws IOException
+	{
+		final ByteBuffer b = ByteBuffer.allocate(n);
+		while (b.hasRemaining())
+			if (ch.read(b, at + b.position()) < 0) throw new EOFException();
+		return b;
+	}
+
+	/** Bytes of one value of a TIFF field type; unknown types count as 1 (the least). */
+	private static long typeBytes(final int type) {
+		switch (type) {
+			case 3: // SHORT
+			case 8: // SSHORT
+				return 2;
+			case 4: // LONG
+			case 9: // SLONG
+			case 11: // FLOAT
+			case 13: // IFD
+				return 4;
+			case 5: // RATIONAL
+			case 10: // SRATIONAL
+			case 12: // DOUBLE
+				return 8;
+			default:
+				return 1;
+		}
 	}
 
 	/**

@@ -31,10 +31,15 @@ public class ImageFilesTest {
 
 	/** A copy of {@code file} cut to {@code fraction} of its length. */
 	static Path truncated(final Path file, final double fraction) throws IOException {
-		final Path cut = file.resolveSibling("cut-" + file.getFileName());
+		return truncated(file, (long) (Files.size(file) * fraction));
+	}
+
+	/** A copy of {@code file} cut to {@code bytes}. */
+	static Path truncated(final Path file, final long bytes) throws IOException {
+		final Path cut = file.resolveSibling("cut-" + bytes + "-" + file.getFileName());
 		Files.copy(file, cut);
 		try (FileChannel c = FileChannel.open(cut, StandardOpenOption.WRITE)) {
-			c.truncate((long) (Files.size(file) * fraction));
+			c.truncate(bytes);
 		}
 		return cut;
 	}
@@ -57,6 +62,32 @@ public class ImageFilesTest {
 			else b.putInt(t[2]);
 		}
 		b.putInt(0); // no next directory
+		return b.array();
+	}
+
+	/**
+	 * An uncompressed 8-bit TIFF of {@code pages} {@code w x h} pages, one directory each (as
+	 * most software writes them, unlike ImageJ), each followed by its pixels ({@code 1 + page}).
+	 * The last directory points to {@code lastNext} (0: none).
+	 */
+	static byte[] pages(final int w, final int h, final int pages, final int lastNext) {
+		final int ifd = 2 + 9 * 12 + 4, page = ifd + w * h;
+		final ByteBuffer b = ByteBuffer.allocate(8 + pages * page).order(ByteOrder.LITTLE_ENDIAN);
+		b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+		for (int p = 0; p < pages; p++) {
+			final int at = 8 + p * page;
+			final int[][] tags = { { 256, 4, w }, { 257, 4, h }, { 258, 3, 8 }, { 259, 3, 1 }, { 262,
+				3, 1 }, { 273, 4, at + ifd }, { 277, 3, 1 }, { 278, 4, h }, { 279, 4, w * h } };
+			b.putShort((short) tags.length);
+			for (final int[] t : tags) {
+				b.putShort((short) t[0]).putShort((short) t[1]).putInt(1);
+				if (t[1] == 3) b.putShort((short) t[2]).putShort((short) 0);
+				else b.putInt(t[2]);
+			}
+			b.putInt(p == pages - 1 ? lastNext : at + page);
+			for (int i = 0; i < w * h; i++)
+				b.put((byte) (1 + p));
+		}
 		return b.array();
 	}
 
@@ -90,6 +121,28 @@ public class ImageFilesTest {
 	}
 
 	@Test
+	public void aMultiPageTiffCutBeforeItsLastPagesIsRefusedNotShortened() throws Exception {
+		final Path root = tmp.getRoot().toPath();
+		final Path whole = Files.write(root.resolve("p.tif"), pages(40, 30, 3, 0));
+		final ImagePlus imp = ImageFiles.open(whole);
+		assertEquals(3, imp.getStackSize());
+		assertEquals(3, imp.getStack().getProcessor(3).get(0));
+		// NB: ImageJ alone opens the first two pages of this copy and drops the third silently
+		final String m = refusal(truncated(whole, 8 + 2 * (114 + 40 * 30)));
+		assertTrue(m, m.contains("truncated TIFF: its image directory 3 starts at byte 2636 but the " +
+			"file holds 2.6 KB"));
+		final String m60 = refusal(truncated(whole, 0.6));
+		assertTrue(m60, m60.contains("truncated TIFF: it declares 40x30x2 8-bit pixels"));
+	}
+
+	@Test
+	public void aLoopOfDirectoriesIsRefused() throws Exception {
+		final String m = refusal(Files.write(tmp.getRoot().toPath().resolve("loop.tif"), pages(8, 8,
+			2, 8)));
+		assertTrue(m, m.contains("damaged TIFF: its image directories form a loop"));
+	}
+
+	@Test
 	public void aHugeDeclaredImageInATinyFileIsRefusedAtOnce() throws Exception {
 		final Path f = Files.write(tmp.getRoot().toPath().resolve("x.tif"), header(20000, 20000,
 			16));
@@ -111,7 +164,7 @@ public class ImageFilesTest {
 		g[3] = 0;
 		final Path root = tmp.getRoot().toPath();
 		// first directory offset: random (past the end), then one at byte 8 of random entries
-		assertTrue(refusal(Files.write(root.resolve("g1.tif"), g)).contains("damaged TIFF"));
+		assertTrue(refusal(Files.write(root.resolve("g1.tif"), g)).contains("damaged"));
 		for (int seed = 2; seed < 12; seed++) {
 			new Random(seed).nextBytes(g);
 			g[0] = 'I';
