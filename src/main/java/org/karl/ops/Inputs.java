@@ -2,7 +2,6 @@ package org.karl.ops;
 
 import ij.ImagePlus;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.karl.Keys;
@@ -36,13 +35,8 @@ public final class Inputs {
 		return b;
 	}
 
-	/** Notes about what was read: NaN pixels read as 0, a constant image. */
+	/** Notes about what was read: NaN pixels read as 0, clipped 32-bit pixels, a constant image. */
 	public static List<String> notes(final ImagePlus imp, final PlaneReader reader) {
-		final List<String> notes = new ArrayList<>();
-		if (reader.nanPixels() > 0) notes.add(reader.nanPixels() + " NaN pixel(s) of '" + imp
-			.getTitle() + "' were read as 0");
-		if (reader.constant()) notes.add("every pixel of '" + imp.getTitle() + "' has the same " +
-			"value, so every tile is equally simple (the map is uniform)");
-		return notes;
+		return reader.notes(imp.getTitle());
 	}
 }
