@@ -50,18 +50,24 @@ public final class Outputs {
 	 * hidden file). Nothing is left behind and no folder is created.
 	 */
 	public static void checkWritableFolder(final Path dir, final String what) throws IOException {
+		if (Files.exists(dir) && !Files.isDirectory(dir)) throw new IllegalArgumentException(what +
+			" " + dir + " is a file; give a folder");
+		checkWritable(dir, dir, what);
+	}
+
+	private static void checkWritable(final Path dir, final Path named, final String what)
+		throws IOException
+	{
 		Path p = dir.toAbsolutePath().normalize();
-		if (Files.exists(p) && !Files.isDirectory(p)) throw new IllegalArgumentException(what + " " +
-			dir + " is a file; give a folder");
 		while (p != null && !Files.exists(p)) p = p.getParent();
 		if (p == null) return;
-		if (!Files.isDirectory(p)) throw new IllegalArgumentException(what + " " + dir +
-			": " + p + " is a file, not a folder; choose another path");
+		if (!Files.isDirectory(p)) throw new IllegalArgumentException(what + " " + named +
+			" is not writable (" + p + " is a file, not a folder); choose another path");
 		try {
 			Files.deleteIfExists(Files.createTempFile(p, ".karl-write-test", ".tmp"));
 		}
 		catch (final IOException | SecurityException e) {
-			throw new IOException(what + " " + dir + " is not writable (" + p + ": " + (e instanceof
+			throw new IOException(what + " " + named + " is not writable (" + p + ": " + (e instanceof
 				IOException io ? AtomicFiles.reason(io) : "permission denied") +
 				"); choose a folder you can write to", e);
 		}
@@ -71,7 +77,7 @@ public final class Outputs {
 	public static void checkWritableFile(final Path file, final String what) throws IOException {
 		if (Files.isDirectory(file)) throw new IllegalArgumentException(what + " " + file +
 			" is a folder; give a file name such as " + file.resolve("out.csv"));
-		checkWritableFolder(file.toAbsolutePath().getParent(), what);
+		checkWritable(file.toAbsolutePath().getParent(), file, what);
 	}
 
 	/**

@@ -75,7 +75,7 @@ public final class TrainOp {
 		if (phase == TrainRequest.Phase.KARL && start == null && !resume) throw new IllegalArgumentException(
 			"KARL training needs a trained base tokenizer; run karl train-base first and pass its " +
 				"folder with " + modelKey);
-		Outputs.checkWritableFolder(output.toAbsolutePath().getParent(), outputKey);
+		Outputs.checkWritableFolder(output, outputKey);
 	}
 
 	/** Trains and returns the outcome with a loss-vs-step plot. */
