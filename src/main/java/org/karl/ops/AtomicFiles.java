@@ -8,22 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
+import java.util.Locale;
+
+import org.karl.engine.runtime.TempPaths;
 
 /**
  * Writes a file all at once or not at all: into a hidden temp file in the same folder, then
  * renamed over the target. Readers never see a half-written file, and a failed run leaves the
  * previous file (if any) as it was.
  * <p>
- * Temp files are named {@code .<name>.<host>-<pid>.<random>.part}. They are deleted when the
- * write fails, by a shutdown hook when the JVM is stopped (Ctrl-C, SIGTERM), and, when a kill -9
- * left one, by the next write into the same folder: at once when its process on this host is
- * gone, after a day when it came from another host (a shared cluster folder). Failures name the
- * user's file, not the temp file, with the operating system's reason.
+ * Temp files are named {@code .<name>.<host>-<pid>.<random>.part} ({@link TempPaths}). They are
+ * deleted when the write fails, by a shutdown hook when the JVM is stopped (Ctrl-C, SIGTERM),
+ * and, when a kill -9 left one, by the next write into the same folder: at once when its process
+ * on this host is gone, after a day when it came from another host (a shared cluster folder).
+ * Failures name the user's file, not the temp file, with the operating system's reason.
  */
 public final class AtomicFiles {
 
@@ -39,25 +37,8 @@ public final class AtomicFiles {
 		void write(Path tmp) throws IOException;
 	}
 
-	/** Suffix of temp files. */
-	public static final String PART = ".part";
-
-	private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
-
-	/** This JVM's mark in temp names: host and pid. */
-	static final String OWNER = host() + "-" + ProcessHandle.current().pid();
-
-	static {
-		// NB: runs on SIGINT/SIGTERM and normal exit, not on kill -9 (see removeStale).
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			for (final Path p : LIVE) try {
-				Files.deleteIfExists(p);
-			}
-			catch (final IOException e) {
-				// nothing more to do while the JVM stops
-			}
-		}, "karl-temp-cleanup"));
-	}
+	/** This JVM's mark in temp names (see {@link TempPaths}). */
+	static final String OWNER = TempPaths.OWNER;
 
 	private AtomicFiles() {}
 
@@ -83,10 +64,9 @@ public final class AtomicFiles {
 		catch (final IOException e) {
 			throw failed(target, e);
 		}
-		removeStale(dir);
+		TempPaths.removeStale(dir);
 		// NB: not Files.createTempFile, whose 0600 permissions would end up on the user's file.
-		final Path tmp = dir.resolve("." + target.getFileName() + "." + OWNER + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + PART);
-		LIVE.add(tmp);
+		final Path tmp = TempPaths.beside(target, "part");
 		boolean done = false;
 		try {
 			body.write(tmp);
@@ -98,8 +78,7 @@ public final class AtomicFiles {
 			throw isAbout(e, tmp, target, dir) ? failed(target, e) : e;
 		}
 		finally {
-			Files.deleteIfExists(tmp);
-			LIVE.remove(tmp);
+			TempPaths.delete(tmp);
 			if (!done && created != null) removeEmpty(dir, created);
 		}
 	}
@@ -111,25 +90,6 @@ public final class AtomicFiles {
 		}
 		catch (final IOException e) {
 			return; // not empty (another writer) or gone: leave it
-		}
-	}
-
-	/**
-	 * Deletes temp files in {@code dir} left by a killed process: those of this host whose
-	 * process is gone, and others (another host, or an older version's name) older than a day.
-	 */
-	public static void removeStale(final Path dir) {
-		try (Stream<Path> s = Files.list(dir)) {
-			for (final Path p : s.filter(AtomicFiles::isPart).toList()) {
-				final long pid = pidOf(p.getFileName().toString());
-				final boolean stale = pid > 0 ? ProcessHandle.of(pid).isEmpty() : Files
-					.getLastModifiedTime(p).compareTo(FileTime.fromMillis(System.currentTimeMillis() -
-						86_400_000L)) < 0;
-				if (stale) Files.deleteIfExists(p);
-			}
-		}
-		catch (final IOException | SecurityException e) {
-			// NB: cleaning up is a courtesy; the write itself reports real problems.
 		}
 	}
 
@@ -146,39 +106,8 @@ public final class AtomicFiles {
 		if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file of that name is in the way";
 		if (e instanceof java.nio.file.NotDirectoryException) return "a file is in the way of a folder";
 		if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason()
-			.toLowerCase(java.util.Locale.ROOT);
+			.toLowerCase(Locale.ROOT);
 		return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-	}
-
-	private static boolean isPart(final Path p) {
-		final String n = p.getFileName().toString();
-		return n.startsWith(".") && n.endsWith(PART) && Files.isRegularFile(p);
-	}
-
-	/** The pid in {@code .<name>.<host>-<pid>.<hex>.part} when host is this one, else -1. */
-	static long pidOf(final String name) {
-		final String[] parts = name.substring(0, name.length() - PART.length()).split("\\.");
-		if (parts.length < 3) return -1;
-		final String owner = parts[parts.length - 2], me = OWNER.substring(0, OWNER.lastIndexOf('-'));
-		if (!owner.startsWith(me + "-")) return -1;
-		try {
-			return Long.parseLong(owner.substring(me.length() + 1));
-		}
-		catch (final NumberFormatException e) {
-			return -1;
-		}
-	}
-
-	private static String host() {
-		String h = System.getenv("HOSTNAME");
-		if (h == null || h.isBlank()) try {
-			h = java.net.InetAddress.getLocalHost().getHostName();
-		}
-		catch (final IOException | RuntimeException e) {
-			h = "host";
-		}
-		// NB: dots and dashes would make the name ambiguous to parse back
-		return h.replaceAll("[^A-Za-z0-9_]", "_");
 	}
 
 	private static boolean isAbout(final FileSystemException e, final Path... paths) {

@@ -44,6 +44,10 @@ public class TrainCommandTest {
 		assertEquals(TrainConfig.MINIMUM, card.training().haltingTargets());
 		assertEquals(TrainConfig.MINIMUM, card.provenance().get("halting_targets"));
 
+		// a checkpoint export a kill -9 interrupted is removed by the next export beside it
+		final Path stale = root.resolve(".k." + org.karl.engine.runtime.TempPaths.OWNER.replaceAll(
+			"-\\d+$", "") + "-2147483646.abc.tmp");
+		Files.createDirectories(stale.resolve("variables"));
 		// --resume keeps the card's choice and adds --steps, as KARL Train... does
 		cli.ok("train", "--synthetic", "64", "--steps", "4", "--resume",
 			"--output", k.toString());
@@ -53,6 +57,7 @@ public class TrainCommandTest {
 		assertEquals(6.0, ((Number) card.provenance().get("karl.steps")).doubleValue(), 0);
 		assertTrue("the serving export is always written", Files.isRegularFile(k.resolve(
 			"serving/saved_model.pb")));
+		assertFalse("stale export folder removed", Files.exists(stale));
 		// --resume without --steps finishes an interrupted run; this one is finished
 		cli.ok("train", "--synthetic", "64", "--resume", "--output", k.toString());
 		assertEquals(6.0, ((Number) ModelCard.read(k).provenance().get("karl.steps")).doubleValue(), 0);

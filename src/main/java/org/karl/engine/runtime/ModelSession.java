@@ -71,7 +71,7 @@ public final class ModelSession implements AutoCloseable {
 	public ModelSession rebuilt(final ModelCard card) throws IOException {
 		if (!card.model().equals(this.card.model())) throw new IllegalArgumentException(
 			"rebuilding needs the same model config; got " + card.model());
-		final Path ckpt = Files.createTempDirectory("karl-rebuild");
+		final Path ckpt = TempPaths.systemFolder("karl-rebuild");
 		final Graph g = new Graph();
 		try {
 			session.save(ckpt.resolve("ckpt").toString());
@@ -88,7 +88,7 @@ public final class ModelSession implements AutoCloseable {
 			throw e;
 		}
 		finally {
-			deleteTree(ckpt);
+			TempPaths.delete(ckpt);
 		}
 	}
 
@@ -206,7 +206,8 @@ public final class ModelSession implements AutoCloseable {
 		final Path abs = dir.toAbsolutePath();
 		final Path parent = abs.getParent();
 		Files.createDirectories(parent);
-		final Path tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".tmp");
+		TempPaths.removeStale(parent); // e.g. an export a kill -9 interrupted
+		final Path tmp = TempPaths.folderBeside(abs);
 		try {
 			// NB: the exporter wants the folder absent or empty; createTempDirectory gives empty.
 			SavedModelBundle.exporter(tmp.toString()).withSession(session)
@@ -218,7 +219,7 @@ public final class ModelSession implements AutoCloseable {
 			replace(tmp, abs);
 		}
 		catch (final IOException | RuntimeException e) {
-			deleteTree(tmp);
+			TempPaths.delete(tmp);
 			throw e;
 		}
 	}
@@ -228,7 +229,7 @@ public final class ModelSession implements AutoCloseable {
 	 * weights (saved to a temporary checkpoint and restored into a serving graph), plus the card.
 	 */
 	public synchronized void exportServing(final Path dir) throws IOException {
-		final Path ckpt = Files.createTempDirectory("karl-serving");
+		final Path ckpt = TempPaths.systemFolder("karl-serving");
 		try (Graph g = new Graph()) {
 			final List<Signature> sigs = ModelGraph.buildServing(g, card.model());
 			session.save(ckpt.resolve("ckpt").toString());
@@ -236,7 +237,7 @@ public final class ModelSession implements AutoCloseable {
 				s.initialize();
 				s.restore(ckpt.resolve("ckpt").toString());
 				final Path target = dir.toAbsolutePath().resolve(GraphNames.SERVING_DIR);
-				final Path tmp = Files.createTempDirectory(dir.toAbsolutePath(), ".serving.tmp");
+				final Path tmp = TempPaths.folderBeside(target);
 				try {
 					SavedModelBundle.exporter(tmp.toString()).withSession(s).withFunctions(sigs.stream()
 						.map(sig -> SessionFunction.create(sig, s)).toArray(SessionFunction[]::new)).export();
@@ -245,24 +246,25 @@ public final class ModelSession implements AutoCloseable {
 					replace(tmp, target);
 				}
 				catch (final IOException | RuntimeException e) {
-					deleteTree(tmp);
+					TempPaths.delete(tmp);
 					throw e;
 				}
 			}
 		}
 		finally {
-			deleteTree(ckpt);
+			TempPaths.delete(ckpt);
 		}
 	}
 
 	private static void replace(final Path tmp, final Path target) throws IOException {
 		Path old = null;
 		if (Files.exists(target)) {
-			old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+			old = TempPaths.beside(target, "old");
 			Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
 		}
 		Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-		if (old != null) deleteTree(old);
+		TempPaths.release(tmp);
+		if (old != null) TempPaths.delete(old);
 	}
 
 	private static void readableByAll(final Path dir) throws IOException {

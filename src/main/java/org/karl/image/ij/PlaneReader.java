@@ -8,22 +8,41 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads planes for the Fiji commands like {@link Planes}, but first checks the raw pixels: a
- * plane that is all NaN, or holds ±Infinity, is refused (the fixed scaling would silently turn
- * it into a blank or clipped plane and the token count would mean nothing); isolated NaN pixels
- * are read as 0, as {@link Planes#toUnit} documents, and counted so the caller can say so; so
- * are 32-bit pixels outside [0,1], which {@link Planes#toUnit} clips ({@link #notes}).
+ * Reads the planes of an image for every door, one at a time, as floats in [0,1] by a
+ * {@link Normalization} (the one rule: percentiles per plane by default). It first checks the
+ * raw pixels: a plane that is all NaN, or holds ±Infinity, is refused (it would silently become
+ * a blank or clipped plane and the token count would mean nothing); isolated NaN pixels are read
+ * as 0 and counted so the caller can say so; so are pixels outside a fixed range, which are
+ * clipped ({@link #notes}).
  */
 public final class PlaneReader {
 
 	private final ImagePlus imp;
+	private final Normalization norm;
+	private double[] stackBounds, lastBounds;
 	private long nanPixels, clippedPixels;
 	private float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
 	/** Range of the raw 32-bit values (NaN left out), for the clipping note. */
 	private float rawMin = Float.POSITIVE_INFINITY, rawMax = Float.NEGATIVE_INFINITY;
 
+	/** Reads with the default normalisation ({@link Normalization#DEFAULT}). */
 	public PlaneReader(final ImagePlus imp) {
+		this(imp, Normalization.DEFAULT);
+	}
+
+	public PlaneReader(final ImagePlus imp, final Normalization norm) {
 		this.imp = imp;
+		this.norm = norm;
+	}
+
+	/** The normalisation in use. */
+	public Normalization normalization() {
+		return norm;
+	}
+
+	/** The raw values read as 0 and 1 for the last plane read. */
+	public double[] lastBounds() {
+		return lastBounds.clone();
 	}
 
 	/** Plane {@code index} (1-based stack index), checked and converted to [0,1]. */
@@ -32,7 +51,12 @@ public final class PlaneReader {
 			.getProcessor(index);
 		final int[] czt = imp.convertIndexToPosition(index);
 		if (ip instanceof FloatProcessor) check((float[]) ip.getPixels(), index, czt);
-		final float[] px = Planes.toUnit(ip);
+		if (norm.perStack() && stackBounds == null) stackBounds = imp.getStackSize() == 1 ? norm
+			.bounds(ip) : norm.bounds(imp.getStack());
+		final double[] b = stackBounds != null ? stackBounds : norm.bounds(ip);
+		lastBounds = b;
+		if (!norm.mode().equals(Normalization.PERCENTILE)) countClipped(ip, b);
+		final float[] px = Normalization.apply(ip, b);
 		for (final float v : px) {
 			if (v < min) min = v;
 			if (v > max) max = v;
@@ -45,7 +69,7 @@ public final class PlaneReader {
 		return nanPixels;
 	}
 
-	/** 32-bit pixels read so far that were outside [0,1], so clipped to 0 or 1. */
+	/** Pixels read so far that were outside a fixed range, so clipped to 0 or 1. */
 	public long clippedPixels() {
 		return clippedPixels;
 	}
@@ -63,8 +87,9 @@ public final class PlaneReader {
 		final List<String> notes = new ArrayList<>();
 		if (nanPixels > 0) notes.add(nanPixels + " NaN pixel(s) of '" + title + "' were read as 0");
 		if (clippedPixels > 0) notes.add(clippedPixels + " pixel(s) of '" + title + "' are outside " +
-			"[0,1] (min " + rawMin + ", max " + rawMax + ") and were clipped; 32-bit images are read " +
-			"as values in [0,1]: scale them first (e.g. Process>Math>Divide...)");
+			"the range read as [0,1] (" + clipLo + ".." + clipHi + "; raw min " + rawMin + ", max " +
+			rawMax + ") and were clipped; use normalize=percentile, or give range_min and range_max " +
+			"that cover the data");
 		if (constant()) notes.add("every pixel of '" + title + "' has the same value, so every " +
 			"tile is equally simple (the map is uniform)");
 		return notes;
@@ -80,8 +105,31 @@ public final class PlaneReader {
 		return new float[] { min, max };
 	}
 
+	private double clipLo, clipHi;
+
+	private void countClipped(final ImageProcessor ip, final double[] b) {
+		final int n = ip.getWidth() * ip.getHeight();
+		long c = 0;
+		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+		for (int i = 0; i < n; i++) {
+			final double v = Normalization.raw(ip, i);
+			if (v < b[0] || v > b[1]) c++;
+			if (!(ip instanceof FloatProcessor)) {
+				if (v < lo) lo = v;
+				if (v > hi) hi = v;
+			}
+		}
+		if (!(ip instanceof FloatProcessor) && n > 0) {
+			rawMin = (float) Math.min(rawMin, lo);
+			rawMax = (float) Math.max(rawMax, hi);
+		}
+		clippedPixels += c;
+		clipLo = b[0];
+		clipHi = b[1];
+	}
+
 	private void check(final float[] f, final int index, final int[] czt) {
-		long nan = 0, clipped = 0;
+		long nan = 0;
 		float lo = rawMin, hi = rawMax;
 		for (final float v : f) {
 			if (Float.isNaN(v)) nan++;
@@ -90,7 +138,6 @@ public final class PlaneReader {
 				"' holds Infinity pixels; replace them first (e.g. Process>Math>Set... on a " +
 				"thresholded selection, or convert with a fixed range)");
 			else {
-				if (v < 0 || v > 1) clipped++;
 				if (v < lo) lo = v;
 				if (v > hi) hi = v;
 			}
@@ -99,7 +146,6 @@ public final class PlaneReader {
 			" z=" + czt[1] + " t=" + czt[2] + ") of '" + imp.getTitle() + "' is all NaN, so it has " +
 			"no content to measure; remove that plane or fill it (Process>Math>Remove NaNs...)");
 		nanPixels += nan;
-		clippedPixels += clipped;
 		rawMin = lo;
 		rawMax = hi;
 	}

@@ -16,7 +16,9 @@ import org.junit.Test;
 public class PlaneReaderTest {
 
 	private static PlaneReader readAll(final ImagePlus imp) {
-		final PlaneReader r = new PlaneReader(imp);
+		// NB: a fixed range (none: 32-bit as is) is what clips; percentiles fit the data
+		final PlaneReader r = new PlaneReader(imp, new Normalization(Normalization.NONE, 1, 99.8,
+			Normalization.PLANE, Double.NaN, Double.NaN));
 		for (int i = 1; i <= imp.getStackSize(); i++)
 			r.read(i);
 		return r;
@@ -36,8 +38,8 @@ public class PlaneReaderTest {
 		assertArrayEquals(new float[] { -0.5f, 2 }, r.rawRange(), 0);
 		assertArrayEquals(new float[] { 0, 1 }, r.range(), 0); // scaled, as before
 		assertEquals(List.of("1 NaN pixel(s) of 'f' were read as 0", "6 pixel(s) of 'f' are " +
-			"outside [0,1] (min -0.5, max 2.0) and were clipped; 32-bit images are read as values " +
-			"in [0,1]: scale them first (e.g. Process>Math>Divide...)"), r.notes("f"));
+			"outside the range read as [0,1] (0.0..1.0; raw min -0.5, max 2.0) and were clipped; use " +
+			"normalize=percentile, or give range_min and range_max that cover the data"), r.notes("f"));
 	}
 
 	@Test
@@ -56,8 +58,8 @@ public class PlaneReaderTest {
 		assertTrue(r.constant());
 		final List<String> notes = r.notes("c");
 		assertEquals(2, notes.size());
-		assertTrue(notes.get(0), notes.get(0).startsWith("2 pixel(s) of 'c' are outside [0,1] (min " +
-			"2.0, max 3.0)"));
+		assertTrue(notes.get(0), notes.get(0).startsWith("2 pixel(s) of 'c' are outside the range read " +
+			"as [0,1] (0.0..1.0; raw min 2.0, max 3.0)"));
 		assertEquals("every pixel of 'c' has the same value, so every tile is equally simple (the " +
 			"map is uniform)", notes.get(1));
 		assertEquals(List.of(), readAll(new ImagePlus("b", new ByteProcessor(2, 1, new byte[] { 0,

@@ -1,0 +1,199 @@
+package org.karl.image.ij;
+
+import ij.ImageStack;
+import ij.process.ByteProcessor;
+import ij.process.ColorProcessor;
+import ij.process.FloatProcessor;
+import ij.process.ImageProcessor;
+import ij.process.ShortProcessor;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * How raw pixel values become the [0,1] values the model reads: the one rule for every door
+ * (Fiji, CLI, training), applied by {@link PlaneReader}. Each plane is mapped linearly so that
+ * {@code lo → 0} and {@code hi → 1}, then clipped to [0,1]:
+ * <ul>
+ * <li>{@value #PERCENTILE} (default, as StarDist and CSBDeep do): {@code lo, hi} are the
+ * {@code low}-th and {@code high}-th percentiles (1 and 99.8) of each plane, or of the whole
+ * stack with scope {@value #STACK} (so planes of a time-lapse compare). 12-bit data in a 16-bit
+ * image and 32-bit raw counts then use the whole [0,1] range, as the training images did;</li>
+ * <li>{@value #RANGE}: fixed {@code lo, hi}: the given {@code min, max}, or else the type's range
+ * (8-bit 0..255, 16-bit 0..65535, 32-bit 0..1, RGB luminance 0..255): a value means the same in
+ * every image;</li>
+ * <li>{@value #NONE}: no rescaling: 32-bit values are taken as they are (data already in [0,1]);
+ * 8/16-bit and RGB by their type's range.</li>
+ * </ul>
+ * RGB planes are read as luminance {@code 0.299 r + 0.587 g + 0.114 b}. A plane whose {@code lo}
+ * and {@code hi} are equal (a constant plane) reads as 0.
+ *
+ * @param mode {@value #PERCENTILE}, {@value #RANGE} or {@value #NONE}
+ * @param low lower percentile in [0,100) (percentile mode)
+ * @param high upper percentile in (low, 100] (percentile mode)
+ * @param scope {@value #PLANE} or {@value #STACK} (percentile mode)
+ * @param min raw value read as 0 (range mode; NaN: the type's)
+ * @param max raw value read as 1 (range mode; NaN: the type's)
+ */
+public record Normalization(String mode, double low, double high, String scope, double min,
+	double max)
+{
+
+	public static final String PERCENTILE = "percentile", RANGE = "range", NONE = "none";
+	public static final String PLANE = "plane", STACK = "stack";
+	public static final double DEFAULT_LOW = 1, DEFAULT_HIGH = 99.8;
+
+	/** Values of the {@code normalize} key. */
+	public static final String[] MODES = { PERCENTILE, RANGE, NONE };
+
+	/** Most samples per percentile estimate of a 32-bit or RGB plane (integer types are exact). */
+	static final int SAMPLES = 1 << 20;
+
+	/** The default: percentiles 1 and 99.8 of each plane. */
+	public static final Normalization DEFAULT = new Normalization(PERCENTILE, DEFAULT_LOW,
+		DEFAULT_HIGH, PLANE, Double.NaN, Double.NaN);
+
+	/** The type's range. */
+	public static final Normalization TYPE_RANGE = new Normalization(RANGE, DEFAULT_LOW, DEFAULT_HIGH,
+		PLANE, Double.NaN, Double.NaN);
+
+	public Normalization {
+		mode = mode == null ? PERCENTILE : mode.trim().toLowerCase(Locale.ROOT);
+		scope = scope == null ? PLANE : scope.trim().toLowerCase(Locale.ROOT);
+		if (!Arrays.asList(MODES).contains(mode)) throw new IllegalArgumentException("normalize=" +
+			mode + " is not known; use percentile (per-image percentiles, the default), range " +
+			"(fixed min and max) or none (32-bit data already in [0,1])");
+		if (!scope.equals(PLANE) && !scope.equals(STACK)) throw new IllegalArgumentException(
+			"normalize_scope=" + scope + " is not known; use plane or stack");
+		if (mode.equals(PERCENTILE) && !(low >= 0 && low < high && high <= 100))
+			throw new IllegalArgumentException("percentiles " + low + " and " + high + " must satisfy " +
+				"0 <= low < high <= 100; e.g. 1 and 99.8");
+		if (mode.equals(RANGE) && (Double.isNaN(min) != Double.isNaN(max) || (!Double.isNaN(min) &&
+			!(max > min)))) throw new IllegalArgumentException("range " + min + ".." + max +
+				" needs both range_min and range_max, with range_max > range_min");
+	}
+
+	/** One line for logs, tables and cards, e.g. "percentile 1-99.8 per plane". */
+	public String describe() {
+		return switch (mode) {
+			case PERCENTILE -> String.format(Locale.ROOT, "percentile %s-%s per %s", num(low), num(high),
+				scope);
+			case RANGE -> Double.isNaN(min) ? "range of the pixel type" : "range " + num(min) + ".." +
+				num(max);
+			default -> "none (32-bit values as they are)";
+		};
+	}
+
+	/** True when percentiles of the whole stack are needed before the first plane. */
+	public boolean perStack() {
+		return mode.equals(PERCENTILE) && scope.equals(STACK);
+	}
+
+	/** The raw values mapped to 0 and 1 for plane {@code ip} (percentiles of that plane). */
+	public double[] bounds(final ImageProcessor ip) {
+		if (mode.equals(PERCENTILE)) return percentiles(new ImageProcessor[] { ip });
+		if (mode.equals(RANGE) && !Double.isNaN(min)) return new double[] { min, max };
+		if (ip instanceof ShortProcessor) return new double[] { 0, 65535 };
+		if (ip instanceof FloatProcessor) return new double[] { 0, 1 };
+		return new double[] { 0, 255 }; // 8-bit, RGB luminance
+	}
+
+	/** The raw values mapped to 0 and 1 for every plane of {@code stack} (scope stack). */
+	public double[] bounds(final ImageStack stack) {
+		final ImageProcessor[] all = new ImageProcessor[stack.getSize()];
+		for (int i = 0; i < all.length; i++) all[i] = stack.getProcessor(i + 1);
+		return percentiles(all);
+	}
+
+	/** {@code ip} as floats in [0,1] with the bounds {@code b}; NaN reads as 0. */
+	public static float[] apply(final ImageProcessor ip, final double[] b) {
+		final int n = ip.getWidth() * ip.getHeight();
+		final float[] out = new float[n];
+		final double lo = b[0], span = b[1] - b[0];
+		if (!(span > 0)) return out; // a constant plane
+		final double scale = 1 / span;
+		for (int i = 0; i < n; i++) {
+			final double v = (raw(ip, i) - lo) * scale;
+			out[i] = v >= 0 ? (float) Math.min(v, 1) : 0f; // NB: NaN fails ">= 0" and becomes 0
+		}
+		return out;
+	}
+
+	/** The raw value of pixel {@code i}: the stored number, or RGB luminance. */
+	static double raw(final ImageProcessor ip, final int i) {
+		if (ip instanceof ByteProcessor) return ((byte[]) ip.getPixels())[i] & 0xff;
+		if (ip instanceof ShortProcessor) return ((short[]) ip.getPixels())[i] & 0xffff;
+		if (ip instanceof FloatProcessor) return ((float[]) ip.getPixels())[i];
+		if (ip instanceof ColorProcessor) {
+			final int c = ((int[]) ip.getPixels())[i];
+			return Planes.LUMA[0] * ((c >> 16) & 0xff) + Planes.LUMA[1] * ((c >> 8) & 0xff) + Planes.LUMA[
+				2] * (c & 0xff);
+		}
+		throw new IllegalArgumentException("unsupported processor " + ip.getClass().getName() +
+			"; convert the image to 8-, 16-, 32-bit or RGB first");
+	}
+
+	/**
+	 * The {@code low}-th and {@code high}-th percentiles (linear interpolation between ranks, as
+	 * numpy's default) over all pixels of {@code planes}: exact from a histogram for 8- and 16-bit,
+	 * from an even sample of at most {@value #SAMPLES} finite values otherwise.
+	 */
+	double[] percentiles(final ImageProcessor[] planes) {
+		if (planes[0] instanceof ByteProcessor || planes[0] instanceof ShortProcessor) {
+			final long[] hist = new long[planes[0] instanceof ByteProcessor ? 256 : 65536];
+			for (final ImageProcessor ip : planes) {
+				final int n = ip.getWidth() * ip.getHeight();
+				for (int i = 0; i < n; i++) hist[(int) raw(ip, i)]++;
+			}
+			return new double[] { fromHistogram(hist, low), fromHistogram(hist, high) };
+		}
+		long total = 0;
+		for (final ImageProcessor ip : planes) total += (long) ip.getWidth() * ip.getHeight();
+		final long stride = Math.max(1, total / SAMPLES);
+		final double[] sample = new double[(int) Math.min(total, (total + stride - 1) / stride)];
+		int k = 0;
+		long index = 0;
+		for (final ImageProcessor ip : planes) {
+			final int n = ip.getWidth() * ip.getHeight();
+			for (int i = (int) ((stride - index % stride) % stride); i < n && k < sample.length; i += stride) {
+				final double v = raw(ip, i);
+				if (Double.isFinite(v)) sample[k++] = v;
+			}
+			index += n;
+		}
+		if (k == 0) return new double[] { 0, 0 };
+		final double[] s = Arrays.copyOf(sample, k);
+		Arrays.sort(s);
+		return new double[] { fromSorted(s, low), fromSorted(s, high) };
+	}
+
+	static double fromSorted(final double[] s, final double p) {
+		final double rank = p / 100 * (s.length - 1);
+		final int i = (int) Math.floor(rank);
+		final int j = Math.min(i + 1, s.length - 1);
+		return s[i] + (rank - i) * (s[j] - s[i]);
+	}
+
+	static double fromHistogram(final long[] hist, final double p) {
+		long n = 0;
+		for (final long h : hist) n += h;
+		if (n == 0) return 0;
+		final double rank = p / 100 * (n - 1);
+		final long i = (long) Math.floor(rank);
+		final double vi = valueAtRank(hist, i), vj = valueAtRank(hist, Math.min(i + 1, n - 1));
+		return vi + (rank - i) * (vj - vi);
+	}
+
+	private static double valueAtRank(final long[] hist, final long rank) {
+		long seen = 0;
+		for (int v = 0; v < hist.length; v++) {
+			seen += hist[v];
+			if (seen > rank) return v;
+		}
+		return hist.length - 1;
+	}
+
+	private static String num(final double v) {
+		return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+	}
+}
