@@ -35,6 +35,35 @@ public final class Keys {
 	/** A default value for the {@link #KEY_RECONSTRUCT} parameter. */
 	public static final boolean DEFAULT_RECONSTRUCT = false;
 
+	/**
+	 * How raw pixels become the model's [0,1] values, in every image command and training:
+	 * percentile (per-image percentiles, as StarDist), range (fixed min..max, or the type's) or
+	 * none (32-bit data already in [0,1]); see {@code Normalization}.
+	 */
+	public static final String KEY_NORMALIZE = "normalize";
+	/** A default value for the {@link #KEY_NORMALIZE} parameter. */
+	public static final String DEFAULT_NORMALIZE = "percentile";
+
+	/** Lower percentile of {@link #KEY_NORMALIZE} percentile, read as 0. */
+	public static final String KEY_PERCENTILE_LOW = "percentile_low";
+	/** A default value for the {@link #KEY_PERCENTILE_LOW} parameter (StarDist's). */
+	public static final double DEFAULT_PERCENTILE_LOW = 1;
+
+	/** Upper percentile of {@link #KEY_NORMALIZE} percentile, read as 1. */
+	public static final String KEY_PERCENTILE_HIGH = "percentile_high";
+	/** A default value for the {@link #KEY_PERCENTILE_HIGH} parameter (StarDist's). */
+	public static final double DEFAULT_PERCENTILE_HIGH = 99.8;
+
+	/** Percentiles of each plane ("plane") or of the whole stack ("stack", planes compare). */
+	public static final String KEY_NORMALIZE_SCOPE = "normalize_scope";
+	/** A default value for the {@link #KEY_NORMALIZE_SCOPE} parameter. */
+	public static final String DEFAULT_NORMALIZE_SCOPE = "plane";
+
+	/** Raw value read as 0 by {@link #KEY_NORMALIZE} range; empty: the pixel type's. */
+	public static final String KEY_RANGE_MIN = "range_min";
+	/** Raw value read as 1 by {@link #KEY_NORMALIZE} range; empty: the pixel type's. */
+	public static final String KEY_RANGE_MAX = "range_max";
+
 	/** Boolean: also report each tile's token ids and kept flags; tokenize (CLI). */
 	public static final String KEY_IDS = "ids";
 	/** A default value for the {@link #KEY_IDS} parameter. */

@@ -13,6 +13,7 @@ import org.karl.engine.api.Tokenizer;
 import org.karl.engine.runtime.KarlModel;
 import org.karl.image.ij.ImageFiles;
 import org.karl.image.ij.Luts;
+import org.karl.image.ij.Normalization;
 import org.karl.ops.AtomicFiles;
 import org.karl.ops.ComplexityMapOp;
 import org.karl.ops.CsvRows;
@@ -118,7 +119,7 @@ public final class MapCommand implements Subcommand {
 			final ComplexityMapOp.Output[] o = { null };
 			final Path csv = out.resolve(name + CSV_SUFFIX), tif = out.resolve(name + MAP_SUFFIX);
 			AtomicFiles.write(csv, w -> o[0] = ComplexityMapOp.run(imp, f.toString(), model, epsilon,
-				budget, lut, new CsvRows(w, ComplexityMapOp.COLUMNS), args.progress(f.toString())));
+				budget, Normalization.DEFAULT, lut, new CsvRows(w, ComplexityMapOp.COLUMNS), args.progress(f.toString())));
 			TiffOutput.write(o[0].map(), tif);
 			o[0].notes().forEach(n -> args.err().println("karl map: note: " + n));
 			args.out().println(f + ": " + o[0].tiles() + " tiles -> " + tif);

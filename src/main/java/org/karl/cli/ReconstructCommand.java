@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.karl.engine.api.Tokenizer;
 import org.karl.engine.runtime.KarlModel;
 import org.karl.image.ij.ImageFiles;
+import org.karl.image.ij.Normalization;
 import org.karl.ops.ModelLocator;
 import org.karl.ops.Outputs;
 import org.karl.ops.ReconstructOp;
@@ -78,7 +79,7 @@ public final class ReconstructCommand implements Subcommand {
 		try (Tokenizer model = loader.load(ModelLocator.resolve(args.get(KEY_MODEL, ""), null))) {
 			final Table rows = new Table(ReconstructOp.COLUMNS);
 			final ReconstructOp.Output o = ReconstructOp.run(imp, file.toString(), model, epsilon,
-				budget, tokens, rows, args.progress(file.toString()));
+				budget, tokens, Normalization.DEFAULT, rows, args.progress(file.toString()));
 			TiffOutput.write(o.image(), out);
 			if (csv != null) rows.writeCsv(csv);
 			for (int i = 0; i < rows.size(); i++) args.out().println(line(rows, i));

@@ -12,6 +12,7 @@ import java.util.List;
 import org.karl.engine.api.Tokenizer;
 import org.karl.engine.runtime.KarlModel;
 import org.karl.image.ij.ImageFiles;
+import org.karl.image.ij.Normalization;
 import org.karl.ops.AtomicFiles;
 import org.karl.ops.CsvRows;
 import org.karl.ops.InputFiles;
@@ -80,7 +81,7 @@ public final class TokenizeCommand implements Subcommand {
 		final Path csv = args.path(KEY_CSV);
 		final TokenizeOp.Options o = new TokenizeOp.Options((float) args.getDouble(KEY_EPSILON,
 			DEFAULT_EPSILON), args.getInt(KEY_BUDGET, DEFAULT_BUDGET), args.flag(KEY_RECONSTRUCT), args
-				.flag(KEY_IDS));
+				.flag(KEY_IDS), Normalization.DEFAULT);
 		if (args.positionalPaths().isEmpty()) throw new UsageException("no image files given");
 		// NB: cheap checks first, so that a typo fails before the model loads.
 		final InputFiles.Listing in = InputFiles.expand(args.positionalPaths(), f -> false);

@@ -14,6 +14,7 @@ import org.karl.engine.api.Progress;
 import org.karl.engine.api.Tokenizer;
 import org.karl.image.TileGrid;
 import org.karl.image.ij.Luts;
+import org.karl.image.ij.Normalization;
 
 /**
  * KARL Complexity Map: the kept-token count of every tile of every plane (encoder only), as a
@@ -27,7 +28,7 @@ public final class ComplexityMapOp {
 	public static final String SUFFIX = " KARL map";
 
 	/** The rows' columns: those of {@link TokenizeOp} without reconstruction or ids. */
-	public static final List<String> COLUMNS = options(0, 0).columns();
+	public static final List<String> COLUMNS = options(0, 0, Normalization.DEFAULT).columns();
 
 	/** The map and notes for the log. */
 	public record Output(ImagePlus map, long tiles, List<String> notes) {}
@@ -35,8 +36,10 @@ public final class ComplexityMapOp {
 	private ComplexityMapOp() {}
 
 	/** The tokenize options of a map. */
-	public static TokenizeOp.Options options(final float epsilon, final int budget) {
-		return new TokenizeOp.Options(epsilon, budget, false, false);
+	public static TokenizeOp.Options options(final float epsilon, final int budget,
+		final Normalization normalize)
+	{
+		return new TokenizeOp.Options(epsilon, budget, false, false, normalize);
 	}
 
 	/**
@@ -46,15 +49,15 @@ public final class ComplexityMapOp {
 	 * @param rows receives one row per tile, columns {@link #COLUMNS}
 	 */
 	public static Output run(final ImagePlus imp, final String name, final Tokenizer t,
-		final float epsilon, final int budget, final String lut, final Rows rows,
-		final Progress progress)
+		final float epsilon, final int budget, final Normalization normalize, final String lut,
+		final Rows rows, final Progress progress)
 	{
 		Inputs.checkImage(imp, t.tileSize());
 		final LUT table = Luts.get(lut);
 		final TileGrid grid = new TileGrid(imp.getWidth(), imp.getHeight(), t.tileSize());
 		final ImageStack maps = new ImageStack(grid.tilesX(), grid.tilesY());
 		final int n = imp.getStackSize();
-		final TokenizeOp.Output o = TokenizeOp.run(imp, name, t, options(epsilon, budget), rows, (p,
+		final TokenizeOp.Output o = TokenizeOp.run(imp, name, t, options(epsilon, budget, normalize), rows, (p,
 			pt) -> {
 			final float[] px = new float[grid.count()];
 			for (int k = 0; k < grid.count(); k++) px[k] = pt.counts()[k];
@@ -65,17 +68,18 @@ public final class ComplexityMapOp {
 			table, t.maxTokens());
 		map.setProp("karl.epsilon", epsilon);
 		map.setProp("karl.budget", o.budget());
+		map.setProp(TokenizeOp.PROP_NORMALIZE, normalize.describe());
 		return new Output(map, o.tiles(), o.notes());
 	}
 
 	/** For the ImageJ doors: rows in a {@link Table}, written to {@code save} (blank: not). */
 	public static TableResult run(final ImagePlus imp, final Tokenizer t, final float epsilon,
-		final int budget, final String lut, final String save, final Progress progress)
-		throws java.io.IOException
+		final int budget, final Normalization normalize, final String lut, final String save,
+		final Progress progress) throws java.io.IOException
 	{
 		final java.nio.file.Path csv = TableResult.checkSave(save, imp);
 		final Table rows = new Table(COLUMNS);
-		final Output o = run(imp, imp.getTitle(), t, epsilon, budget, lut, rows, progress);
+		final Output o = run(imp, imp.getTitle(), t, epsilon, budget, normalize, lut, rows, progress);
 		return new TableResult(o.map(), rows, o.notes()).save(csv);
 	}
 

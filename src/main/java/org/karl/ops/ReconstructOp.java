@@ -13,6 +13,7 @@ import org.karl.engine.api.Tokenizer;
 import org.karl.image.Stitcher;
 import org.karl.image.TileGrid;
 import org.karl.image.Tiler;
+import org.karl.image.ij.Normalization;
 import org.karl.image.ij.Plane;
 import org.karl.image.ij.PlaneReader;
 
@@ -34,7 +35,7 @@ public final class ReconstructOp {
 	 * better with this model); both NaN with a fixed token count, which has no ε to meet.
 	 */
 	public static final List<String> COLUMNS = List.of("image", "slice", "c", "z", "t", "tiles",
-		"tokens", "l1", "unmet", "unmet_full");
+		"tokens", "l1", "unmet", "unmet_full", "norm_low", "norm_high");
 
 	/** The reconstruction, tiles that missed ε over all planes, and notes for the log. */
 	public record Output(ImagePlus image, ReconstructResult.Unmet unmet, List<String> notes) {}
@@ -46,8 +47,8 @@ public final class ReconstructOp {
 	 * @param fixed kept tokens per tile in [1, T_max], or 0 to let ε decide
 	 */
 	public static Output run(final ImagePlus imp, final String name, final Tokenizer t,
-		final float epsilon, final int budget, final int fixed, final Rows rows,
-		final Progress progress)
+		final float epsilon, final int budget, final int fixed, final Normalization normalize,
+		final Rows rows, final Progress progress)
 	{
 		if (!rows.columns().equals(COLUMNS)) throw new IllegalArgumentException("ReconstructOp: " +
 			"rows have columns " + rows.columns() + ", expected " + COLUMNS);
@@ -58,7 +59,7 @@ public final class ReconstructOp {
 			"that range, or 0 to reconstruct at epsilon");
 		final TileGrid grid = new TileGrid(imp.getWidth(), imp.getHeight(), t.tileSize());
 		final ImageStack out = new ImageStack(imp.getWidth(), imp.getHeight());
-		final PlaneReader reader = new PlaneReader(imp);
+		final PlaneReader reader = new PlaneReader(imp, normalize);
 		final int n = imp.getStackSize();
 		ReconstructResult.Unmet unmet = new ReconstructResult.Unmet(0, 0);
 		for (int i = 1; i <= n; i++) {
@@ -92,7 +93,8 @@ public final class ReconstructOp {
 			for (int k = 0; k < rec.length; k++) l1 += Math.abs(rec[k] - p.pixels()[k]);
 			for (final int c : counts) tokens += c;
 			rows.add(name, p.index(), p.channel(), p.slice(), p.frame(), grid.count(), tokens / grid
-				.count(), l1 / rec.length, planeUnmet, planeFull);
+				.count(), l1 / rec.length, planeUnmet, planeFull, reader.lastBounds()[0], reader
+				.lastBounds()[1]);
 			out.addSlice(n == 1 ? null : imp.getStack().getSliceLabel(i), new FloatProcessor(p.width(),
 				p.height(), rec));
 		}
@@ -104,6 +106,7 @@ public final class ReconstructOp {
 		result.setCalibration(cal);
 		result.setDisplayRange(0, 1);
 		result.setProp("karl.epsilon", Float.toString(epsilon));
+		result.setProp(TokenizeOp.PROP_NORMALIZE, normalize.describe());
 		if (fixed > 0) result.setProp("karl.fixed_tokens", Integer.toString(fixed));
 		final List<String> notes = new java.util.ArrayList<>(Inputs.notes(imp, reader));
 		final String note = unmet.note(n * grid.count(), epsilon);
@@ -113,10 +116,11 @@ public final class ReconstructOp {
 
 	/** For the ImageJ doors: rows in a {@link Table}. */
 	public static TableResult run(final ImagePlus imp, final Tokenizer t, final float epsilon,
-		final int budget, final int fixed, final Progress progress)
+		final int budget, final int fixed, final Normalization normalize, final Progress progress)
 	{
 		final Table rows = new Table(COLUMNS);
-		final Output o = run(imp, imp.getTitle(), t, epsilon, budget, fixed, rows, progress);
+		final Output o = run(imp, imp.getTitle(), t, epsilon, budget, fixed, normalize, rows,
+			progress);
 		return new TableResult(o.image(), rows, o.notes());
 	}
 }

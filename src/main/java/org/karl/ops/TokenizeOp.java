@@ -11,6 +11,7 @@ import org.karl.engine.api.Tokenizer;
 import org.karl.image.PlaneTokenizer;
 import org.karl.image.PlaneTokens;
 import org.karl.image.TileGrid;
+import org.karl.image.ij.Normalization;
 import org.karl.image.ij.Plane;
 import org.karl.image.ij.PlaneReader;
 
@@ -27,7 +28,8 @@ import org.karl.image.ij.PlaneReader;
  * {@code tile_x * tileSize, tile_y * tileSize}), {@code padded} (1 when the tile extends past the
  * image, mirror-filled), {@code tokens}, {@code budget}, {@code epsilon}; with
  * {@code reconstruct}: {@code l1} and {@code met} (1 when l1 ≤ ε; a tile at the full budget with
- * met 0 cannot reach ε); with {@code ids}: {@code token_ids} and {@code keep_mask}
+ * met 0 cannot reach ε); {@code norm_low, norm_high}: the raw values read as 0 and 1 (see
+ * {@link Normalization}); with {@code ids}: {@code token_ids} and {@code keep_mask}
  * (space-separated, T_max values each).
  */
 public final class TokenizeOp {
@@ -38,9 +40,12 @@ public final class TokenizeOp {
 	/** Image property: the ε the counts were made at. */
 	public static final String PROP_EPSILON = "karl.epsilon";
 
+	/** Image property: how the pixels were normalised ({@link Normalization#describe}). */
+	public static final String PROP_NORMALIZE = "karl.normalize";
+
 	/** The columns always written. */
 	public static final List<String> COLUMNS = List.of("image", "slice", "c", "z", "t", "tile_x",
-		"tile_y", "padded", "tokens", "budget", "epsilon");
+		"tile_y", "padded", "tokens", "budget", "epsilon", "norm_low", "norm_high");
 
 	/** The columns added by {@code reconstruct}. */
 	public static final List<String> RECONSTRUCT_COLUMNS = List.of("l1", "met");
@@ -52,8 +57,11 @@ public final class TokenizeOp {
 	 * What to compute.
 	 *
 	 * @param budget tokens per tile in [1, T_max], or 0 for T_max
+	 * @param normalize how raw pixels become [0,1]
 	 */
-	public record Options(float epsilon, int budget, boolean reconstruct, boolean ids) {
+	public record Options(float epsilon, int budget, boolean reconstruct, boolean ids,
+		Normalization normalize)
+	{
 
 		/** The columns of the rows these options give. */
 		public List<String> columns() {
@@ -92,7 +100,7 @@ public final class TokenizeOp {
 		final int b = Inputs.budget(t, o.epsilon(), o.budget());
 		if (!rows.columns().equals(o.columns())) throw new IllegalArgumentException(
 			"TokenizeOp: rows have columns " + rows.columns() + ", expected " + o.columns());
-		final PlaneReader reader = new PlaneReader(imp);
+		final PlaneReader reader = new PlaneReader(imp, o.normalize());
 		final int n = imp.getStackSize();
 		final int[] perPlane = new int[n];
 		long tiles = 0;
@@ -117,6 +125,8 @@ public final class TokenizeOp {
 				row[c++] = pt.counts()[k];
 				row[c++] = b;
 				row[c++] = o.epsilon();
+				row[c++] = reader.lastBounds()[0];
+				row[c++] = reader.lastBounds()[1];
 				if (o.reconstruct()) {
 					row[c++] = pt.l1()[k];
 					row[c++] = ReconstructResult.meets(pt.l1()[k], o.epsilon());
@@ -135,6 +145,7 @@ public final class TokenizeOp {
 		for (final int c : perPlane) prop.append(prop.length() == 0 ? "" : ",").append(c);
 		imp.setProp(PROP_TOKENS, prop.toString());
 		imp.setProp(PROP_EPSILON, Float.toString(o.epsilon()));
+		imp.setProp(PROP_NORMALIZE, o.normalize().describe());
 		return new Output(perPlane, tiles, b, Inputs.notes(imp, reader));
 	}
 
@@ -143,10 +154,11 @@ public final class TokenizeOp {
 	 * {@code save} (blank: not).
 	 */
 	public static TableResult run(final ImagePlus imp, final Tokenizer t, final float epsilon,
-		final int budget, final String save, final Progress progress) throws java.io.IOException
+		final int budget, final Normalization normalize, final String save, final Progress progress)
+		throws java.io.IOException
 	{
 		final java.nio.file.Path csv = TableResult.checkSave(save, imp);
-		final Options o = new Options(epsilon, budget, false, true);
+		final Options o = new Options(epsilon, budget, false, true, normalize);
 		final Table rows = new Table(o.columns());
 		final Output out = run(imp, imp.getTitle(), t, o, rows, null, progress);
 		return new TableResult(null, rows, out.notes()).save(csv);

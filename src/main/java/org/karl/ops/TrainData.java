@@ -12,6 +12,7 @@ import org.karl.engine.api.TileSet;
 import org.karl.eval.EvalSet;
 import org.karl.image.MicroscopyTiles;
 import org.karl.image.SyntheticTiles;
+import org.karl.image.ij.Normalization;
 
 /**
  * The training tiles of a run, for every door: the user's images (an open image or a folder),
@@ -28,18 +29,31 @@ public record TrainData(TileSet tiles, String note, TileSet heldOut, String held
 	/** Held-out tiles for the base's error after train-base on the data folder. */
 	public static final int HELD_OUT = 500;
 
-	/** Every tile of every plane of an open image. */
+	/** Every tile of every plane of an open image, with the default normalisation. */
 	public static TrainData of(final ImagePlus imp, final int tileSize) {
-		final TileSet t = TrainingTiles.of(imp, tileSize);
-		return new TrainData(t, t.n() + " tiles of image '" + imp.getTitle() + "'", null, null, List
-			.of());
+		return of(imp, tileSize, Normalization.DEFAULT);
 	}
 
-	/** Every tile of every image file in {@code folder}. */
+	/** Every tile of every plane of an open image, normalised by {@code norm}. */
+	public static TrainData of(final ImagePlus imp, final int tileSize, final Normalization norm) {
+		final TileSet t = TrainingTiles.of(imp, tileSize, norm);
+		return new TrainData(t, t.n() + " tiles of image '" + imp.getTitle() + "' (normalize " + norm
+			.describe() + ")", null, null, List.of());
+	}
+
+	/** Every tile of every image file in {@code folder}, with the default normalisation. */
 	public static TrainData ofImages(final Path folder, final int tileSize) throws IOException {
+		return ofImages(folder, tileSize, Normalization.DEFAULT);
+	}
+
+	/** Every tile of every image file in {@code folder}, normalised by {@code norm}. */
+	public static TrainData ofImages(final Path folder, final int tileSize,
+		final Normalization norm) throws IOException
+	{
 		final List<String> skipped = new ArrayList<>();
-		final TileSet t = TrainingTiles.of(folder, tileSize, skipped);
-		return new TrainData(t, t.n() + " tiles of the images in " + folder, null, null, skipped);
+		final TileSet t = TrainingTiles.of(folder, tileSize, skipped, norm);
+		return new TrainData(t, t.n() + " tiles of the images in " + folder + " (normalize " + norm
+			.describe() + ")", null, null, skipped);
 	}
 
 	/** Fashion-MNIST train + skimage patches of the data folder, with held-out tiles. */
@@ -47,7 +61,8 @@ public record TrainData(TileSet tiles, String note, TileSet heldOut, String held
 		final TileSet t = Datasets.training(data, seed);
 		final EvalSet held = EvalSet.heldOut(data, HELD_OUT, seed);
 		return new TrainData(t, "Fashion-MNIST train + skimage patches from " + data + ", " + t.n() +
-			" tiles (seed " + seed + ")", held.all(), held.toString(), List.of());
+			" tiles (seed " + seed + "; normalize " + Normalization.TYPE_RANGE.describe() + ")", held
+				.all(), held.toString(), List.of());
 	}
 
 	/** {@code n} generated blank/smooth/shapes/noise tiles. */

@@ -13,22 +13,23 @@ import org.karl.engine.api.TileSet;
 import org.karl.image.TileGrid;
 import org.karl.image.Tiler;
 import org.karl.image.ij.ImageFiles;
+import org.karl.image.ij.Normalization;
 import org.karl.image.ij.Plane;
 import org.karl.image.ij.PlaneReader;
 
 /**
  * Training tiles for KARL Train...: every tile (mirror-padded at the edges) of every plane of
- * the current image, or of every image file in a folder, with the fixed [0,1] scaling.
+ * the current image, or of every image file in a folder, normalised as the inference doors do.
  */
 public final class TrainingTiles {
 
 	private TrainingTiles() {}
 
-	/** All tiles of all planes of {@code imp}. */
-	public static TileSet of(final ImagePlus imp, final int tileSize) {
+	/** All tiles of all planes of {@code imp}, read with {@code norm} as at inference. */
+	public static TileSet of(final ImagePlus imp, final int tileSize, final Normalization norm) {
 		Inputs.checkImage(imp, tileSize);
 		final List<float[]> parts = new ArrayList<>();
-		final PlaneReader reader = new PlaneReader(imp);
+		final PlaneReader reader = new PlaneReader(imp, norm);
 		for (int i = 1; i <= imp.getStackSize(); i++) {
 			final Plane p = reader.read(i);
 			parts.add(Tiler.extract(p.img(), new TileGrid(p.width(), p.height(), tileSize)));
@@ -40,8 +41,8 @@ public final class TrainingTiles {
 	 * All tiles of the image files directly in {@code folder}; files ImageJ cannot open and
 	 * images smaller than a tile are skipped and listed in {@code skipped}.
 	 */
-	public static TileSet of(final Path folder, final int tileSize, final List<String> skipped)
-		throws IOException
+	public static TileSet of(final Path folder, final int tileSize, final List<String> skipped,
+		final Normalization norm) throws IOException
 	{
 		if (!Files.isDirectory(folder)) throw new IOException("images=" + folder + " is not a " +
 			"folder; give a folder of training images, or leave it empty to use the current image");
@@ -64,7 +65,7 @@ public final class TrainingTiles {
 				skipped.add(f.getFileName() + " (smaller than " + tileSize + "x" + tileSize + ")");
 				continue;
 			}
-			parts.add(of(imp, tileSize).pixels());
+			parts.add(of(imp, tileSize, norm).pixels());
 			imp.flush();
 		}
 		if (parts.isEmpty()) throw new IOException("images=" + folder + " holds no image of at least " +

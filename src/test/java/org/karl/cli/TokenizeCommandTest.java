@@ -43,8 +43,8 @@ public class TokenizeCommandTest {
 			.resolve("b.png"));
 		final Path csv = root.resolve("t.csv");
 		assertEquals(0, run("--model", root.toString(), "--csv", csv.toString(), img.toString()));
-		assertEquals(List.of(String.join(",", TokenizeOp.COLUMNS), img + ",1,1,1,1,0,0,0,1,16,0.05",
-			img + ",1,1,1,1,1,0,1,1,16,0.05"), Files.readAllLines(csv));
+		assertEquals(List.of(String.join(",", TokenizeOp.COLUMNS), img + ",1,1,1,1,0,0,0,1,16,0.05,0.0,0.0",
+			img + ",1,1,1,1,1,0,1,1,16,0.05,0.0,0.0"), Files.readAllLines(csv));
 		assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("wrote 2 tile rows"));
 		assertTrue(fake.closed);
 	}
@@ -57,7 +57,7 @@ public class TokenizeCommandTest {
 		final Path csv = root.resolve("t.csv");
 		run("--model=" + root, "--epsilon=0.1", "--budget=3", "--reconstruct", "--csv=" + csv, img
 			.toString());
-		assertEquals(img + ",1,1,1,1,0,0,0,1,3,0.1,0.0,1", Files.readAllLines(csv).get(1));
+		assertEquals(img + ",1,1,1,1,0,0,0,1,3,0.1,0.0,0.0,0.0,1", Files.readAllLines(csv).get(1));
 	}
 
 	@Test

@@ -27,7 +27,7 @@ public class ComplexityMapPlugIn extends KarlPlugIn {
 
 	@Override
 	protected Set<String> keys() {
-		return Set.of(KEY_EPSILON, KEY_BUDGET, KEY_MODEL, KEY_LUT, KEY_SAVE);
+		return withNormalize(KEY_EPSILON, KEY_BUDGET, KEY_MODEL, KEY_LUT, KEY_SAVE);
 	}
 
 	@Override
@@ -37,6 +37,7 @@ public class ComplexityMapPlugIn extends KarlPlugIn {
 		gd.addDirectoryField(label(KEY_MODEL), "", 30);
 		gd.addChoice(label(KEY_LUT), Luts.NAMES, DEFAULT_LUT);
 		gd.addFileField(label(KEY_SAVE), DEFAULT_SAVE, 30);
+		addNormalizeFields(gd);
 		gd.addMessage("Model: empty = the default model. Save: optional CSV path.");
 	}
 
@@ -44,7 +45,7 @@ public class ComplexityMapPlugIn extends KarlPlugIn {
 	protected String readFields(final GenericDialog gd) {
 		return opt(KEY_EPSILON, gd.getNextNumber()) + opt(KEY_BUDGET, (int) gd.getNextNumber()) +
 			opt(KEY_MODEL, gd.getNextString()) + opt(KEY_LUT, gd.getNextChoice()) + opt(KEY_SAVE, gd
-				.getNextString());
+				.getNextString()) + readNormalizeFields(gd);
 	}
 
 	@Override
@@ -57,8 +58,8 @@ public class ComplexityMapPlugIn extends KarlPlugIn {
 		final String save = a.string(KEY_SAVE, DEFAULT_SAVE);
 		final Models.Loaded m = Models.get(a.string(KEY_MODEL, ""), imagejDir());
 		final long t0 = System.nanoTime();
-		final TableResult out = ComplexityMapOp.run(imp, m.model(), eps, budget, a.string(KEY_LUT,
-			DEFAULT_LUT), save, new IjProgress());
+		final TableResult out = ComplexityMapOp.run(imp, m.model(), eps, budget, normalization(a), a
+			.string(KEY_LUT, DEFAULT_LUT), save, new IjProgress());
 		out.notes().forEach(n -> IJ.log(title() + ": note: " + n));
 		out.table().showAsResults();
 		out.image().show();

@@ -1,5 +1,7 @@
 package org.karl.fiji.ij1;
 
+import static org.karl.Keys.*;
+
 import ij.IJ;
 import ij.Macro;
 import ij.gui.GenericDialog;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 
+import org.karl.image.ij.Normalization;
 import org.karl.ops.engine.Engines;
 
 /**
@@ -91,6 +94,43 @@ public abstract class KarlPlugIn implements PlugIn {
 		m = m.replaceAll("\\s*\\R\\s*", " ").trim();
 		// NB: a message that already says what to do ("a; b" or a second sentence) stays as is.
 		return m.contains("; ") || m.contains(". ") ? m : m + "; see the Log and the README for help";
+	}
+
+	/** The normalisation keys every image command accepts. */
+	protected static final Set<String> NORMALIZE_KEYS = Set.of(KEY_NORMALIZE, KEY_PERCENTILE_LOW,
+		KEY_PERCENTILE_HIGH, KEY_NORMALIZE_SCOPE, KEY_RANGE_MIN, KEY_RANGE_MAX);
+
+	/** {@code keys} plus {@link #NORMALIZE_KEYS}. */
+	protected static Set<String> withNormalize(final String... keys) {
+		final Set<String> s = new java.util.HashSet<>(Set.of(keys));
+		s.addAll(NORMALIZE_KEYS);
+		return Set.copyOf(s);
+	}
+
+	/** The normalisation fields of the dialog, after the command's own. */
+	protected static void addNormalizeFields(final GenericDialog gd) {
+		gd.addChoice(label(KEY_NORMALIZE), Normalization.MODES, DEFAULT_NORMALIZE);
+		gd.addNumericField(label(KEY_PERCENTILE_LOW), DEFAULT_PERCENTILE_LOW, 1, 6, "%");
+		gd.addNumericField(label(KEY_PERCENTILE_HIGH), DEFAULT_PERCENTILE_HIGH, 1, 6, "%");
+		gd.addChoice(label(KEY_NORMALIZE_SCOPE), new String[] { Normalization.PLANE,
+			Normalization.STACK }, DEFAULT_NORMALIZE_SCOPE);
+		gd.addStringField(label(KEY_RANGE_MIN), "", 8);
+		gd.addStringField(label(KEY_RANGE_MAX), "", 8);
+	}
+
+	/** Reads the fields {@link #addNormalizeFields} added, as options. */
+	protected static String readNormalizeFields(final GenericDialog gd) {
+		return opt(KEY_NORMALIZE, gd.getNextChoice()) + opt(KEY_PERCENTILE_LOW, gd.getNextNumber()) +
+			opt(KEY_PERCENTILE_HIGH, gd.getNextNumber()) + opt(KEY_NORMALIZE_SCOPE, gd.getNextChoice()) +
+			opt(KEY_RANGE_MIN, gd.getNextString()) + opt(KEY_RANGE_MAX, gd.getNextString());
+	}
+
+	/** The normalisation the options ask for (defaults: percentiles 1 and 99.8 per plane). */
+	protected static Normalization normalization(final MacroArgs a) {
+		return Normalization.of(a.string(KEY_NORMALIZE, DEFAULT_NORMALIZE), a.number(
+			KEY_PERCENTILE_LOW, DEFAULT_PERCENTILE_LOW), a.number(KEY_PERCENTILE_HIGH,
+				DEFAULT_PERCENTILE_HIGH), a.string(KEY_NORMALIZE_SCOPE, DEFAULT_NORMALIZE_SCOPE), a.string(
+					KEY_RANGE_MIN, ""), a.string(KEY_RANGE_MAX, ""));
 	}
 
 	/** The ImageJ folder, or null when ImageJ has none (headless tests). */

@@ -27,7 +27,7 @@ public class ReconstructPlugIn extends KarlPlugIn {
 
 	@Override
 	protected Set<String> keys() {
-		return Set.of(KEY_EPSILON, KEY_BUDGET, KEY_TOKENS, KEY_MODEL);
+		return withNormalize(KEY_EPSILON, KEY_BUDGET, KEY_TOKENS, KEY_MODEL);
 	}
 
 	@Override
@@ -36,12 +36,13 @@ public class ReconstructPlugIn extends KarlPlugIn {
 		gd.addNumericField(label(KEY_BUDGET), DEFAULT_BUDGET, 0, 6, "(0 = T_max)");
 		gd.addNumericField(label(KEY_TOKENS), DEFAULT_TOKENS, 0, 6, "(fixed count; 0 = use epsilon)");
 		gd.addDirectoryField(label(KEY_MODEL), "", 30);
+		addNormalizeFields(gd);
 	}
 
 	@Override
 	protected String readFields(final GenericDialog gd) {
 		return opt(KEY_EPSILON, gd.getNextNumber()) + opt(KEY_BUDGET, (int) gd.getNextNumber()) +
-			opt(KEY_TOKENS, (int) gd.getNextNumber()) + opt(KEY_MODEL, gd.getNextString());
+			opt(KEY_TOKENS, (int) gd.getNextNumber()) + opt(KEY_MODEL, gd.getNextString()) + readNormalizeFields(gd);
 	}
 
 	@Override
@@ -53,7 +54,7 @@ public class ReconstructPlugIn extends KarlPlugIn {
 		final int budget = a.integer(KEY_BUDGET, DEFAULT_BUDGET);
 		final int tokens = a.integer(KEY_TOKENS, DEFAULT_TOKENS);
 		final Models.Loaded m = Models.get(a.string(KEY_MODEL, ""), imagejDir());
-		final TableResult out = ReconstructOp.run(imp, m.model(), eps, budget, tokens,
+		final TableResult out = ReconstructOp.run(imp, m.model(), eps, budget, tokens, normalization(a),
 			new IjProgress());
 		out.notes().forEach(n -> IJ.log(title() + ": note: " + n));
 		out.table().showAsResults();

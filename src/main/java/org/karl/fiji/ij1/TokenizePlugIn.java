@@ -27,7 +27,7 @@ public class TokenizePlugIn extends KarlPlugIn {
 
 	@Override
 	protected Set<String> keys() {
-		return Set.of(KEY_EPSILON, KEY_BUDGET, KEY_MODEL, KEY_SAVE);
+		return withNormalize(KEY_EPSILON, KEY_BUDGET, KEY_MODEL, KEY_SAVE);
 	}
 
 	@Override
@@ -36,12 +36,13 @@ public class TokenizePlugIn extends KarlPlugIn {
 		gd.addNumericField(label(KEY_BUDGET), DEFAULT_BUDGET, 0, 6, "(0 = T_max)");
 		gd.addDirectoryField(label(KEY_MODEL), "", 30);
 		gd.addFileField(label(KEY_SAVE), DEFAULT_SAVE, 30);
+		addNormalizeFields(gd);
 	}
 
 	@Override
 	protected String readFields(final GenericDialog gd) {
 		return opt(KEY_EPSILON, gd.getNextNumber()) + opt(KEY_BUDGET, (int) gd.getNextNumber()) +
-			opt(KEY_MODEL, gd.getNextString()) + opt(KEY_SAVE, gd.getNextString());
+			opt(KEY_MODEL, gd.getNextString()) + opt(KEY_SAVE, gd.getNextString()) + readNormalizeFields(gd);
 	}
 
 	@Override
@@ -53,7 +54,7 @@ public class TokenizePlugIn extends KarlPlugIn {
 		final int budget = a.integer(KEY_BUDGET, DEFAULT_BUDGET);
 		final String save = a.string(KEY_SAVE, DEFAULT_SAVE);
 		final Models.Loaded m = Models.get(a.string(KEY_MODEL, ""), imagejDir());
-		final TableResult out = TokenizeOp.run(imp, m.model(), eps, budget, save, new IjProgress());
+		final TableResult out = TokenizeOp.run(imp, m.model(), eps, budget, normalization(a), save, new IjProgress());
 		out.notes().forEach(n -> IJ.log(title() + ": note: " + n));
 		out.table().showAsResults();
 		IJ.showStatus(title() + ": " + out.table().size() + " tiles");

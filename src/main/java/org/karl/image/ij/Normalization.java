@@ -73,6 +73,28 @@ public record Normalization(String mode, double low, double high, String scope, 
 				" needs both range_min and range_max, with range_max > range_min");
 	}
 
+	/**
+	 * From the keys of every door ({@code normalize, percentile_low, percentile_high,
+	 * normalize_scope, range_min, range_max}); a blank range bound means the pixel type's.
+	 */
+	public static Normalization of(final String mode, final double low, final double high,
+		final String scope, final String min, final String max)
+	{
+		return new Normalization(mode, low, high, scope, number("range_min", min), number("range_max",
+			max));
+	}
+
+	private static double number(final String key, final String v) {
+		if (v == null || v.isBlank()) return Double.NaN;
+		try {
+			return Double.parseDouble(v.trim());
+		}
+		catch (final NumberFormatException e) {
+			throw new IllegalArgumentException(key + "=" + v + " is not a number; give the raw value, " +
+				"or leave it empty for the pixel type's range");
+		}
+	}
+
 	/** One line for logs, tables and cards, e.g. "percentile 1-99.8 per plane". */
 	public String describe() {
 		return switch (mode) {

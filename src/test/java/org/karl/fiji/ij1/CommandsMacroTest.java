@@ -90,7 +90,8 @@ public class CommandsMacroTest {
 		final int n = Integer.parseInt(out.replaceAll("(?s).*KEEP .*? N (\\d+).*", "$1"));
 		assertEquals(out, n, keep.chars().filter(ch -> ch == '1').count());
 		final List<String> rows = Files.readAllLines(csv);
-		assertEquals("image,slice,c,z,t,tile_x,tile_y,padded,tokens,budget,epsilon,token_ids,keep_mask",
+		assertEquals("image,slice,c,z,t,tile_x,tile_y,padded,tokens,budget,epsilon,norm_low,norm_high,token_ids," +
+			"keep_mask",
 			rows.get(0));
 		assertEquals(5, rows.size());
 		final int slice1 = Integer.parseInt(rows.get(1).split(",")[8]) + Integer.parseInt(rows.get(2)
