@@ -113,7 +113,7 @@ public final class MapCommand implements Subcommand {
 	private static void map(final Path f, final Path out, final String name, final Tokenizer model,
 		final float epsilon, final int budget, final String lut, final Args args) throws Exception
 	{
-		final ImagePlus imp = ImageFiles.open(f);
+		final ImagePlus imp = ImageFiles.openPlanes(f);
 		try {
 			Inputs.checkImage(imp, model.tileSize());
 			final ComplexityMapOp.Output[] o = { null };

@@ -16,7 +16,6 @@ import org.karl.ops.ModelLocator;
 import org.karl.ops.Outputs;
 import org.karl.ops.ReconstructOp;
 import org.karl.ops.Table;
-import org.karl.ops.TiffOutput;
 
 /**
  * {@code karl reconstruct}: the single pass (1 encoder + 1 decoder run per tile) on an image
@@ -75,12 +74,12 @@ public final class ReconstructCommand implements Subcommand {
 		Outputs.refuseInputs(csv, List.of(file, out), "--" + KEY_CSV);
 		Outputs.checkWritableFile(out, "--" + KEY_OUTPUT);
 		if (csv != null) Outputs.checkWritableFile(csv, "--" + KEY_CSV);
-		final ImagePlus imp = ImageFiles.open(file);
+		final ImagePlus imp = ImageFiles.openPlanes(file);
 		try (Tokenizer model = loader.load(ModelLocator.resolve(args.get(KEY_MODEL, ""), null))) {
 			final Table rows = new Table(ReconstructOp.COLUMNS);
-			final ReconstructOp.Output o = ReconstructOp.run(imp, file.toString(), model, epsilon,
-				budget, tokens, Normalization.DEFAULT, rows, args.progress(file.toString()));
-			TiffOutput.write(o.image(), out);
+			// NB: planes are computed as the TIFF is written, so memory stays bounded
+			final ReconstructOp.Output o = ReconstructOp.runToTiff(imp, file.toString(), model, epsilon,
+				budget, tokens, Normalization.DEFAULT, rows, out, args.progress(file.toString()));
 			if (csv != null) rows.writeCsv(csv);
 			for (int i = 0; i < rows.size(); i++) args.out().println(line(rows, i));
 			o.notes().forEach(n -> args.err().println("karl reconstruct: note: " + n));

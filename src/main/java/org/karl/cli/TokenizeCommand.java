@@ -96,7 +96,7 @@ public final class TokenizeCommand implements Subcommand {
 			AtomicFiles.write(csv, w -> {
 				final CsvRows out = new CsvRows(w, o.columns());
 				for (final Path f : in.files()) {
-					final ImagePlus imp = ImageFiles.open(f);
+					final ImagePlus imp = ImageFiles.openPlanes(f);
 					try {
 						final TokenizeOp.Output r = TokenizeOp.run(imp, f.toString(), model, o, out, null, args
 							.progress(f.toString()));

@@ -2,7 +2,10 @@ package org.karl.ops;
 
 import ij.ImagePlus;
 import ij.ImageStack;
+import ij.VirtualStack;
+import ij.io.ImageWriter;
 import ij.process.FloatProcessor;
+import ij.process.ImageProcessor;
 
 import java.util.List;
 
@@ -43,6 +46,8 @@ public final class ReconstructOp {
 	private ReconstructOp() {}
 
 	/**
+	 * The whole reconstruction in memory (the ImageJ doors show it).
+	 *
 	 * @param budget tokens per tile in [1, T_max], or 0 for T_max (ignored when {@code fixed})
 	 * @param fixed kept tokens per tile in [1, T_max], or 0 to let ε decide
 	 */
@@ -50,19 +55,122 @@ public final class ReconstructOp {
 		final float epsilon, final int budget, final int fixed, final Normalization normalize,
 		final Rows rows, final Progress progress)
 	{
-		if (!rows.columns().equals(COLUMNS)) throw new IllegalArgumentException("ReconstructOp: " +
-			"rows have columns " + rows.columns() + ", expected " + COLUMNS);
-		Inputs.checkImage(imp, t.tileSize());
-		final int b = Inputs.budget(t, epsilon, budget);
-		if (fixed < 0 || fixed > t.maxTokens()) throw new IllegalArgumentException("tokens=" + fixed +
-			" is outside [1, " + t.maxTokens() + "], this model's tokens per tile; choose a count in " +
-			"that range, or 0 to reconstruct at epsilon");
-		final TileGrid grid = new TileGrid(imp.getWidth(), imp.getHeight(), t.tileSize());
+		final Job job = new Job(imp, name, t, epsilon, budget, fixed, normalize, rows, progress);
 		final ImageStack out = new ImageStack(imp.getWidth(), imp.getHeight());
-		final PlaneReader reader = new PlaneReader(imp, normalize);
-		final int n = imp.getStackSize();
+		for (int i = 1; i <= job.n; i++) out.addSlice(job.label(i), job.plane(i));
+		return new Output(job.layout(new ImagePlus(imp.getTitle() + SUFFIX, out)), job.unmet, job
+			.notes());
+	}
+
+	/**
+	 * The reconstruction written to a TIFF as it is computed, one plane at a time: memory stays
+	 * bounded by a few planes whatever the stack's size (the CLI, with a virtual input).
+	 */
+	public static Output runToTiff(final ImagePlus imp, final String name, final Tokenizer t,
+		final float epsilon, final int budget, final int fixed, final Normalization normalize,
+		final Rows rows, final java.nio.file.Path tiff, final Progress progress)
+		throws java.io.IOException
+	{
+		final Job job = new Job(imp, name, t, epsilon, budget, fixed, normalize, rows, progress);
+		final ImagePlus result = job.layout(new ImagePlus(imp.getTitle() + SUFFIX, new Computed(job)));
+		TiffOutput.write(result, tiff);
+		for (int i = job.done + 1; i <= job.n; i++) job.plane(i); // NB: a writer that skipped some
+		return new Output(result, job.unmet, job.notes());
+	}
+
+	/** Planes computed in stack order, each once; {@link ImageWriter} pulls them in order. */
+	private static final class Computed extends VirtualStack {
+
+		private final Job job;
+		private int cachedIndex;
+		private FloatProcessor cached;
+
+		Computed(final Job job) {
+			super(job.imp.getWidth(), job.imp.getHeight());
+			this.job = job;
+			setBitDepth(32);
+		}
+
+		@Override
+		public synchronized ImageProcessor getProcessor(final int i) {
+			if (i != cachedIndex) {
+				// NB: ImagePlus asks for plane 1 when built, then the writer for 1..n in order
+				if (i <= job.done) throw new IllegalStateException("plane " + i + " was already " +
+					"written; the reconstruction is computed once, in order");
+				FloatProcessor p = null;
+				while (job.done < i) p = job.plane(job.done + 1);
+				cached = p;
+				cachedIndex = i;
+			}
+			return cached;
+		}
+
+		@Override
+		public int getSize() {
+			return job.n;
+		}
+
+		@Override
+		public int size() {
+			return job.n;
+		}
+
+		@Override
+		public String getSliceLabel(final int i) {
+			return job.label(i);
+		}
+	}
+
+	/** One reconstruction, plane by plane: checks first, then {@link #plane} for 1..n. */
+	private static final class Job {
+
+		final ImagePlus imp;
+		final int n;
+		private final String name;
+		private final Tokenizer t;
+		private final float epsilon;
+		private final int b, fixed;
+		private final Normalization normalize;
+		private final Rows rows;
+		private final Progress progress;
+		private final TileGrid grid;
+		private final PlaneReader reader;
 		ReconstructResult.Unmet unmet = new ReconstructResult.Unmet(0, 0);
-		for (int i = 1; i <= n; i++) {
+		int done;
+
+		Job(final ImagePlus imp, final String name, final Tokenizer t, final float epsilon,
+			final int budget, final int fixed, final Normalization normalize, final Rows rows,
+			final Progress progress)
+		{
+			if (!rows.columns().equals(COLUMNS)) throw new IllegalArgumentException("ReconstructOp: " +
+				"rows have columns " + rows.columns() + ", expected " + COLUMNS);
+			Inputs.checkImage(imp, t.tileSize());
+			this.b = Inputs.budget(t, epsilon, budget);
+			if (fixed < 0 || fixed > t.maxTokens()) throw new IllegalArgumentException("tokens=" + fixed +
+				" is outside [1, " + t.maxTokens() + "], this model's tokens per tile; choose a count " +
+				"in that range, or 0 to reconstruct at epsilon");
+			this.imp = imp;
+			this.name = name;
+			this.t = t;
+			this.epsilon = epsilon;
+			this.fixed = fixed;
+			this.normalize = normalize;
+			this.rows = rows;
+			this.progress = progress;
+			this.n = imp.getStackSize();
+			this.grid = new TileGrid(imp.getWidth(), imp.getHeight(), t.tileSize());
+			this.reader = new PlaneReader(imp, normalize);
+		}
+
+		String label(final int i) {
+			return n == 1 ? null : imp.getStack().getSliceLabel(i);
+		}
+
+		/** Reconstructs plane {@code i} (the next one) and adds its row. */
+		FloatProcessor plane(final int i) {
+			if (i != done + 1) throw new IllegalStateException("plane " + i + " after " + done);
+			if (progress.isCanceled()) throw new java.util.concurrent.CancellationException(
+				"canceled at plane " + i);
 			progress.status(name + ": reconstructing plane " + i + "/" + n);
 			final Plane p = reader.read(i);
 			final float[] tiles = Tiler.extract(p.img(), grid);
@@ -95,23 +203,30 @@ public final class ReconstructOp {
 			rows.add(name, p.index(), p.channel(), p.slice(), p.frame(), grid.count(), tokens / grid
 				.count(), l1 / rec.length, planeUnmet, planeFull, reader.lastBounds()[0], reader
 				.lastBounds()[1]);
-			out.addSlice(n == 1 ? null : imp.getStack().getSliceLabel(i), new FloatProcessor(p.width(),
-				p.height(), rec));
+			done = i;
+			return new FloatProcessor(p.width(), p.height(), rec);
 		}
-		final ImagePlus result = new ImagePlus(imp.getTitle() + SUFFIX, out);
-		result.setDimensions(imp.getNChannels(), imp.getNSlices(), imp.getNFrames());
-		if (n > 1) result.setOpenAsHyperStack(true);
-		final ij.measure.Calibration cal = imp.getCalibration().copy();
-		cal.disableDensityCalibration();
-		result.setCalibration(cal);
-		result.setDisplayRange(0, 1);
-		result.setProp("karl.epsilon", Float.toString(epsilon));
-		result.setProp(TokenizeOp.PROP_NORMALIZE, normalize.describe());
-		if (fixed > 0) result.setProp("karl.fixed_tokens", Integer.toString(fixed));
-		final List<String> notes = new java.util.ArrayList<>(Inputs.notes(imp, reader));
-		final String note = unmet.note(n * grid.count(), epsilon);
-		if (!note.isEmpty()) notes.add(note);
-		return new Output(result, unmet, notes);
+
+		/** The input's layout, calibration and the run's properties on {@code result}. */
+		ImagePlus layout(final ImagePlus result) {
+			result.setDimensions(imp.getNChannels(), imp.getNSlices(), imp.getNFrames());
+			if (n > 1) result.setOpenAsHyperStack(true);
+			final ij.measure.Calibration cal = imp.getCalibration().copy();
+			cal.disableDensityCalibration();
+			result.setCalibration(cal);
+			result.setDisplayRange(0, 1);
+			result.setProp("karl.epsilon", Float.toString(epsilon));
+			result.setProp(TokenizeOp.PROP_NORMALIZE, normalize.describe());
+			if (fixed > 0) result.setProp("karl.fixed_tokens", Integer.toString(fixed));
+			return result;
+		}
+
+		List<String> notes() {
+			final List<String> notes = new java.util.ArrayList<>(Inputs.notes(imp, reader));
+			final String note = unmet.note(n * grid.count(), epsilon);
+			if (!note.isEmpty()) notes.add(note);
+			return notes;
+		}
 	}
 
 	/** For the ImageJ doors: rows in a {@link Table}. */

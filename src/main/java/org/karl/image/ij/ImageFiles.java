@@ -4,6 +4,7 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.io.FileInfo;
 import ij.io.Opener;
+import ij.plugin.FileInfoVirtualStack;
 import ij.io.TiffDecoder;
 
 import java.io.EOFException;
@@ -50,6 +51,40 @@ public final class ImageFiles {
 		final ImagePlus imp = opener.openImage(path);
 		if (imp == null) throw new IOException(file +
 			": ImageJ could not read it (damaged or unsupported variant); convert it to TIFF");
+		checkPixels(file, imp);
+		return imp;
+	}
+
+	/**
+	 * Opens {@code file} for reading plane by plane, for the headless doors: a TIFF stack
+	 * becomes a virtual stack (ImageJ's {@link FileInfoVirtualStack}) whose planes are read from
+	 * disk when asked for, so memory is bounded by a plane, whatever the stack's size; the same
+	 * checks as {@link #open} come first, and one plane (not the whole file) must fit in memory.
+	 * Other files, single planes and compressed TIFFs are opened whole; a file that would not
+	 * fit is refused in one line.
+	 */
+	public static ImagePlus openPlanes(final Path file) throws IOException {
+		if (!Files.isRegularFile(file) || !Files.isReadable(file) || !isTiff(file)) return open(file);
+		final FileInfo[] info = tiffInfo(file);
+		long planes = 0;
+		boolean plain = true;
+		for (final FileInfo fi : info) {
+			planes += planes(fi);
+			plain &= !compressed(fi);
+		}
+		if (planes < 2 || !plain) return open(file);
+		final FileInfo one = (FileInfo) info[0].clone();
+		one.nImages = 1;
+		checkFitsInMemory(file, new FileInfo[] { one }, availableHeap());
+		final ImagePlus imp;
+		try {
+			imp = FileInfoVirtualStack.openVirtual(file.toAbsolutePath().toString());
+		}
+		catch (final RuntimeException e) {
+			throw new IOException(file + ": ImageJ could not open it plane by plane (" + e
+				.getClass().getSimpleName() + "); convert it to a plain TIFF", e);
+		}
+		if (imp == null || imp.getStackSize() != planes) return open(file);
 		checkPixels(file, imp);
 		return imp;
 	}

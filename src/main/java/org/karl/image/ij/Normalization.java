@@ -113,18 +113,19 @@ public record Normalization(String mode, double low, double high, String scope, 
 
 	/** The raw values mapped to 0 and 1 for plane {@code ip} (percentiles of that plane). */
 	public double[] bounds(final ImageProcessor ip) {
-		if (mode.equals(PERCENTILE)) return percentiles(new ImageProcessor[] { ip });
+		if (mode.equals(PERCENTILE)) return percentiles(1, i -> ip);
 		if (mode.equals(RANGE) && !Double.isNaN(min)) return new double[] { min, max };
 		if (ip instanceof ShortProcessor) return new double[] { 0, 65535 };
 		if (ip instanceof FloatProcessor) return new double[] { 0, 1 };
 		return new double[] { 0, 255 }; // 8-bit, RGB luminance
 	}
 
-	/** The raw values mapped to 0 and 1 for every plane of {@code stack} (scope stack). */
+	/**
+	 * The raw values mapped to 0 and 1 for every plane of {@code stack} (scope stack). Planes
+	 * are read one at a time, so a virtual stack is never held in memory.
+	 */
 	public double[] bounds(final ImageStack stack) {
-		final ImageProcessor[] all = new ImageProcessor[stack.getSize()];
-		for (int i = 0; i < all.length; i++) all[i] = stack.getProcessor(i + 1);
-		return percentiles(all);
+		return percentiles(stack.getSize(), i -> stack.getProcessor(i + 1));
 	}
 
 	/** {@code ip} as floats in [0,1] with the bounds {@code b}; NaN reads as 0. */
@@ -157,34 +158,39 @@ public record Normalization(String mode, double low, double high, String scope, 
 
 	/**
 	 * The {@code low}-th and {@code high}-th percentiles (linear interpolation between ranks, as
-	 * numpy's default) over all pixels of {@code planes}: exact from a histogram for 8- and 16-bit,
-	 * from an even sample of at most {@value #SAMPLES} finite values otherwise.
+	 * numpy's default) over all pixels of {@code n} planes, each read once: exact from a
+	 * histogram for 8- and 16-bit, from an even sample of at most about {@value #SAMPLES} finite
+	 * values otherwise.
 	 */
-	double[] percentiles(final ImageProcessor[] planes) {
-		if (planes[0] instanceof ByteProcessor || planes[0] instanceof ShortProcessor) {
-			final long[] hist = new long[planes[0] instanceof ByteProcessor ? 256 : 65536];
-			for (final ImageProcessor ip : planes) {
-				final int n = ip.getWidth() * ip.getHeight();
-				for (int i = 0; i < n; i++) hist[(int) raw(ip, i)]++;
+	double[] percentiles(final int n, final java.util.function.IntFunction<ImageProcessor> planes) {
+		final ImageProcessor first = planes.apply(0);
+		if (first instanceof ByteProcessor || first instanceof ShortProcessor) {
+			final long[] hist = new long[first instanceof ByteProcessor ? 256 : 65536];
+			for (int k = 0; k < n; k++) {
+				final ImageProcessor ip = k == 0 ? first : planes.apply(k);
+				final int px = ip.getWidth() * ip.getHeight();
+				for (int i = 0; i < px; i++) hist[(int) raw(ip, i)]++;
 			}
 			return new double[] { fromHistogram(hist, low), fromHistogram(hist, high) };
 		}
-		long total = 0;
-		for (final ImageProcessor ip : planes) total += (long) ip.getWidth() * ip.getHeight();
+		final long total = (long) n * first.getWidth() * first.getHeight();
 		final long stride = Math.max(1, total / SAMPLES);
-		final double[] sample = new double[(int) Math.min(total, (total + stride - 1) / stride)];
-		int k = 0;
+		double[] sample = new double[(int) Math.min(total, SAMPLES + n + 1L)];
+		int m = 0;
 		long index = 0;
-		for (final ImageProcessor ip : planes) {
-			final int n = ip.getWidth() * ip.getHeight();
-			for (int i = (int) ((stride - index % stride) % stride); i < n && k < sample.length; i += stride) {
-				final double v = raw(ip, i);
-				if (Double.isFinite(v)) sample[k++] = v;
+		for (int k = 0; k < n; k++) {
+			final ImageProcessor ip = k == 0 ? first : planes.apply(k);
+			final int px = ip.getWidth() * ip.getHeight();
+			for (long i = (stride - index % stride) % stride; i < px; i += stride) {
+				final double v = raw(ip, (int) i);
+				if (!Double.isFinite(v)) continue;
+				if (m == sample.length) sample = Arrays.copyOf(sample, m * 2);
+				sample[m++] = v;
 			}
-			index += n;
+			index += px;
 		}
-		if (k == 0) return new double[] { 0, 0 };
-		final double[] s = Arrays.copyOf(sample, k);
+		if (m == 0) return new double[] { 0, 0 };
+		final double[] s = Arrays.copyOf(sample, m);
 		Arrays.sort(s);
 		return new double[] { fromSorted(s, low), fromSorted(s, high) };
 	}
