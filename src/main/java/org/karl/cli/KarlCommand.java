@@ -106,9 +106,11 @@ public abstract class KarlCommand implements Callable<Integer> {
 		final ParseResult pr = spec.commandLine().getParseResult();
 		if (pr == null) return all;
 		for (final OptionSpec o : pr.matchedOptions()) {
-			final StringBuilder s = new StringBuilder(o.longestName());
-			o.originalStringValues().forEach(v -> s.append(' ').append(v));
-			all.add(s.toString());
+			final List<String> v = o.originalStringValues();
+			// NB: a flag reads as given: --resume, or --resume=false
+			if (o.arity().max() == 0) all.add(o.longestName() + (v.isEmpty() || v.equals(List.of("true")) ? ""
+				: "=" + String.join(",", v)));
+			else all.add(o.longestName() + " " + String.join(" ", v));
 		}
 		// NB: a list of several files may be listed once per file matched
 		for (final PositionalParamSpec p : new LinkedHashSet<>(pr.matchedPositionals()))
