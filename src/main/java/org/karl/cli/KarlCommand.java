@@ -108,8 +108,8 @@ public abstract class KarlCommand implements Callable<Integer> {
 		for (final OptionSpec o : pr.matchedOptions()) {
 			final List<String> v = o.originalStringValues();
 			// NB: a flag reads as given: --resume, or --resume=false
-			if (o.arity().max() == 0) all.add(o.longestName() + (v.isEmpty() || v.equals(List.of("true")) ? ""
-				: "=" + String.join(",", v)));
+			if (o.arity().max() == 0) all.add(o.longestName() + (v.isEmpty() || v.equals(List.of(
+				"true")) ? "" : "=" + String.join(",", v)));
 			else all.add(o.longestName() + " " + String.join(" ", v));
 		}
 		// NB: a list of several files may be listed once per file matched

@@ -83,8 +83,8 @@ public final class ReconstructCommand extends KarlCommand {
 		final ImagePlus imp = ImageFiles.open(file);
 		try (Tokenizer tokenizer = loader.load(ModelLocator.resolve(model, null))) {
 			final Table rows = new Table(ReconstructOp.COLUMNS);
-			final ReconstructOp.Output o = ReconstructOp.run(imp, file.toString(), tokenizer, (float) epsilon,
-				budget, tokens, rows, progress(file.toString()));
+			final ReconstructOp.Output o = ReconstructOp.run(imp, file.toString(), tokenizer,
+				(float) epsilon, budget, tokens, rows, progress(file.toString()));
 			TiffOutput.write(o.image(), out);
 			if (csv != null) rows.writeCsv(csv);
 			for (int i = 0; i < rows.size(); i++) out().println(line(rows, i));

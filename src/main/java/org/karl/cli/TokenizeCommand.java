@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
  * {@code karl tokenize}: one CSV row per tile of every plane of the image files given, from
  * {@link TokenizeOp}: the same columns as KARL Tokenize in Fiji.
  */
-@Command(name = "tokenize", description = "Counts KARL tokens for every tile of every plane of each image file.")
+@Command(name = "tokenize", description = "Counts KARL tokens for every tile of every plane of " +
+	"each image file.")
 public final class TokenizeCommand extends KarlCommand {
 
 	/** Opens a model folder; tests pass a fake. */
