@@ -103,9 +103,9 @@ public final class Main {
 		catch (final LinkageError | OutOfMemoryError e) {
 			// NB: picocli hands only Exceptions to the handler; these come through here
 			ParseResult p = karl.getParseResult();
-			while (p.hasSubcommand())
+			while (p != null && p.hasSubcommand())
 				p = p.subcommand();
-			return failure(p.commandSpec().commandLine(), e, err);
+			return failure(p == null ? karl : p.commandSpec().commandLine(), e, err);
 		}
 	}
 
