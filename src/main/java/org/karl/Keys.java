@@ -64,6 +64,11 @@ public final class Keys {
 	/** Raw value read as 1 by {@link #KEY_NORMALIZE} range; empty: the pixel type's. */
 	public static final String KEY_RANGE_MAX = "range_max";
 
+	/** Boolean: progress lines on stderr even when it is not a terminal; CLI. */
+	public static final String KEY_PROGRESS = "progress";
+	/** A default value for the {@link #KEY_PROGRESS} parameter. */
+	public static final boolean DEFAULT_PROGRESS = false;
+
 	/** Boolean: also report each tile's token ids and kept flags; tokenize (CLI). */
 	public static final String KEY_IDS = "ids";
 	/** A default value for the {@link #KEY_IDS} parameter. */

@@ -67,7 +67,10 @@ public class ArchitectureTest {
 			new String[] { "org.karl.cli.", "org.karl.fiji.", "org.scijava." }, null), //
 		new Rule("ops.engine (the engine boundary) uses no ImageJ", new String[] {
 			"org.karl.ops.engine" }, NONE, new String[] { "ij.", "net.imglib2.", "org.scijava.",
-				"java.awt." }, null));
+				"java.awt." }, null), //
+		// NB: picocli is how the CLI door reads its command line; nothing else depends on it.
+		new Rule("only cli uses picocli", new String[] { "org.karl" }, new String[] {
+			"org.karl.cli" }, new String[] { "picocli." }, null));
 
 	private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;");
 	private static final Pattern IMPORT = Pattern.compile(

@@ -15,71 +15,71 @@ import org.karl.eval.ColdStart;
 import org.karl.eval.EvalJson;
 import org.karl.eval.Goals;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 /**
  * {@code karl bench}: speed and memory of the complexity-map path ({@link Bench}); prints a
  * table and writes {@code bench.json} into the output folder.
  */
-public final class BenchCommand implements Subcommand {
+@Command(name = "bench", description = "Times the complexity map (encoder only), cold start " +
+	"and memory over many calls.")
+public final class BenchCommand extends KarlCommand {
 
 	/** File name written into the output folder. */
 	public static final String JSON = "bench.json";
 
-	@Override
-	public String name() {
-		return "bench";
-	}
+	@Option(names = "--" + KEY_MODEL, paramLabel = "DIR", required = true,
+		description = "model folder")
+	Path model;
+
+	@Option(names = "--" + KEY_PLANE, paramLabel = "PX",
+		description = "edge of the square test plane; default ${DEFAULT-VALUE} (4096 tiles)")
+	int plane = DEFAULT_PLANE;
+
+	@Option(names = "--" + KEY_BATCH, paramLabel = "B",
+		description = "tiles per TensorFlow call; default: the fastest of 64..1024")
+	int batch = DEFAULT_BATCH;
+
+	@Option(names = "--" + KEY_CALLS, paramLabel = "N",
+		description = "single-tile calls of the memory check; default ${DEFAULT-VALUE}")
+	int calls = DEFAULT_CALLS;
+
+	@Option(names = "--" + KEY_EPSILON, paramLabel = "E",
+		description = "ε of the map; default ${DEFAULT-VALUE}")
+	double epsilon = DEFAULT_EPSILON;
+
+	@Option(names = "--" + KEY_SEED, paramLabel = "S",
+		description = "seed of the plane's generated content; default ${DEFAULT-VALUE}")
+	long seed = DEFAULT_SEED;
+
+	@Option(names = "--" + KEY_OUTPUT, paramLabel = "DIR",
+		description = "folder for " + JSON + "; default: the working folder")
+	Path output = Path.of(".");
 
 	@Override
-	public String usage() {
-		return "karl bench --" + KEY_MODEL + " DIR [--" + KEY_PLANE + " PX] [--" + KEY_BATCH +
-			" B] [--" + KEY_CALLS + " N] [--" + KEY_OUTPUT + " DIR]\n" +
-			"Times the complexity map (encoder only), cold start and memory over many calls.\n" +
-			"  --" + KEY_MODEL + " DIR      model folder\n" +
-			"  --" + KEY_PLANE + " PX       edge of the square test plane; default " + DEFAULT_PLANE +
-			" (4096 tiles)\n" +
-			"  --" + KEY_BATCH + " B        tiles per TensorFlow call; default: the fastest of " +
-			"64..1024\n" +
-			"  --" + KEY_CALLS + " N        single-tile calls of the memory check; default " +
-			DEFAULT_CALLS + "\n" +
-			"  --" + KEY_EPSILON + " E      ε of the map; default " + DEFAULT_EPSILON + "\n" +
-			"  --" + KEY_SEED + " S        seed of the plane's generated content; default " +
-			DEFAULT_SEED + "\n" +
-			"  --" + KEY_OUTPUT + " DIR     folder for " + JSON + "; default: the working folder\n";
-	}
-
-	@Override
-	public Args.Spec spec() {
-		return new Args.Spec().value(KEY_MODEL).value(KEY_PLANE).value(KEY_BATCH).value(KEY_CALLS)
-			.value(KEY_EPSILON).value(KEY_SEED).value(KEY_OUTPUT);
-	}
-
-	@Override
-	public int run(final Args args) throws Exception {
-		final Path modelDir = args.path(KEY_MODEL);
-		final Path out = Path.of(args.get(KEY_OUTPUT, "."));
+	public Integer call() throws Exception {
+		final Path modelDir = model, out = output;
 		if (!Files.isDirectory(modelDir)) throw new IllegalArgumentException("--" + KEY_MODEL + " " +
 			modelDir + " is not a folder; pass a model folder written by karl train");
 		final Bench.Options d = Bench.Options.defaults();
-		final int plane = args.getInt(KEY_PLANE, DEFAULT_PLANE), batch = args.getInt(KEY_BATCH, 0),
-			calls = args.getInt(KEY_CALLS, DEFAULT_CALLS);
-		if (plane < 1 || batch < 0 || calls < 1) throw new UsageException("--" + KEY_PLANE +
+		if (plane < 1 || batch < 0 || calls < 1) throw usage("--" + KEY_PLANE +
 			" and --" + KEY_CALLS + " must be >= 1, --" + KEY_BATCH + " >= 0");
 		final Bench.Options o = new Bench.Options(plane, batch, d.candidates(), calls, d.matmul(),
-			true, (float) args.getDouble(KEY_EPSILON, DEFAULT_EPSILON), args.getLong(KEY_SEED,
-				DEFAULT_SEED));
+			true, (float) epsilon, seed);
 		final BenchResult r = Bench.run(modelDir, o, new Progress() {
 
 			@Override
 			public void status(final String message) {
-				args.out().println("bench: " + message);
+				out().println("bench: " + message);
 			}
 
 			@Override
 			public void fraction(final double done) {}
 		});
-		print(r, args.out());
+		print(r, out());
 		AtomicFiles.write(out.resolve(JSON), w -> w.write(EvalJson.gson().toJson(r) + "\n"));
-		args.out().println("wrote " + out.resolve(JSON));
+		out().println("wrote " + out.resolve(JSON));
 		return Main.EXIT_OK;
 	}
 

@@ -21,88 +21,90 @@ import org.karl.eval.ij.EvalFigures;
 
 import ij.ImagePlus;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 /**
  * {@code karl eval}: KARL's single pass against ALIT-style and prefix search, classical
  * complexity and probe groups on held-out tiles ({@link Evaluation}); writes {@code eval.json},
  * {@code evaluation.md} and three PNG figures into the output folder.
  */
-public final class EvalCommand implements Subcommand {
+@Command(name = "eval", description = "Single pass vs search baselines, classical complexity " +
+	"and probes on held-out tiles.")
+public final class EvalCommand extends KarlCommand {
 
 	/** File names written into the output folder. */
 	public static final String JSON = "eval.json", MARKDOWN = "evaluation.md";
 
-	@Override
-	public String name() {
-		return "eval";
-	}
+	@Option(names = "--" + KEY_MODEL, paramLabel = "DIR", required = true,
+		description = "model folder")
+	Path model;
+
+	@Option(names = "--" + KEY_DATA, paramLabel = "DIR",
+		description = "data folder (scripts/fetch-data.sh); default ${DEFAULT-VALUE}")
+	String data = DEFAULT_DATA;
+
+	@Option(names = "--" + KEY_N, paramLabel = "N",
+		description = "tiles per source (Fashion-MNIST test, patches); default ${DEFAULT-VALUE}")
+	int n = DEFAULT_N;
+
+	@Option(names = "--" + KEY_EPSILON, paramLabel = "E,E,...", description = "targets ε; " +
+		"default: the model's bins in [" + Evaluation.EPS_MIN + ", " + Evaluation.EPS_MAX + "]")
+	String epsilon;
+
+	@Option(names = "--" + KEY_SYNTHETIC, paramLabel = "N",
+		description = "evaluate N generated tiles instead of --" + KEY_DATA)
+	int synthetic = DEFAULT_SYNTHETIC;
+
+	@Option(names = "--" + KEY_SEED, paramLabel = "S",
+		description = "seed of held-out patches and probes; default ${DEFAULT-VALUE}")
+	long seed = DEFAULT_SEED;
+
+	@Option(names = "--" + KEY_OUTPUT, paramLabel = "DIR", required = true,
+		description = "folder for " + JSON + ", " + MARKDOWN + " and the PNG figures (" +
+			EvalReport.RD_PNG + ", " + EvalReport.HISTOGRAM_PNG + ", " + EvalReport.MONTAGE_PNG + ")")
+	Path output;
 
 	@Override
-	public String usage() {
-		return "karl eval --" + KEY_MODEL + " DIR [--" + KEY_DATA + " DIR] [--" + KEY_N + " N] [--" +
-			KEY_EPSILON + " E,E,...] --" + KEY_OUTPUT + " DIR\n" +
-			"Single pass vs search baselines, classical complexity and probes on held-out tiles.\n" +
-			"  --" + KEY_MODEL + " DIR      model folder\n" +
-			"  --" + KEY_DATA + " DIR       data folder (scripts/fetch-data.sh); default " +
-			DEFAULT_DATA + "\n" +
-			"  --" + KEY_N + " N          tiles per source (Fashion-MNIST test, patches); default " +
-			DEFAULT_N + "\n" +
-			"  --" + KEY_EPSILON + " E,...  targets ε; default: the model's bins in [" +
-			Evaluation.EPS_MIN + ", " + Evaluation.EPS_MAX + "]\n" +
-			"  --" + KEY_SYNTHETIC + " N  evaluate N generated tiles instead of --" + KEY_DATA + "\n" +
-			"  --" + KEY_SEED + " S        seed of held-out patches and probes; default " +
-			DEFAULT_SEED + "\n" +
-			"  --" + KEY_OUTPUT + " DIR     folder for " + JSON + ", " + MARKDOWN + " and the PNGs\n";
-	}
-
-	@Override
-	public Args.Spec spec() {
-		return new Args.Spec().value(KEY_MODEL).value(KEY_DATA).value(KEY_N).value(KEY_EPSILON)
-			.value(KEY_SYNTHETIC).value(KEY_SEED).value(KEY_OUTPUT);
-	}
-
-	@Override
-	public int run(final Args args) throws Exception {
-		final Path modelDir = args.path(KEY_MODEL), out = args.path(KEY_OUTPUT);
-		final long seed = args.getLong(KEY_SEED, DEFAULT_SEED);
-		final int n = args.getInt(KEY_N, DEFAULT_N), synthetic = args.getInt(KEY_SYNTHETIC,
-			DEFAULT_SYNTHETIC);
-		if (n < 1 || synthetic < 0) throw new UsageException("--" + KEY_N + " must be >= 1 and --" +
+	public Integer call() throws Exception {
+		final Path modelDir = model, out = output;
+		if (n < 1 || synthetic < 0) throw usage("--" + KEY_N + " must be >= 1 and --" +
 			KEY_SYNTHETIC + " >= 0");
 		if (!Files.isDirectory(modelDir)) throw new IllegalArgumentException("--" + KEY_MODEL + " " +
 			modelDir + " is not a folder; pass a model folder written by karl train");
 		try (KarlModel model = KarlModel.load(modelDir)) {
 			Evaluation.Options o = Evaluation.Options.defaults(model, seed).withTraining(model.config()
 				.budgetStep(), model.config().tableTokens(), model.config().haltThreshold());
-			if (args.has(KEY_EPSILON)) o = o.withEpsilons(epsilons(args.get(KEY_EPSILON, ""), model));
+			if (epsilon != null) o = o.withEpsilons(epsilons(epsilon, model));
 			final EvalSet set = synthetic > 0 ? EvalSet.synthetic(synthetic, seed) : EvalSet.heldOut(
-				Path.of(args.get(KEY_DATA, DEFAULT_DATA)), n, seed);
-			args.out().println("eval: " + set + " tiles, epsilon " + Arrays.toString(o.epsilons()));
+				Path.of(data), n, seed);
+			out().println("eval: " + set + " tiles, epsilon " + Arrays.toString(o.epsilons()));
 			final EvalResult r = Evaluation.run(model, modelDir + " (halting targets: " + model.card()
 				.training().haltingTargets() + ")", model.config()
-				.latentCodes(), set, o, status(args));
-			final String command = "karl eval " + String.join(" ", args.raw());
+				.latentCodes(), set, o, status());
+			final String command = "karl eval " + String.join(" ", raw());
 			AtomicFiles.write(out.resolve(JSON), w -> w.write(EvalJson.toJson(r)));
 			AtomicFiles.write(out.resolve(MARKDOWN), w -> w.write(EvalReport.markdown(r, command)));
 			png(EvalFigures.rateDistortion(r), out.resolve(EvalReport.RD_PNG));
 			png(EvalFigures.histogram(r), out.resolve(EvalReport.HISTOGRAM_PNG));
 			png(EvalFigures.montage(r), out.resolve(EvalReport.MONTAGE_PNG));
 			for (final Goals.Goal g : Goals.of(r))
-				args.out().printf(Locale.ROOT, "goal: %s = %.3f (%s): %s%n", g.goal(), g.value(), g
+				out().printf(Locale.ROOT, "goal: %s = %.3f (%s): %s%n", g.goal(), g.value(), g
 					.target(), g.met() == null ? "not measured" : g.met() ? "met" : "missed");
-			args.out().printf(Locale.ROOT, "wrote %s in %.0f s%n", out, r.setup().seconds());
+			out().printf(Locale.ROOT, "wrote %s in %.0f s%n", out, r.setup().seconds());
 		}
 		return Main.EXIT_OK;
 	}
 
 	/** Parses {@code 0.02,0.05} into ascending distinct ε, each in (0, last bin]. */
-	static float[] epsilons(final String list, final KarlModel model) throws UsageException {
+	private float[] epsilons(final String list, final KarlModel model) {
 		final TreeSet<Float> set = new TreeSet<>();
 		for (final String s : list.split(",")) {
 			try {
 				set.add(Float.parseFloat(s.trim()));
 			}
 			catch (final NumberFormatException e) {
-				throw new UsageException("--" + KEY_EPSILON + " '" + s + "' is not a number");
+				throw usage("--" + KEY_EPSILON + " '" + s + "' is not a number");
 			}
 		}
 		final float[] e = new float[set.size()];
@@ -119,13 +121,13 @@ public final class EvalCommand implements Subcommand {
 	}
 
 	/** Prints each new status line with the elapsed seconds. */
-	private static Progress status(final Args args) {
+	private Progress status() {
 		final long t0 = System.nanoTime();
 		return new Progress() {
 
 			@Override
 			public void status(final String message) {
-				args.out().printf(Locale.ROOT, "[%5.0f s] %s%n", (System.nanoTime() - t0) / 1e9, message);
+				out().printf(Locale.ROOT, "[%5.0f s] %s%n", (System.nanoTime() - t0) / 1e9, message);
 			}
 
 			@Override

@@ -4,29 +4,21 @@ import static org.karl.Keys.KEY_MODEL;
 
 import org.karl.ops.InfoOp;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 /** {@code karl info}: versions, engine, and a model's card, device and signatures (as KARL About). */
-public final class InfoCommand implements Subcommand {
+@Command(name = "info", description = "Prints versions, the engine, and a model's card, device " +
+	"and signatures (as KARL About).")
+public final class InfoCommand extends KarlCommand {
+
+	@Option(names = "--" + KEY_MODEL, paramLabel = "DIR",
+		description = "model folder; default: the default model")
+	String model = "";
 
 	@Override
-	public String name() {
-		return "info";
-	}
-
-	@Override
-	public String usage() {
-		return "karl info [--" + KEY_MODEL + " DIR]\n" +
-			"Prints versions, the engine, and a model's card, device and signatures (as KARL About).\n" +
-			"  --" + KEY_MODEL + " DIR      model folder; default: the default model\n";
-	}
-
-	@Override
-	public Args.Spec spec() {
-		return new Args.Spec().value(KEY_MODEL);
-	}
-
-	@Override
-	public int run(final Args args) throws Exception {
-		args.out().println(InfoOp.text(args.get(KEY_MODEL, ""), null, "karl command line", true));
+	public Integer call() throws Exception {
+		out().println(InfoOp.text(model, null, "karl command line", true));
 		return Main.EXIT_OK;
 	}
 }

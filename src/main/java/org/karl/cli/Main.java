@@ -1,16 +1,47 @@
 package org.karl.cli;
 
-import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.List;
+import static org.karl.Keys.KEY_DEBUG;
+import static org.karl.Keys.KEY_HELP;
 
-import org.karl.Keys;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.CharBuffer;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Help.Ansi.Text;
+import picocli.CommandLine.Help.ColorScheme;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.RunLast;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code karl} command line: {@code karl <subcommand> [--key value | --key=value | --flag]
  * [FILE...]}. Exit codes: {@value #EXIT_OK} ok, {@value #EXIT_FAILURE} failure (one stderr line
  * {@code karl <cmd>: <what was wrong>; <what to do>}, plus the stack trace with --debug),
- * {@value #EXIT_USAGE} usage error (unknown subcommand or flag, missing value; the usage follows).
+ * {@value #EXIT_USAGE} usage error (unknown subcommand or option, missing value, bad number: one
+ * line {@code karl <cmd>: <message>}, then the usage).
+ * <p>
+ * Parsed with picocli, the usual command-line parser of Java tools (pom-scijava manages its
+ * version): each {@link KarlCommand} declares its options as annotated fields named by
+ * {@link org.karl.Keys}, and picocli generates --help and the usage after a usage error from
+ * them, so the help cannot drift from what is parsed.
  */
 public final class Main {
 
@@ -23,19 +54,41 @@ public final class Main {
 	/** A malformed command line. */
 	public static final int EXIT_USAGE = 2;
 
-	/** Every subcommand, in the order the overview lists them. Add a new one here. */
-	static final List<Subcommand> COMMANDS = List.of( //
-		new TokenizeCommand(), //
-		new MapCommand(), //
-		new ReconstructCommand(), //
-		TrainCommand.base(), //
-		TrainCommand.karl(), //
-		new InfoCommand(), //
-		new EvalCommand(), //
-		new BenchCommand() //
-	);
-
 	private Main() {}
+
+	/**
+	 * Every subcommand, in the order the overview lists them. New objects on every call, since
+	 * picocli fills their fields. Add a new one here.
+	 */
+	static List<KarlCommand> commands() {
+		return List.of(new TokenizeCommand(), new MapCommand(), new ReconstructCommand(), TrainCommand
+			.base(), TrainCommand.karl(), new InfoCommand(), new EvalCommand(), new BenchCommand());
+	}
+
+	/** {@code karl} itself: --help and the overview; without a subcommand, a usage error. */
+	@Command(name = "karl", synopsisHeading = "", customSynopsis = "usage: karl <command> [--key " +
+		"value | --key=value | --flag] [FILE...]", commandListHeading = "commands:%n",
+		exitCodeListHeading = "exit codes:%n", exitCodeList = { "0:ok",
+			"1:failure: one line 'karl <command>: <what was wrong>; <what to do>' on stderr",
+			"2:usage error: one line, then the usage" }, footer = {
+				"'karl <command> --help' or 'karl help <command>' explains a command;",
+				"--debug adds stack traces." },
+		usageHelpWidth = 80, subcommands = HelpCommand.class)
+	static final class Karl implements Callable<Integer> {
+
+		@Spec
+		CommandSpec spec;
+
+		// NB: hidden: the footer says what --help does
+		@Option(names = { "-h", "--" + KEY_HELP }, usageHelp = true, hidden = true)
+		boolean help;
+
+		@Override
+		public Integer call() {
+			throw new ParameterException(spec.commandLine(),
+				"no command given; use one of the commands below");
+		}
+	}
 
 	public static void main(final String[] argv) {
 		System.exit(run(argv, System.out, System.err));
@@ -43,61 +96,164 @@ public final class Main {
 
 	/** Runs the command line {@code argv} and returns the exit code. */
 	public static int run(final String[] argv, final PrintStream out, final PrintStream err) {
-		if (argv.length == 0) {
-			err.print(overview());
-			return EXIT_USAGE;
-		}
-		final String first = argv[0];
-		if (first.equals("help") || first.equals("--" + Keys.KEY_HELP) || first.equals("-h")) {
-			final Subcommand about = argv.length > 1 ? find(argv[1]) : null;
-			out.print(about == null ? overview() : about.usage());
-			return EXIT_OK;
-		}
-		final Subcommand cmd = find(first);
-		if (cmd == null) {
-			err.println("karl: unknown subcommand '" + first + "'; use one of the commands below");
-			err.print(overview());
-			return EXIT_USAGE;
-		}
-		final String[] rest = Arrays.copyOfRange(argv, 1, argv.length);
-		final Args.Spec spec = cmd.spec().flag(Keys.KEY_HELP).flag(Keys.KEY_DEBUG);
-		boolean debug = Keys.DEFAULT_DEBUG;
+		final CommandLine karl = commandLine(commands(), out, err);
 		try {
-			final Args args = Args.parse(rest, spec, out, err);
-			if (args.flag(Keys.KEY_HELP)) {
-				out.print(cmd.usage());
-				return EXIT_OK;
-			}
-			debug = args.flag(Keys.KEY_DEBUG);
-			return cmd.run(args);
+			return karl.execute(argv);
 		}
-		catch (final UsageException e) {
-			err.println("karl " + cmd.name() + ": " + oneLine(e.getMessage()));
-			err.print(cmd.usage());
-			return EXIT_USAGE;
-		}
-		catch (final Exception | LinkageError | OutOfMemoryError e) {
-			err.println("karl " + cmd.name() + ": " + describe(e, debug));
-			if (debug) e.printStackTrace(err);
-			return EXIT_FAILURE;
+		catch (final LinkageError | OutOfMemoryError e) {
+			// NB: picocli hands only Exceptions to the handler; these come through here
+			ParseResult p = karl.getParseResult();
+			while (p != null && p.hasSubcommand())
+				p = p.subcommand();
+			return failure(p == null ? karl : p.commandSpec().commandLine(), e, err);
 		}
 	}
 
-	/** The subcommand called {@code name}, or null. */
-	static Subcommand find(final String name) {
-		for (final Subcommand c : COMMANDS)
-			if (c.name().equals(name)) return c;
-		return null;
+	/**
+	 * Parses {@code argv} (without the subcommand name) into {@code cmd} and runs it, answering
+	 * on {@code out} and {@code err}. Unlike {@link #run}, exceptions pass through, for tests
+	 * that check them.
+	 */
+	static int call(final KarlCommand cmd, final PrintStream out, final PrintStream err,
+		final String... argv) throws Exception
+	{
+		final CommandLine cl = new CommandLine(cmd.streams(out, err));
+		refuseEmptyValues(cl.parseArgs(argv));
+		return cmd.call();
 	}
 
-	/** Lists the subcommands with their synopsis. */
-	static String overview() {
-		final StringBuilder s = new StringBuilder(
-			"usage: karl <command> [--key value | --key=value | --flag] [FILE...]\ncommands:\n");
-		for (final Subcommand c : COMMANDS)
-			s.append("  ").append(c.usage().lines().findFirst().orElse(c.name())).append('\n');
-		s.append("'karl <command> --help' explains a command; --debug adds stack traces.\n");
+	/** {@code karl} with {@code commands} as its subcommands, answering on out and err. */
+	static CommandLine commandLine(final List<KarlCommand> commands, final PrintStream out,
+		final PrintStream err)
+	{
+		final CommandLine karl = new CommandLine(new Karl());
+		for (final KarlCommand c : commands) {
+			final CommandLine sub = new CommandLine(c.streams(out, err));
+			sub.getCommandSpec().usageMessage().footer(c.footer());
+			karl.addSubcommand(sub);
+		}
+		karl.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
+		// NB: these settings reach the subcommands added above, not later ones.
+		karl.setHelpFactory(KarlHelp::new);
+		karl.setOut(writer(out));
+		karl.setErr(writer(err));
+		// NB: plain text, also on a terminal: the help is what people paste into notes and issues
+		karl.setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF));
+		karl.setExecutionStrategy(parsed -> {
+			refuseEmptyValues(parsed);
+			return new RunLast().execute(parsed);
+		});
+		karl.setParameterExceptionHandler((e, args) -> usageError(e, err));
+		karl.setExecutionExceptionHandler((e, cl, parsed) -> failure(cl, e, err));
+		return karl;
+	}
+
+	/**
+	 * Help whose synopsis leaves out --help and --debug: every command has them, the option list
+	 * shows them, and without them each synopsis reads as in the README.
+	 */
+	static final class KarlHelp extends Help {
+
+		KarlHelp(final CommandSpec spec, final ColorScheme scheme) {
+			super(spec, scheme);
+		}
+
+		@Override
+		protected Text createDetailedSynopsisOptionsText(final Collection<ArgSpec> done,
+			final Comparator<OptionSpec> sort, final boolean cluster)
+		{
+			final List<OptionSpec> own = commandSpec().options().stream().filter(o -> !o.usageHelp() &&
+				!o.longestName().equals("--" + KEY_DEBUG)).collect(Collectors.toList());
+			return createDetailedSynopsisOptionsText(done, own, sort, cluster);
+		}
+	}
+
+	/** The overview's command list: the synopsis of every karl subcommand. */
+	private static String commandList(final Help help) {
+		final StringBuilder s = new StringBuilder();
+		for (final CommandLine c : help.subcommands().values().stream().map(Help::commandSpec).map(
+			CommandSpec::commandLine).distinct().collect(Collectors.toList()))
+		{
+			if (!(c.getCommand() instanceof KarlCommand)) continue;
+			c.getHelp().synopsis(0).lines().forEach(l -> s.append("  ").append(l).append('\n'));
+		}
 		return s.toString();
+	}
+
+	/** One line {@code karl <cmd>: <message>}, the usage, exit {@value #EXIT_USAGE}. */
+	static int usageError(final ParameterException e, final PrintStream err) {
+		final CommandLine cl = e.getCommandLine();
+		// NB: picocli checks required options before it reports unknown ones; a typo comes first
+		final List<String> unmatched = cl.getUnmatchedArguments();
+		final ParameterException first = e instanceof MissingParameterException && !unmatched
+			.isEmpty() ? new UnmatchedArgumentException(cl, unmatched) : e;
+		err.println(cl.getCommandSpec().qualifiedName() + ": " + oneLine(message(first)));
+		err.print(cl.getUsageMessage());
+		return EXIT_USAGE;
+	}
+
+	/** One line {@code karl <cmd>: <what was wrong>; <what to do>}, exit {@value #EXIT_FAILURE}. */
+	static int failure(final CommandLine cl, final Throwable e, final PrintStream err) {
+		final boolean debug = cl.getCommand() instanceof KarlCommand && ((KarlCommand) cl
+			.getCommand()).debug();
+		err.println(cl.getCommandSpec().qualifiedName() + ": " + describe(e, debug));
+		if (debug) e.printStackTrace(err);
+		return EXIT_FAILURE;
+	}
+
+	/** The message of a usage error, in karl's words where picocli's would be vaguer. */
+	private static String message(final ParameterException e) {
+		final boolean top = e.getCommandLine().getCommandSpec().parent() == null;
+		if (e instanceof UnmatchedArgumentException && !((UnmatchedArgumentException) e)
+			.getUnmatched().isEmpty())
+		{
+			final UnmatchedArgumentException u = (UnmatchedArgumentException) e;
+			final String first = u.getUnmatched().get(0);
+			if (top && !first.startsWith("-")) return "unknown subcommand '" + first +
+				"'; use one of the commands below";
+			if (u.isUnknownOption()) return "unknown option " + first + (u.getSuggestions().isEmpty()
+				? "" : "; did you mean " + String.join(" or ", u.getSuggestions()) + "?");
+		}
+		// NB: "Missing required option/parameter:" is an absent option or file; a missing
+		// value after an option keeps picocli's message, which names the option.
+		if (e instanceof MissingParameterException && e.getMessage().startsWith("Missing required") &&
+			!e.getMessage().contains(" for option "))
+		{
+			return "missing " + ((MissingParameterException) e).getMissing().stream().map(a -> a
+				.isOption() ? ((OptionSpec) a).longestName() : a.paramLabel()).collect(Collectors
+					.joining(", "));
+		}
+		return e.getMessage();
+	}
+
+	/** An option given with an empty value ({@code --csv=}) is a usage error, not a default. */
+	private static void refuseEmptyValues(final ParseResult parsed) {
+		for (ParseResult p = parsed; p != null; p = p.subcommand())
+			for (final OptionSpec o : p.matchedOptions())
+				if (o.arity().min() > 0 && o.originalStringValues().stream().anyMatch(String::isEmpty))
+					throw new ParameterException(p.commandSpec().commandLine(), o.longestName() +
+						" needs a value");
+	}
+
+	/** A writer for picocli's help that leaves the encoding to {@code s} (UTF-8 in tests). */
+	private static PrintWriter writer(final PrintStream s) {
+		return new PrintWriter(new Writer() {
+
+			@Override
+			public void write(final char[] c, final int off, final int len) {
+				s.append(CharBuffer.wrap(c, off, len));
+			}
+
+			@Override
+			public void flush() {
+				s.flush();
+			}
+
+			@Override
+			public void close() {
+				s.flush();
+			}
+		}, true);
 	}
 
 	/** The one-line message for a failure: what was wrong and, when known, what to do. */

@@ -23,13 +23,20 @@ import org.karl.ops.ModelLocator;
 import org.karl.ops.Outputs;
 import org.karl.ops.TiffOutput;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 /**
  * {@code karl map}: the headless batch of KARL Complexity Map... with real exit codes. For every
  * image file given (or in a folder given) it writes {@code <name>_map.tif} and
  * {@code <name>_tokens.csv} with {@link ComplexityMapOp}, the map and rows the Fiji command
  * makes. An input that fails is reported and the others are still mapped (exit 1 at the end).
  */
-public final class MapCommand implements Subcommand {
+@Command(name = "map", description = "Complexity maps (kept tokens per tile) of image files or " +
+	"stacks, as KARL Complexity Map...")
+public final class MapCommand extends KarlCommand {
 
 	/** Suffix of the map files. */
 	public static final String MAP_SUFFIX = "_map.tif";
@@ -47,71 +54,76 @@ public final class MapCommand implements Subcommand {
 		this.loader = loader;
 	}
 
+	@Mixin
+	NormalizeOptions normalize;
+
+	@Option(names = "--" + KEY_MODEL, paramLabel = "DIR",
+		description = "model folder; default: the default model")
+	String model = "";
+
+	@Option(names = "--" + KEY_EPSILON, paramLabel = "E",
+		description = "target error; default ${DEFAULT-VALUE}")
+	double epsilon = DEFAULT_EPSILON;
+
+	@Option(names = "--" + KEY_BUDGET, paramLabel = "T",
+		description = "most tokens per tile; default (or 0): T_max")
+	int budget = DEFAULT_BUDGET;
+
+	@Option(names = "--" + KEY_LUT, paramLabel = "L",
+		description = "fire or viridis; default ${DEFAULT-VALUE}")
+	String lut = DEFAULT_LUT;
+
+	@Option(names = "--" + KEY_OUTPUT, paramLabel = "DIR", required = true,
+		description = "folder for NAME" + MAP_SUFFIX + " and NAME" + CSV_SUFFIX + " (columns below)")
+	Path output;
+
+	@Parameters(paramLabel = "FILE_OR_FOLDER", arity = "1..*", description = {
+		"image files, or folders whose image files are all mapped (other files and earlier maps are " +
+			"skipped); equal names get distinct outputs" })
+	List<Path> files;
+
 	@Override
-	public String name() {
-		return "map";
+	String[] footer() {
+		return new String[] { "", "CSV columns: " + String.join(",", ComplexityMapOp.COLUMNS) };
 	}
 
 	@Override
-	public String usage() {
-		return "karl map [--" + KEY_MODEL + " DIR] [--" + KEY_EPSILON + " E] [--" + KEY_BUDGET +
-			" T] [--" + KEY_LUT + " L] --" + KEY_OUTPUT + " DIR FILE_OR_FOLDER...\n" +
-			"Complexity maps (kept tokens per tile) of image files or stacks, as KARL Complexity Map...\n" +
-			"  --" + KEY_MODEL + " DIR      model folder; default: the default model\n" +
-			"  --" + KEY_EPSILON + " E      target error; default " + DEFAULT_EPSILON + "\n" +
-			"  --" + KEY_BUDGET + " T       most tokens per tile; default (or 0): T_max\n" +
-			"  --" + KEY_LUT + " L          fire or viridis; default " + DEFAULT_LUT + "\n" +
-			"  --" + KEY_OUTPUT + " DIR     folder for NAME" + MAP_SUFFIX + " and NAME" + CSV_SUFFIX +
-			" (" + String.join(",", ComplexityMapOp.COLUMNS) + ")\n" +
-			"  FILE_OR_FOLDER   image files, or folders whose image files are all mapped (other\n" +
-			"                   files and earlier maps are skipped); equal names get distinct outputs\n";
-	}
-
-	@Override
-	public Args.Spec spec() {
-		return new Args.Spec().value(KEY_MODEL).value(KEY_EPSILON).value(KEY_BUDGET).value(KEY_LUT)
-			.value(KEY_OUTPUT);
-	}
-
-	@Override
-	public int run(final Args args) throws Exception {
-		final Path out = args.path(KEY_OUTPUT);
-		final float epsilon = (float) args.getDouble(KEY_EPSILON, DEFAULT_EPSILON);
-		final int budget = args.getInt(KEY_BUDGET, DEFAULT_BUDGET);
-		final String lut = args.get(KEY_LUT, DEFAULT_LUT);
-		if (args.positionalPaths().isEmpty()) throw new UsageException("no image file or folder given");
+	public Integer call() throws Exception {
+		final Path out = output;
+		final float epsilon = (float) this.epsilon;
 		// NB: every check that needs no model comes first, so that a typo fails at once.
 		Luts.get(lut);
-		final InputFiles.Listing in = InputFiles.expand(args.positionalPaths(), MapCommand::isOutput);
+		final Normalization norm = normalize.get();
+		final InputFiles.Listing in = InputFiles.expand(files, MapCommand::isOutput);
 		final Map<Path, String> names = Outputs.names(in.files());
 		for (final Path f : in.files()) {
 			Outputs.refuseInputs(out.resolve(names.get(f) + MAP_SUFFIX), in.files(), "--" + KEY_OUTPUT);
 			Outputs.refuseInputs(out.resolve(names.get(f) + CSV_SUFFIX), in.files(), "--" + KEY_OUTPUT);
 		}
 		Outputs.checkWritableFolder(out, "--" + KEY_OUTPUT);
-		in.skipped().forEach(s -> args.err().println("karl map: note: skipped " + s));
-		final Path modelDir = ModelLocator.resolve(args.get(KEY_MODEL, ""), null);
+		in.skipped().forEach(s -> err().println("karl map: note: skipped " + s));
+		final Path modelDir = ModelLocator.resolve(model, null);
 		final List<String> failed = new ArrayList<>();
-		try (Tokenizer model = loader.load(modelDir)) {
-			Inputs.budget(model, epsilon, budget); // NB: a bad ε fails once, before any file is read
+		try (Tokenizer tokenizer = loader.load(modelDir)) {
+			Inputs.budget(tokenizer, epsilon, budget); // NB: a bad ε fails once, before any file is read
 			for (final Path f : in.files()) {
 				try {
-					map(f, out, names.get(f), model, epsilon, budget, lut, args);
+					map(f, out, names.get(f), tokenizer, epsilon, norm);
 				}
 				catch (final Exception | OutOfMemoryError e) {
 					failed.add(f.toString());
-					args.err().println("karl map: " + f + ": " + Main.describe(e, false));
+					err().println("karl map: " + f + ": " + Main.describe(e, false));
 				}
 			}
 		}
 		if (failed.isEmpty()) return Main.EXIT_OK;
-		if (failed.size() < in.files().size()) args.err().println("karl map: " + failed.size() +
+		if (failed.size() < in.files().size()) err().println("karl map: " + failed.size() +
 			" of " + in.files().size() + " inputs failed (above); the others were mapped");
 		return Main.EXIT_FAILURE;
 	}
 
-	private static void map(final Path f, final Path out, final String name, final Tokenizer model,
-		final float epsilon, final int budget, final String lut, final Args args) throws Exception
+	private void map(final Path f, final Path out, final String name, final Tokenizer model,
+		final float epsilon, final Normalization norm) throws Exception
 	{
 		final ImagePlus imp = ImageFiles.openPlanes(f);
 		try {
@@ -119,10 +131,10 @@ public final class MapCommand implements Subcommand {
 			final ComplexityMapOp.Output[] o = { null };
 			final Path csv = out.resolve(name + CSV_SUFFIX), tif = out.resolve(name + MAP_SUFFIX);
 			AtomicFiles.write(csv, w -> o[0] = ComplexityMapOp.run(imp, f.toString(), model, epsilon,
-				budget, Normalization.DEFAULT, lut, new CsvRows(w, ComplexityMapOp.COLUMNS), args.progress(f.toString())));
+				budget, norm, lut, new CsvRows(w, ComplexityMapOp.COLUMNS), progress(f.toString())));
 			TiffOutput.write(o[0].map(), tif);
-			o[0].notes().forEach(n -> args.err().println("karl map: note: " + n));
-			args.out().println(f + ": " + o[0].tiles() + " tiles -> " + tif);
+			o[0].notes().forEach(n -> err().println("karl map: note: " + n));
+			out().println(f + ": " + o[0].tiles() + " tiles -> " + tif);
 		}
 		finally {
 			imp.flush();

@@ -11,18 +11,24 @@ import java.util.Locale;
 import org.karl.engine.api.Tokenizer;
 import org.karl.engine.runtime.KarlModel;
 import org.karl.image.ij.ImageFiles;
-import org.karl.image.ij.Normalization;
 import org.karl.ops.ModelLocator;
 import org.karl.ops.Outputs;
 import org.karl.ops.ReconstructOp;
 import org.karl.ops.Table;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code karl reconstruct}: the single pass (1 encoder + 1 decoder run per tile) on an image
  * file with {@link ReconstructOp}, as KARL Reconstruct in Fiji: writes the reconstruction as a
  * 32-bit TIFF with the input's layout, prints one line per plane, and optionally the rows as CSV.
  */
-public final class ReconstructCommand implements Subcommand {
+@Command(name = "reconstruct", description = "Reconstructs every plane of an image at target " +
+	"error E in one pass per tile.")
+public final class ReconstructCommand extends KarlCommand {
 
 	private final TokenizeCommand.Loader loader;
 
@@ -34,56 +40,59 @@ public final class ReconstructCommand implements Subcommand {
 		this.loader = loader;
 	}
 
+	@Mixin
+	NormalizeOptions normalize;
+
+	@Option(names = "--" + KEY_MODEL, paramLabel = "DIR",
+		description = "model folder; default: the default model")
+	String model = "";
+
+	@Option(names = "--" + KEY_EPSILON, paramLabel = "E",
+		description = "target mean L1 error; default ${DEFAULT-VALUE}")
+	double epsilon = DEFAULT_EPSILON;
+
+	@Option(names = "--" + KEY_BUDGET, paramLabel = "T",
+		description = "most tokens per tile; default (or 0): T_max")
+	int budget = DEFAULT_BUDGET;
+
+	@Option(names = "--" + KEY_TOKENS, paramLabel = "N",
+		description = "decode the first N tokens of every tile instead of asking for E")
+	int tokens = DEFAULT_TOKENS;
+
+	@Option(names = "--" + KEY_CSV, paramLabel = "OUT.csv",
+		description = "also write one row per plane (columns below)")
+	Path csv;
+
+	@Option(names = "--" + KEY_OUTPUT, paramLabel = "OUT.tif", required = true,
+		description = "32-bit TIFF to write (atomically), values in [0,1] units")
+	Path output;
+
+	@Parameters(paramLabel = "FILE", arity = "1",
+		description = "one image ImageJ opens; stacks and hyperstacks: every plane")
+	Path file;
+
 	@Override
-	public String name() {
-		return "reconstruct";
+	String[] footer() {
+		return new String[] { "", "CSV columns: " + String.join(",", ReconstructOp.COLUMNS) };
 	}
 
 	@Override
-	public String usage() {
-		return "karl reconstruct [--" + KEY_MODEL + " DIR] [--" + KEY_EPSILON + " E] [--" + KEY_BUDGET +
-			" T | --" + KEY_TOKENS + " N] [--" + KEY_CSV + " OUT.csv] --" + KEY_OUTPUT + " OUT.tif FILE\n" +
-			"Reconstructs every plane of an image at target error E in one pass per tile.\n" +
-			"  --" + KEY_MODEL + " DIR      model folder; default: the default model\n" +
-			"  --" + KEY_EPSILON + " E      target mean L1 error; default " + DEFAULT_EPSILON + "\n" +
-			"  --" + KEY_BUDGET + " T       most tokens per tile; default (or 0): T_max\n" +
-			"  --" + KEY_TOKENS + " N       decode the first N tokens of every tile instead of asking " +
-			"for E\n" +
-			"  --" + KEY_CSV + " OUT.csv    also write one row per plane: " + String.join(",",
-				ReconstructOp.COLUMNS) + "\n" +
-			"  --" + KEY_OUTPUT + " OUT.tif 32-bit TIFF to write (atomically), values in [0,1] units\n" +
-			"  FILE             one image ImageJ opens; stacks and hyperstacks: every plane\n";
-	}
-
-	@Override
-	public Args.Spec spec() {
-		return new Args.Spec().value(KEY_MODEL).value(KEY_EPSILON).value(KEY_BUDGET).value(KEY_TOKENS)
-			.value(KEY_CSV).value(KEY_OUTPUT);
-	}
-
-	@Override
-	public int run(final Args args) throws Exception {
-		final Path out = args.path(KEY_OUTPUT);
-		final Path csv = args.has(KEY_CSV) ? args.path(KEY_CSV) : null;
-		final float epsilon = (float) args.getDouble(KEY_EPSILON, DEFAULT_EPSILON);
-		final int budget = args.getInt(KEY_BUDGET, DEFAULT_BUDGET);
-		final int tokens = args.getInt(KEY_TOKENS, DEFAULT_TOKENS);
-		if (args.positionalPaths().size() != 1) throw new UsageException("give exactly one image file");
-		final Path file = args.positionalPaths().get(0);
+	public Integer call() throws Exception {
+		final Path out = output;
 		Outputs.refuseInputs(out, List.of(file), "--" + KEY_OUTPUT);
 		Outputs.refuseInputs(csv, List.of(file, out), "--" + KEY_CSV);
 		Outputs.checkWritableFile(out, "--" + KEY_OUTPUT);
 		if (csv != null) Outputs.checkWritableFile(csv, "--" + KEY_CSV);
 		final ImagePlus imp = ImageFiles.openPlanes(file);
-		try (Tokenizer model = loader.load(ModelLocator.resolve(args.get(KEY_MODEL, ""), null))) {
+		try (Tokenizer tokenizer = loader.load(ModelLocator.resolve(model, null))) {
 			final Table rows = new Table(ReconstructOp.COLUMNS);
 			// NB: planes are computed as the TIFF is written, so memory stays bounded
-			final ReconstructOp.Output o = ReconstructOp.runToTiff(imp, file.toString(), model, epsilon,
-				budget, tokens, Normalization.DEFAULT, rows, out, args.progress(file.toString()));
+			final ReconstructOp.Output o = ReconstructOp.runToTiff(imp, file.toString(), tokenizer,
+				(float) epsilon, budget, tokens, normalize.get(), rows, out, progress(file.toString()));
 			if (csv != null) rows.writeCsv(csv);
-			for (int i = 0; i < rows.size(); i++) args.out().println(line(rows, i));
-			o.notes().forEach(n -> args.err().println("karl reconstruct: note: " + n));
-			args.out().println("wrote " + out);
+			for (int i = 0; i < rows.size(); i++) out().println(line(rows, i));
+			o.notes().forEach(n -> err().println("karl reconstruct: note: " + n));
+			out().println("wrote " + out);
 		}
 		finally {
 			imp.flush();

@@ -7,29 +7,35 @@ import org.karl.engine.api.Progress;
 
 /**
  * Progress of a long CLI run on stderr: one line, rewritten in place (carriage return) at most
- * twice a second, with the status, percent done and an estimate of the time left. Quiet when
- * stderr is not a terminal, so that logs and pipes get only the results and one-line errors.
+ * twice a second (every 10 s when not a terminal), with the status, percent done and an estimate
+ * of the time left. Quiet when stderr is not a terminal, unless asked (--progress), so that logs
+ * and pipes get only the results and one-line errors.
  */
 final class StderrProgress implements Progress {
 
-	private static final long EVERY_NS = 500_000_000L;
-
 	private final PrintStream err;
+	private final boolean terminal;
+	private final long every;
 	private final String label;
 	private final long t0 = System.nanoTime();
 	private long last;
 	private String status = "";
 	private boolean drawn;
 
-	StderrProgress(final PrintStream err, final String label) {
+	StderrProgress(final PrintStream err, final String label, final boolean terminal) {
 		this.err = err;
 		this.label = label;
+		this.terminal = terminal;
+		this.every = terminal ? 500_000_000L : 10_000_000_000L;
 	}
 
-	/** The progress for {@code label}: live on a terminal, {@link Progress#NONE} otherwise. */
-	static Progress of(final PrintStream err, final String label) {
-		return System.console() != null && err == System.err ? new StderrProgress(err, label)
-			: Progress.NONE;
+	/**
+	 * The progress for {@code label}: live on a terminal, one line per 10 s when {@code asked},
+	 * else {@link Progress#NONE}.
+	 */
+	static Progress of(final PrintStream err, final String label, final boolean asked) {
+		final boolean terminal = System.console() != null && err == System.err;
+		return terminal || asked ? new StderrProgress(err, label, terminal) : Progress.NONE;
 	}
 
 	@Override
@@ -40,13 +46,18 @@ final class StderrProgress implements Progress {
 	@Override
 	public void fraction(final double done) {
 		final long now = System.nanoTime();
-		if (now - last < EVERY_NS && done < 1) return;
+		if (now - last < every && done < 1) return;
 		last = now;
 		final double s = (now - t0) / 1e9;
 		final String eta = done > 0.01 && done < 1 ? String.format(Locale.ROOT, ", %.0f s left", s *
 			(1 - done) / done) : "";
-		err.print(String.format(Locale.ROOT, "\r%s: %s %3.0f%%%s\u001b[K", label, status, 100 * done,
-			eta));
+		final String line = String.format(Locale.ROOT, "%s: %s %3.0f%%%s", label, status, 100 * done,
+			eta);
+		if (!terminal) {
+			err.println(line); // NB: a log file gets whole lines, no carriage returns
+			return;
+		}
+		err.print("\r" + line + "\u001b[K");
 		drawn = true;
 		if (done >= 1) done();
 	}

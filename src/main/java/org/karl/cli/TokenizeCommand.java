@@ -12,7 +12,6 @@ import java.util.List;
 import org.karl.engine.api.Tokenizer;
 import org.karl.engine.runtime.KarlModel;
 import org.karl.image.ij.ImageFiles;
-import org.karl.image.ij.Normalization;
 import org.karl.ops.AtomicFiles;
 import org.karl.ops.CsvRows;
 import org.karl.ops.InputFiles;
@@ -21,11 +20,18 @@ import org.karl.ops.ModelLocator;
 import org.karl.ops.Outputs;
 import org.karl.ops.TokenizeOp;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 /**
  * {@code karl tokenize}: one CSV row per tile of every plane of the image files given, from
  * {@link TokenizeOp}: the same columns as KARL Tokenize in Fiji.
  */
-public final class TokenizeCommand implements Subcommand {
+@Command(name = "tokenize", description = "Counts KARL tokens for every tile of every plane of " +
+	"each image file.")
+public final class TokenizeCommand extends KarlCommand {
 
 	/** Opens a model folder; tests pass a fake. */
 	public interface Loader {
@@ -44,62 +50,67 @@ public final class TokenizeCommand implements Subcommand {
 		this.loader = loader;
 	}
 
+	@Mixin
+	NormalizeOptions normalize;
+
+	@Option(names = "--" + KEY_MODEL, paramLabel = "DIR",
+		description = "model folder; default: the default model")
+	String model = "";
+
+	@Option(names = "--" + KEY_EPSILON, paramLabel = "E",
+		description = "target error in (0, the model's last epsilon bin]; default ${DEFAULT-VALUE}")
+	double epsilon = DEFAULT_EPSILON;
+
+	@Option(names = "--" + KEY_BUDGET, paramLabel = "T",
+		description = "most tokens per tile, in [1, T_max]; default (or 0): T_max")
+	int budget = DEFAULT_BUDGET;
+
+	@Option(names = "--" + KEY_RECONSTRUCT,
+		description = "also decode each tile: the l1 and met columns below (met = 1 when l1 <= epsilon)")
+	boolean reconstruct = DEFAULT_RECONSTRUCT;
+
+	@Option(names = "--" + KEY_IDS,
+		description = "also the token ids: the id columns below (T_max space-separated values each)")
+	boolean ids = DEFAULT_IDS;
+
+	@Option(names = "--" + KEY_CSV, paramLabel = "OUT", required = true, description = {
+		"CSV to write (atomically), one row per tile (columns below)" })
+	Path csv;
+
+	@Parameters(paramLabel = "FILE_OR_FOLDER", arity = "1..*",
+		description = "images ImageJ opens (TIFF, PNG, JPEG, ...); stacks: every plane")
+	List<Path> files;
+
 	@Override
-	public String name() {
-		return "tokenize";
+	String[] footer() {
+		return new String[] { "", "CSV columns: " + String.join(",", TokenizeOp.COLUMNS),
+			"  + " + String.join(",", TokenizeOp.RECONSTRUCT_COLUMNS) + " with --" + KEY_RECONSTRUCT +
+				"; + " + String.join(",", TokenizeOp.ID_COLUMNS) + " with --" + KEY_IDS,
+			"  image = the path given; slice = 1-based stack index;",
+			"  tile_x, tile_y = tile column, row; padded = 1: the tile extends past the image" };
 	}
 
 	@Override
-	public String usage() {
-		return "karl tokenize [--" + KEY_MODEL + " DIR] [--" + KEY_EPSILON + " E] [--" + KEY_BUDGET +
-			" T] [--" + KEY_RECONSTRUCT + "] [--" + KEY_IDS + "] --" + KEY_CSV + " OUT FILE_OR_FOLDER...\n" +
-			"Counts KARL tokens for every tile of every plane of each image file.\n" +
-			"  --" + KEY_MODEL + " DIR      model folder; default: the default model\n" +
-			"  --" + KEY_EPSILON + " E      target error in (0, the model's last epsilon bin]; " +
-			"default " + DEFAULT_EPSILON + "\n" +
-			"  --" + KEY_BUDGET + " T       most tokens per tile, in [1, T_max]; default (or 0): " +
-			"T_max\n" +
-			"  --" + KEY_RECONSTRUCT + "    also decode each tile: columns " + String.join(",",
-				TokenizeOp.RECONSTRUCT_COLUMNS) + " (met = 1 when l1 <= epsilon)\n" +
-			"  --" + KEY_IDS + "            also the token ids: columns " + String.join(",",
-				TokenizeOp.ID_COLUMNS) + " (T_max space-separated values each)\n" +
-			"  --" + KEY_CSV + " OUT        CSV to write (atomically), one row per tile:\n" +
-			"                   " + String.join(",", TokenizeOp.COLUMNS) + "\n" +
-			"                   image = the path given; slice = 1-based stack index; tile_x, tile_y =\n" +
-			"                   tile column, row; padded = 1 when the tile extends past the image\n" +
-			"  FILE_OR_FOLDER   images ImageJ opens (TIFF, PNG, JPEG, ...); stacks: every plane\n";
-	}
-
-	@Override
-	public Args.Spec spec() {
-		return new Args.Spec().value(KEY_MODEL).value(KEY_EPSILON).value(KEY_BUDGET).flag(
-			KEY_RECONSTRUCT).flag(KEY_IDS).value(KEY_CSV);
-	}
-
-	@Override
-	public int run(final Args args) throws Exception {
-		final Path csv = args.path(KEY_CSV);
-		final TokenizeOp.Options o = new TokenizeOp.Options((float) args.getDouble(KEY_EPSILON,
-			DEFAULT_EPSILON), args.getInt(KEY_BUDGET, DEFAULT_BUDGET), args.flag(KEY_RECONSTRUCT), args
-				.flag(KEY_IDS), Normalization.DEFAULT);
-		if (args.positionalPaths().isEmpty()) throw new UsageException("no image files given");
+	public Integer call() throws Exception {
+		final TokenizeOp.Options o = new TokenizeOp.Options((float) epsilon, budget, reconstruct, ids,
+			normalize.get());
 		// NB: cheap checks first, so that a typo fails before the model loads.
-		final InputFiles.Listing in = InputFiles.expand(args.positionalPaths(), f -> false);
+		final InputFiles.Listing in = InputFiles.expand(files, f -> false);
 		Outputs.refuseInputs(csv, in.files(), "--" + KEY_CSV);
 		Outputs.checkWritableFile(csv, "--" + KEY_CSV);
-		in.skipped().forEach(s -> args.err().println("karl tokenize: note: skipped " + s));
-		final Path modelDir = ModelLocator.resolve(args.get(KEY_MODEL, ""), null);
+		in.skipped().forEach(s -> err().println("karl tokenize: note: skipped " + s));
+		final Path modelDir = ModelLocator.resolve(model, null);
 		final List<String> notes = new ArrayList<>();
 		final long[] rows = { 0 };
-		try (Tokenizer model = loader.load(modelDir)) {
-			Inputs.budget(model, o.epsilon(), o.budget()); // NB: a bad ε fails before any file is read
+		try (Tokenizer tokenizer = loader.load(modelDir)) {
+			Inputs.budget(tokenizer, o.epsilon(), o.budget()); // NB: a bad ε fails before any file is read
 			AtomicFiles.write(csv, w -> {
 				final CsvRows out = new CsvRows(w, o.columns());
 				for (final Path f : in.files()) {
 					final ImagePlus imp = ImageFiles.openPlanes(f);
 					try {
-						final TokenizeOp.Output r = TokenizeOp.run(imp, f.toString(), model, o, out, null, args
-							.progress(f.toString()));
+						final TokenizeOp.Output r = TokenizeOp.run(imp, f.toString(), tokenizer, o, out,
+							null, progress(f.toString()));
 						rows[0] += r.tiles();
 						notes.addAll(r.notes());
 					}
@@ -109,8 +120,8 @@ public final class TokenizeCommand implements Subcommand {
 				}
 			});
 		}
-		notes.forEach(n -> args.err().println("karl tokenize: note: " + n));
-		args.out().println("wrote " + rows[0] + " tile rows for " + in.files().size() +
+		notes.forEach(n -> err().println("karl tokenize: note: " + n));
+		out().println("wrote " + rows[0] + " tile rows for " + in.files().size() +
 			" file(s) to " + csv);
 		return Main.EXIT_OK;
 	}

@@ -1,18 +1,30 @@
 package org.karl.cli;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.karl.Keys;
+import org.karl.ops.ComplexityMapOp;
+import org.karl.ops.TokenizeOp;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 public class MainTest {
 
@@ -34,18 +46,24 @@ public class MainTest {
 	@Test
 	public void noArgumentsPrintsTheOverviewAsAUsageError() {
 		assertEquals(Main.EXIT_USAGE, karl());
-		assertTrue(err, err.contains("karl tokenize --model"));
-		assertTrue(err, err.contains("karl info --model"));
+		assertTrue(err, err.startsWith("karl: no command given; "));
+		assertTrue(err, err.contains("karl tokenize [--model=DIR]"));
+		assertTrue(err, err.contains("karl info [--model=DIR]"));
 	}
 
 	@Test
 	public void helpGoesToStdoutWithExitZero() {
 		assertEquals(0, karl("--help"));
 		assertTrue(out.contains("commands:"));
+		assertEquals(0, karl("-h"));
+		assertTrue(out.contains("commands:"));
 		assertEquals(0, karl("help", "tokenize"));
-		assertTrue(out.startsWith("karl tokenize"));
+		assertTrue(out, out.startsWith("karl tokenize "));
+		final String help = out;
 		assertEquals(0, karl("tokenize", "--help"));
-		assertTrue(out.contains("--csv OUT"));
+		assertEquals(help, out);
+		assertTrue(out.contains("--csv=OUT"));
+		assertTrue(out, out.contains(String.join(",", TokenizeOp.COLUMNS)));
 		assertEquals("", err);
 	}
 
@@ -53,24 +71,52 @@ public class MainTest {
 	public void unknownSubcommandIsAUsageError() {
 		assertEquals(Main.EXIT_USAGE, karl("tokenise"));
 		assertTrue(err, err.startsWith("karl: unknown subcommand 'tokenise'"));
+		assertTrue(err, err.contains("commands:"));
 	}
 
 	@Test
 	public void unknownFlagIsAUsageErrorFollowedByTheUsage() {
 		assertEquals(Main.EXIT_USAGE, karl("tokenize", "--modle", "m"));
-		assertTrue(err, err.startsWith("karl tokenize: unknown flag --modle\nkarl tokenize --model"));
+		assertTrue(err, err.startsWith("karl tokenize: unknown option --modle; did you mean " +
+			"--model?\nkarl tokenize [--model=DIR]"));
+	}
+
+	@Test
+	public void mapHelpListsEveryOption() {
+		assertEquals(Main.EXIT_OK, karl("map", "--help"));
+		assertEquals("", err);
+		assertTrue(out, out.startsWith("karl map [--model=DIR] "));
+		for (final String o : List.of("--model=DIR", "--epsilon=E", "--budget=T", "--lut=L",
+			"--output=DIR", "FILE_OR_FOLDER", "--help", "--debug"))
+			assertTrue(o, out.contains("\n      " + o));
+		assertTrue(out, out.contains("default " + Keys.DEFAULT_EPSILON));
+		assertTrue(out, out.contains("NAME" + MapCommand.MAP_SUFFIX));
+		assertTrue(out, out.contains(String.join(",", ComplexityMapOp.COLUMNS)));
+	}
+
+	@Test
+	public void mapWithAnUnknownFlagIsOneLineThenTheUsage() {
+		assertEquals(Main.EXIT_USAGE, karl("map", "--no-such-flag", "x"));
+		assertEquals("", out);
+		final List<String> lines = err.lines().collect(Collectors.toList());
+		assertEquals("karl map: unknown option --no-such-flag", lines.get(0));
+		karl("map", "--help");
+		assertEquals(out, String.join("\n", lines.subList(1, lines.size())) + "\n");
 	}
 
 	@Test
 	public void missingValuesAndFilesAreUsageErrors() {
 		assertEquals(Main.EXIT_USAGE, karl("tokenize", "--model"));
+		assertTrue(err, err.startsWith("karl tokenize: "));
 		assertEquals(Main.EXIT_USAGE, karl("tokenize", "--model", "m", "--csv", "x.csv"));
-		assertTrue(err, err.startsWith("karl tokenize: no image files given"));
+		assertTrue(err, err.startsWith("karl tokenize: missing FILE_OR_FOLDER"));
 		assertEquals(Main.EXIT_USAGE, karl("tokenize", "--model", "m", "a.tif"));
 		assertTrue(err, err.startsWith("karl tokenize: missing --csv"));
 		assertEquals(Main.EXIT_USAGE, karl("tokenize", "--model=m", "--csv=c", "--epsilon=x",
 			"a"));
-		assertTrue(err, err.startsWith("karl tokenize: --epsilon 'x' is not a number"));
+		assertTrue(err, err.startsWith("karl tokenize: Invalid value for option '--epsilon': 'x' "));
+		assertEquals(Main.EXIT_USAGE, karl("reconstruct", "--output=o.tif", "a.tif", "b.tif"));
+		assertTrue(err, err.startsWith("karl reconstruct: "));
 	}
 
 	@Test
@@ -101,13 +147,31 @@ public class MainTest {
 	}
 
 	@Test
-	public void everySubcommandDocumentsEveryFlag() {
-		for (final Subcommand c : Main.COMMANDS) {
-			assertTrue(c.name(), c.usage().startsWith("karl " + c.name() + " "));
-			for (final String key : c.spec().keys())
-				assertTrue(c.name() + " usage lacks --" + key, c.usage().contains("--" + key));
-			assertEquals(c, Main.find(c.name()));
+	public void everySubcommandDocumentsEveryOptionAndTheOverviewListsIt() throws Exception {
+		final List<String> keys = new ArrayList<>();
+		for (final Field f : Keys.class.getFields())
+			if (f.getName().startsWith("KEY_")) keys.add((String) f.get(null));
+		assertEquals(0, karl("--help"));
+		final String overview = out;
+		final List<String> names = new ArrayList<>();
+		for (final CommandLine c : Main.commandLine(Main.commands(), System.out, System.err)
+			.getSubcommands().values())
+		{
+			if (!(c.getCommand() instanceof KarlCommand)) continue;
+			final String name = c.getCommandName();
+			names.add(name);
+			assertEquals(0, karl(name, "--help"));
+			assertTrue(name, out.startsWith("karl " + name + " "));
+			assertTrue(name, overview.contains("  karl " + name + " "));
+			for (final OptionSpec o : c.getCommandSpec().options()) {
+				assertFalse(name + " " + o.longestName(), o.description().length == 0);
+				assertTrue(name + " help lacks " + o.longestName(), out.contains(o.longestName()));
+				// NB: every option is a Keys key, so that CLI, macros and cards share one name
+				assertTrue(o.longestName(), keys.contains(o.longestName().substring(2)));
+			}
 		}
+		assertEquals(List.of("tokenize", "map", "reconstruct", "train-base", "train", "info", "eval",
+			"bench"), names);
 	}
 
 	@Test

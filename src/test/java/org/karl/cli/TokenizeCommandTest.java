@@ -32,8 +32,7 @@ public class TokenizeCommandTest {
 
 	private int run(final String... argv) throws Exception {
 		final TokenizeCommand cmd = new TokenizeCommand(dir -> fake);
-		return cmd.run(Args.parse(argv, cmd.spec(), new PrintStream(out, true,
-			StandardCharsets.UTF_8), System.err));
+		return Main.call(cmd, new PrintStream(out, true, StandardCharsets.UTF_8), System.err, argv);
 	}
 
 	@Test
@@ -65,10 +64,10 @@ public class TokenizeCommandTest {
 		final Path root = tmp.getRoot().toPath();
 		final Path img = Files.write(root.resolve("x.png"), new byte[1]);
 		try {
-			new TokenizeCommand(dir -> {
+			Main.call(new TokenizeCommand(dir -> {
 				throw new AssertionError("loaded the model");
-			}).run(Args.parse(new String[] { "--model", root.toString(), "--csv", root.toString(),
-				img.toString() }, new TokenizeCommand().spec()));
+			}), System.out, System.err, "--model", root.toString(), "--csv", root.toString(), img
+				.toString());
 			fail();
 		}
 		catch (final IllegalArgumentException e) {

@@ -63,7 +63,7 @@ public class TokenizeRowsTest {
 		if (reconstruct) argv.add("--reconstruct");
 		for (final Path f : files) argv.add(f.toString());
 		final TokenizeCommand cmd = new TokenizeCommand(dir -> fake);
-		cmd.run(Args.parse(argv.toArray(String[]::new), cmd.spec()));
+		Main.call(cmd, System.out, System.err, argv.toArray(String[]::new));
 	}
 
 	private static final String HEADER = String.join(",", TokenizeOp.COLUMNS);
