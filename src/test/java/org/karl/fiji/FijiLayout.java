@@ -86,6 +86,15 @@ public final class FijiLayout {
 		return zip;
 	}
 
+	/** The install zip's entry names (folders end with '/'), in zip order. */
+	public static List<String> entries() throws IOException {
+		final List<String> names = new ArrayList<>();
+		try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip().toFile())) {
+			z.stream().forEach(e -> names.add(e.getName()));
+		}
+		return names;
+	}
+
 	/**
 	 * Installs KARL as the README says: unzips {@link #zip()} into {@code root} (the ImageJ or
 	 * Fiji.app folder). Returns the zip's entry names (folders end with '/'), in zip order.

@@ -49,13 +49,42 @@ public final class PlainImageJ {
 		pb.environment().put("DISPLAY", display);
 		pb.environment().put("XDG_CACHE_HOME", ij.resolve("cache").toString());
 		pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+		final long t0 = System.nanoTime();
 		final Process p = pb.start();
-		if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+		final boolean done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+		System.err.printf("PlainImageJ: %s %s in %.1f s%n", macro.getFileName(), done ? "ran"
+			: "timed out", (System.nanoTime() - t0) / 1e9);
+		if (!done) {
+			final String windows = windows(display);
 			p.descendants().forEach(ProcessHandle::destroyForcibly);
 			p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 			fail("ImageJ did not finish " + macro.getFileName() + " in " + timeoutSeconds +
-				" s (a modal dialog or a hang); console:\n" + Files.readString(console));
+				" s (a modal dialog or a hang); windows: " + windows + "; console:\n" + Files.readString(
+					console));
 		}
 		return Files.readString(console);
+	}
+
+	/** The titles of the windows on {@code display} (e.g. "Macro Error"), when xwininfo exists. */
+	private static String windows(final String display) {
+		if (!new java.io.File("/usr/bin/xwininfo").canExecute()) return "(no xwininfo to list them)";
+		try {
+			final ProcessBuilder pb = new ProcessBuilder("/usr/bin/xwininfo", "-root", "-tree")
+				.redirectErrorStream(true);
+			pb.environment().put("DISPLAY", display);
+			final Process x = pb.start();
+			final String out = new String(x.getInputStream().readAllBytes());
+			x.waitFor(10, TimeUnit.SECONDS);
+			final List<String> titles = new ArrayList<>();
+			final java.util.regex.Matcher m = java.util.regex.Pattern.compile("0x[0-9a-f]+ \"([^\"]+)\"")
+				.matcher(out);
+			while (m.find())
+				if (!m.group(1).startsWith("sun-awt-") && !m.group(1).matches("FocusProxy|Content window|" +
+					"ij-ImageJ") && !titles.contains(m.group(1))) titles.add(m.group(1));
+			return titles.toString();
+		}
+		catch (final IOException | InterruptedException e) {
+			return "(xwininfo failed: " + e + ")";
+		}
 	}
 }
