@@ -126,9 +126,7 @@ public class PlainImageJMacrosTest {
 	 */
 	@Test
 	public void trainFinetune() throws Exception {
-		final long t0 = System.nanoTime();
 		final Path out = tmp.getRoot().toPath().resolve("tuned"), model = TestModels.model();
-		System.err.printf("test model in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 		final String log = run("train_finetune.ijm", (arg("images", images) + arg("output", out) +
 			" steps=2").trim(), "-Dkarl.model=" + model);
 		assertFalse(log, log.contains("Could not load class"));
