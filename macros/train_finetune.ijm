@@ -7,7 +7,13 @@ images = call("ij.Macro.getValue", arg, "images", "");
 output = call("ij.Macro.getValue", arg, "output", "");
 model = call("ij.Macro.getValue", arg, "model", "");
 steps = call("ij.Macro.getValue", arg, "steps", "50");
-if (model == "") model = call("org.karl.fiji.ij1.Macros.defaultModel");
+if (model == "") {
+	// NB: plain ImageJ's call() finds plugin classes only once its menus exist (Fiji: always;
+	// plain ImageJ -batch: after the first run()); List.setCommands builds them, nothing else.
+	List.setCommands;
+	List.clear();
+	model = call("org.karl.fiji.ij1.Macros.defaultModel");
+}
 run("KARL Train...", "images=[" + images + "] output=[" + output + "] steps=" + steps + " model=[" + model + "]");
 // The macro waits for training; then one more step onto the same model:
 run("KARL Train...", "images=[" + images + "] output=[" + output + "] steps=1 resume");

@@ -11,9 +11,14 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
- * Lays out an ImageJ folder as a user would install KARL: {@code plugins/KARL_Tokenizer-test.jar}
+ * The install zip ({@link #zip()}, {@link #install}) and, for tests that need the class-path
+ * jars, a hand-made layout ({@link #create}).
+ * <p>
+ * {@link #create} lays out an ImageJ folder as a user would install KARL: {@code plugins/KARL_Tokenizer-test.jar}
  * (built from target/classes, plugins.config at its root), the plugin's small dependencies in
  * {@code plugins/jars/}, and the TensorFlow engine folder {@code engines/karl-tf/} (symbolic
  * links into the Maven repository: the natives jar alone is 680 MB). Jars are taken from this
@@ -47,6 +52,69 @@ public final class FijiLayout {
 				"protobuf-java-") || n.startsWith("javacpp-")) out.add(p);
 		}
 		return out;
+	}
+
+	/** System property (set by the pom's surefire configuration) naming the install zip. */
+	public static final String ZIP_PROPERTY = "karl.fiji.zip";
+
+	/**
+	 * The install zip {@code target/KARL_Tokenizer-<version>-fiji.zip} (src/assembly/fiji.xml),
+	 * built by {@code mvn package} and, before the tests, by {@code mvn test}; an AssertionError
+	 * saying to run {@code mvn package} when it is absent or older than target/classes.
+	 */
+	public static Path zip() throws IOException {
+		Path zip = null;
+		final String p = System.getProperty(ZIP_PROPERTY);
+		if (p != null && !p.isBlank()) zip = Path.of(p);
+		else if (Files.isDirectory(Path.of("target"))) {
+			try (Stream<Path> s = Files.list(Path.of("target"))) {
+				zip = s.filter(f -> f.getFileName().toString().matches("KARL_Tokenizer-.*-fiji\\.zip"))
+					.findFirst().orElse(null);
+			}
+		}
+		if (zip == null || !Files.isRegularFile(zip)) throw new AssertionError("no install zip " + (zip ==
+			null ? "target/KARL_Tokenizer-<version>-fiji.zip" : zip) + ": run mvn package first");
+		final Path classes = Path.of("target/classes");
+		if (Files.isDirectory(classes)) {
+			try (Stream<Path> s = Files.walk(classes)) {
+				final long newest = s.filter(Files::isRegularFile).mapToLong(f -> f.toFile().lastModified())
+					.max().orElse(0);
+				if (newest > zip.toFile().lastModified()) throw new AssertionError("install zip " + zip +
+					" is older than target/classes: run mvn package first");
+			}
+		}
+		return zip;
+	}
+
+	/** The install zip's entry names (folders end with '/'), in zip order. */
+	public static List<String> entries() throws IOException {
+		final List<String> names = new ArrayList<>();
+		try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip().toFile())) {
+			z.stream().forEach(e -> names.add(e.getName()));
+		}
+		return names;
+	}
+
+	/**
+	 * Installs KARL as the README says: unzips {@link #zip()} into {@code root} (the ImageJ or
+	 * Fiji.app folder). Returns the zip's entry names (folders end with '/'), in zip order.
+	 */
+	public static List<String> install(final Path root) throws IOException {
+		final List<String> names = new ArrayList<>();
+		final Path base = root.toAbsolutePath().normalize();
+		try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip()))) {
+			for (ZipEntry e; (e = in.getNextEntry()) != null;) {
+				names.add(e.getName());
+				final Path to = base.resolve(e.getName()).normalize();
+				if (!to.startsWith(base)) throw new IOException("zip entry outside the folder: " + e);
+				if (e.isDirectory()) Files.createDirectories(to);
+				else {
+					Files.createDirectories(to.getParent());
+					Files.copy(in, to);
+				}
+			}
+		}
+		return names;
 	}
 
 	/** Creates the layout under {@code root} (the ImageJ folder); returns the plugin jar. */

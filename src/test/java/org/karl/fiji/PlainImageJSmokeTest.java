@@ -3,11 +3,13 @@ package org.karl.fiji;
 import static org.junit.Assert.*;
 import static org.junit.Assume.assumeNotNull;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.Rule;
 import org.junit.Test;
@@ -15,25 +17,46 @@ import org.junit.rules.TemporaryFolder;
 import org.karl.engine.runtime.TestModels;
 
 /**
- * The menu route a user gets: plain ImageJ 1.54p started as its own JVM
- * ({@code java -Djava.awt.headless=false -jar ij.jar -ijpath DIR -batch m.ijm}) under a virtual
- * X display, with KARL installed as a jar whose name has a '_' in {@code DIR/plugins/} and the
- * TensorFlow engine folder in {@code DIR/engines/karl-tf}. Skipped, saying why, when no display
- * can be made.
+ * The install a user does and the menu route they get: the zip
+ * {@code target/KARL_Tokenizer-<version>-fiji.zip} unzipped into a fresh plain ImageJ 1.54p folder
+ * {@code DIR} (nothing else installed), then ImageJ started as its own JVM
+ * ({@code java -Djava.awt.headless=false -jar ij.jar -ijpath DIR -batch m.ijm}) under a virtual X
+ * display: the commands are under Plugins › KARL, TensorFlow comes from the engine folder
+ * {@code DIR/engines/karl-tf}, and a map is made with the default model bundled in the jar. Skipped,
+ * saying why, when no display can be made; fails with "run mvn package first" without the zip.
  */
 public class PlainImageJSmokeTest {
 
 	@Rule
 	public TemporaryFolder tmp = new TemporaryFolder();
 
+	/** The zip holds exactly the ImageJ folder's additions, with the versions the tests use. */
 	@Test
-	public void pluginsConfigPutsTheCommandsUnderPluginsKarlAndTheMapRuns() throws Exception {
+	public void zipHoldsThePluginItsJarsAndTheEngineFolderAndNothingElse() throws Exception {
+		final Matcher m = Pattern.compile("KARL_Tokenizer-(.+)-fiji\\.zip").matcher(FijiLayout.zip()
+			.getFileName().toString());
+		assertTrue(FijiLayout.zip().toString(), m.matches());
+		final Set<String> expected = new TreeSet<>(List.of("plugins/", "plugins/jars/", "engines/",
+			"engines/karl-tf/", "plugins/KARL_Tokenizer-" + m.group(1) + ".jar"));
+		for (final String dep : new String[] { "imglib2-", "gson-" })
+			expected.add("plugins/jars/" + FijiLayout.jar(dep).getFileName());
+		for (final Path p : FijiLayout.engineJars())
+			expected.add("engines/karl-tf/" + p.getFileName());
+		final List<String> names = FijiLayout.entries();
+		assertEquals("zip entries (no duplicates)", names.size(), new TreeSet<>(names).size());
+		assertEquals(expected, new TreeSet<>(names));
+		// the natives of this platform and the TF classes are both there: 6 engine jars
+		assertEquals(6, names.stream().filter(n -> n.matches("engines/karl-tf/.+\\.jar")).count());
+	}
+
+	@Test
+	public void unzippedIntoPlainImageJTheCommandsAreUnderPluginsKarlAndTheMapRuns()
+		throws Exception
+	{
 		try (Xvfb x = Xvfb.start()) {
 			assumeNotNull("no X display and no /usr/bin/Xvfb (apt-get install -y xvfb); skipped", x);
 			final Path ij = tmp.newFolder("ImageJ").toPath();
-			FijiLayout.create(ij);
-			final boolean bundled = Files.exists(Path.of("target/classes/karl/models/default/karl.json"));
-			if (bundled) Files.createDirectories(ij.resolve("bundled"));
+			FijiLayout.install(ij);
 			final Path out = ij.resolve("out.txt"), csv = ij.resolve("tiles.csv");
 			final Path macro = ij.resolve("m.ijm");
 			Files.writeString(macro, String.join("\n", //
@@ -43,45 +66,33 @@ public class PlainImageJSmokeTest {
 				"run('KARL Complexity Map...', 'epsilon=0.1 model=[" + TestModels.model() + "]');", //
 				"s = s + 'map ' + getTitle() + ' ' + getWidth() + 'x' + getHeight() + ' rows ' + nResults + '\\n';", //
 				"saveAs('Results', '" + csv + "');", //
-				"run('KARL About');", //
-				// NB: no model=: the default model bundled in the jar (when the build had one).
-				"if (File.exists('" + ij + "/bundled')) {", //
-				"  selectImage('cells'); run('KARL Complexity Map...', 'epsilon=0.1');", //
-				"  s = s + 'default ' + getTitle() + ' ' + nResults + '\\n';", //
-				"}", //
-				"File.saveString(s, '" + out + "');", ""));
-			final ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Djava.awt.headless=false",
-				"-jar", FijiLayout.jar("ij-1.54").toString(), "-ijpath", ij.toString(), "-batch", macro
-					.toString()).redirectErrorStream(true).redirectOutput(ij.resolve("console.txt").toFile());
-			// NB: run in the ImageJ folder, so the repository's models/default is not found.
-			pb.directory(ij.toFile());
-			pb.environment().put("DISPLAY", x.display);
-			pb.environment().put("XDG_CACHE_HOME", ij.resolve("cache").toString());
-			pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-			final Process p = pb.start();
-			assertTrue("ImageJ did not finish in 300 s", p.waitFor(300, TimeUnit.SECONDS));
-			final String console = Files.readString(ij.resolve("console.txt"));
+				// NB: no model=: the default model bundled in the jar.
+				"selectImage('cells'); run('KARL Complexity Map...', 'epsilon=0.1');", //
+				"s = s + 'default ' + getTitle() + ' ' + getWidth() + 'x' + getHeight() + ' rows ' + nResults + '\\n';", //
+				"File.saveString(s, '" + out + "');", //
+				"run('KARL About');", ""));
+			final String console = PlainImageJ.batch(ij, x.display, macro, "", 300);
 			assertTrue("no output; console:\n" + console, Files.exists(out));
 			final String s = Files.readString(out);
 			assertTrue(s, s.contains("class org.karl.fiji.ij1.ComplexityMapPlugIn"));
 			assertTrue(s, s.contains("map cells KARL map 4x3 rows 12"));
+			assertTrue(s, s.contains("default cells KARL map 4x3 rows 12"));
 			// NB: with -batch, IJ.log goes to stdout: KARL About's lines are in the console.
 			assertTrue(console, console.contains("engine: TensorFlow Java engine (isolated: " + ij
 				.resolve("engines/karl-tf")));
 			assertTrue(console, console.contains("protobuf protobuf-java-3.21.9.jar"));
-			if (bundled) {
-				assertTrue(s, s.contains("default cells KARL map 12"));
-				try (var d = Files.list(ij.resolve("cache/karl/models"))) {
-					assertTrue("bundled model not extracted to the cache", d.anyMatch(f -> f.getFileName()
-						.toString().startsWith("default-")));
-				}
+			// The default model is the copy bundled in the jar, extracted once to the cache.
+			final Path cache = ij.resolve("cache/karl/models");
+			assertTrue(console, Pattern.compile("(?m)^model: " + Pattern.quote(cache.toString()) +
+				"/default-[0-9a-f]+$").matcher(console).find());
+			try (var d = Files.list(cache)) {
+				final List<Path> models = d.toList();
+				assertEquals(models.toString(), 1, models.size());
+				assertTrue(models.toString(), models.get(0).getFileName().toString().startsWith("default-"));
+				assertEquals(Files.readString(Path.of("models/default/karl.json")), Files.readString(models
+					.get(0).resolve("karl.json")));
 			}
-			final List<String> rows = Files.readAllLines(csv);
-			assertEquals(13, rows.size());
+			assertEquals(13, Files.readAllLines(csv).size());
 		}
-	}
-
-	static String javaBin() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 }
