@@ -102,7 +102,7 @@ public final class MapCommand extends KarlCommand {
 		}
 		Outputs.checkWritableFolder(out, "--" + KEY_OUTPUT);
 		in.skipped().forEach(s -> err().println("karl map: note: skipped " + s));
-		final Path modelDir = ModelLocator.resolve(model, null);
+		final Path modelDir = ModelLocator.existing(model, null, "--" + KEY_MODEL);
 		final List<String> failed = new ArrayList<>();
 		try (Tokenizer tokenizer = loader.load(modelDir)) {
 			Inputs.budget(tokenizer, epsilon, budget); // NB: a bad ε fails once, before any file is read

@@ -84,7 +84,7 @@ public final class ReconstructCommand extends KarlCommand {
 		Outputs.checkWritableFile(out, "--" + KEY_OUTPUT);
 		if (csv != null) Outputs.checkWritableFile(csv, "--" + KEY_CSV);
 		final ImagePlus imp = ImageFiles.openPlanes(file);
-		try (Tokenizer tokenizer = loader.load(ModelLocator.resolve(model, null))) {
+		try (Tokenizer tokenizer = loader.load(ModelLocator.existing(model, null, "--" + KEY_MODEL))) {
 			final Table rows = new Table(ReconstructOp.COLUMNS);
 			// NB: planes are computed as the TIFF is written, so memory stays bounded
 			final ReconstructOp.Output o = ReconstructOp.runToTiff(imp, file.toString(), tokenizer,

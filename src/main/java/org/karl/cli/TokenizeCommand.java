@@ -99,7 +99,7 @@ public final class TokenizeCommand extends KarlCommand {
 		Outputs.refuseInputs(csv, in.files(), "--" + KEY_CSV);
 		Outputs.checkWritableFile(csv, "--" + KEY_CSV);
 		in.skipped().forEach(s -> err().println("karl tokenize: note: skipped " + s));
-		final Path modelDir = ModelLocator.resolve(model, null);
+		final Path modelDir = ModelLocator.existing(model, null, "--" + KEY_MODEL);
 		final List<String> notes = new ArrayList<>();
 		final long[] rows = { 0 };
 		try (Tokenizer tokenizer = loader.load(modelDir)) {

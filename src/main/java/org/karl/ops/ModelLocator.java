@@ -51,6 +51,20 @@ public final class ModelLocator {
 		return defaultModel(imagejDir, ModelLocator.class.getClassLoader(), cacheRoot());
 	}
 
+	/**
+	 * As {@link #resolve}, and a given folder must exist: else one line naming the option
+	 * ({@code key}, e.g. "--model" or "model=") and what to do.
+	 */
+	public static Path existing(final String model, final Path imagejDir, final String key)
+		throws IOException
+	{
+		final Path dir = resolve(model, imagejDir);
+		if (!Files.isDirectory(dir)) throw new IllegalArgumentException(key + " " + dir + " is not a " +
+			"folder; pass a model folder written by karl train (or KARL Train...), or leave " + key +
+			" out for the default model");
+		return dir;
+	}
+
 	/** The default model (see the class comment), or an IOException saying what to do. */
 	public static Path defaultModel(final Path imagejDir, final ClassLoader bundle,
 		final Path cache) throws IOException

@@ -33,9 +33,7 @@ public final class Models {
 	public static synchronized Loaded get(final String model, final Path imagejDir)
 		throws IOException
 	{
-		final Path dir = ModelLocator.resolve(model, imagejDir);
-		if (!Files.isDirectory(dir)) throw new IOException("model folder " + dir + " does not exist;" +
-			" check model=[...] or leave it empty for the default model");
+		final Path dir = ModelLocator.existing(model, imagejDir, "model");
 		final String key = key(dir);
 		Loaded l = CACHE.get(key);
 		if (l != null) return l;

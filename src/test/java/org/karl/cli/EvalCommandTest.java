@@ -60,7 +60,7 @@ public class EvalCommandTest {
 			"--calls", "110", "--output", dir.toString());
 		final String s = cli.out();
 		assertTrue(s, s.contains("map 64x64 (4 tiles") && s.contains("cold start") && s.contains(
-			"GFLOP/s") && s.contains("after 110"));
+			"GFLOP/s") && s.contains("after 1110"));
 		assertEquals(4, JsonParser.parseString(Files.readString(dir.resolve(BenchCommand.JSON)))
 			.getAsJsonObject().get("tiles").getAsInt());
 	}

@@ -123,7 +123,7 @@ public class MainTest {
 	public void missingInputIsOneLineSayingWhatToDo() {
 		assertEquals(Main.EXIT_FAILURE, karl("tokenize", "--model", "m", "--csv", "c.csv",
 			"nope.tif"));
-		assertEquals("karl tokenize: input nope.tif is not a file; check the path\n", err);
+		assertEquals("karl tokenize: input nope.tif does not exist; check the path\n", err);
 	}
 
 	@Test

@@ -78,7 +78,7 @@ public class ExampleMacrosTest {
 		assertEquals(2, a.getHeight()); // ceil(40 / 32)
 		assertEquals(ImagePlus.GRAY32, a.getType());
 		final List<String> csv = Files.readAllLines(out.resolve("a_tokens.csv"));
-		assertEquals("image,c,z,t,tile_x,tile_y,padded,tokens", csv.get(0));
+		assertEquals(String.join(",", org.karl.ops.ComplexityMapOp.COLUMNS), csv.get(0));
 		assertEquals(1 + 6, csv.size());
 		// every CSV count is the map's pixel at (tile_x, tile_y)
 		for (final String row : csv.subList(1, csv.size())) {
