@@ -91,7 +91,38 @@ public final class Main {
 	}
 
 	public static void main(final String[] argv) {
-		System.exit(run(argv, System.out, System.err));
+		// NB: ImageJ prints its messages (e.g. the multi-line "<Out of memory>" banner, which
+		// also names a menu command) with System.out.println when it has no Log window. The CLI
+		// answers on the real stdout/stderr and gives ImageJ a sink instead, so that only its own
+		// results and one-line errors reach the user; --debug shows what ImageJ said.
+		final PrintStream out = System.out, err = System.err;
+		final ImageJText imagej = new ImageJText();
+		System.setOut(imagej.stream());
+		final int rc = run(argv, out, err);
+		if (rc != EXIT_OK && java.util.Arrays.asList(argv).contains("--" + KEY_DEBUG) && !imagej
+			.text().isBlank()) err.print("ImageJ said:\n" + imagej.text());
+		System.exit(rc);
+	}
+
+	/** The last 16 KiB that ImageJ printed, kept for --debug. */
+	static final class ImageJText {
+
+		private final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+
+		PrintStream stream() {
+			return new PrintStream(new java.io.OutputStream() {
+
+				@Override
+				public synchronized void write(final int b) {
+					if (buf.size() > 16384) buf.reset();
+					buf.write(b);
+				}
+			}, true, java.nio.charset.StandardCharsets.UTF_8);
+		}
+
+		String text() {
+			return buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+		}
 	}
 
 	/** Runs the command line {@code argv} and returns the exit code. */
