@@ -28,22 +28,25 @@ import org.karl.ops.engine.TrainLog;
 
 /**
  * Fine-tuning at the Fiji door ({@link TrainOp#runOnImages}, as KARL Train... with model=)
- * changes the model in the direction its new data asks for. A test-preset model trained on blank
- * tiles only (base, then KARL) keeps few tokens on everything; fine-tuned on noise tiles (never
- * reachable at ε 0.1, so their target is every token), its count on held-out noise tiles rises by
- * a clear margin. Before the fine-tune had its own schedule it ran at the tail of the start
- * model's cosine (lr ~0) and changed nothing.
+ * changes the model in the direction its new data asks for. The start: a test-preset model
+ * trained briefly (base, then KARL) on blank tiles, which keeps every token (8 of 8) on every
+ * tile. Fine-tuned for 100 steps on uniform-noise tiles, at ε 0.38 (the top bin) their minimum
+ * budget is the smallest rung: a mid-grey reconstruction already meets ε (uniform noise is
+ * 0.25 from its mean), so the count on held-out noise tiles must fall, by at least 2 tokens
+ * (measured: 8.00 -> 4.00; at ε 0.05-0.2 noise is unreachable and stays at 8). Before a
+ * fine-tune had its own schedule it ran at the tail of the start model's cosine (lr ~0) and
+ * changed nothing. About 100 s on 2 cores.
  */
 public class FineTuneTest {
 
 	static final int START_STEPS = 150, TUNE_STEPS = 100;
-	static final float EPS = 0.1f;
+	static final float EPS = 0.38f;
 
 	@Rule
 	public TemporaryFolder tmp = new TemporaryFolder();
 
 	@Test
-	public void fineTuningOnNoiseRaisesTheCountOnNoise() throws Exception {
+	public void fineTuningOnNoiseLowersTheCountOnNoiseWhereEpsilonIsReachable() throws Exception {
 		final Path root = tmp.getRoot().toPath(), start = root.resolve("blank"), tuned = root.resolve(
 			"tuned");
 		final List<String> startLog = new ArrayList<>(), log = new ArrayList<>();
@@ -51,6 +54,7 @@ public class FineTuneTest {
 			null, start, false, START_STEPS, "test", 1, "test: new model on blank tiles", lines(startLog),
 			Progress.NONE);
 		final ModelCard startCard = ModelCard.read(start);
+
 		assertNull("fresh training keeps the paper's schedule", startCard.training().lrSchedule());
 
 		final TileSet noise = SyntheticTiles.noise(77, 64), blank = SyntheticTiles.blank(78, 64);
@@ -100,8 +104,8 @@ public class FineTuneTest {
 				k.maxTokens());
 			assertFalse("the fine-tuned model differs from the start model", Arrays.equals(haltBefore,
 				haltAfter));
-			assertTrue("noise: " + noiseBefore + " -> " + noiseAfter + " tokens, expected a rise of at " +
-				"least 2\n" + String.join("\n", log), noiseAfter >= noiseBefore + 2);
+			assertTrue("noise: " + noiseBefore + " -> " + noiseAfter + " tokens, expected a fall of at " +
+				"least 2\n" + String.join("\n", log), noiseAfter <= noiseBefore - 2);
 		}
 	}
 
