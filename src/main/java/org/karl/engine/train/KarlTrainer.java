@@ -51,7 +51,7 @@ public final class KarlTrainer {
 				throw new TrainingCanceled("training canceled at step " + step + "; saved " + out);
 			}
 			data.gather(BatchSampler.indices(tc.seed(), step, tc.batch(), data.n()), batch);
-			lr = LrSchedule.at(step, tc.steps(), tc.peakLr(), tc.warmupFraction());
+			lr = LrSchedule.at(tc, step);
 			final float[] eps0, latents, usage;
 			final int budget;
 			try (Tensor img = Tensors.floats(batch, 0, tc.batch(), c.tileSize(), c.tileSize(), 1);

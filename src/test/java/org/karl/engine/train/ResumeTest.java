@@ -25,9 +25,21 @@ public class ResumeTest {
 
 	@Test
 	public void resumedRunEqualsUninterruptedRun() throws Exception {
+		check(TrainConfig.defaults().withSteps(10).withBatch(8, 8).withSchedule(0, 0, 100, 1, 0));
+	}
+
+	/**
+	 * A run with its own schedule (as a fine-tune has) resumes from the card's record of it: the
+	 * resumed half reads its config from the saved card, not from the test.
+	 */
+	@Test
+	public void resumedRunWithItsOwnScheduleEqualsUninterruptedRun() throws Exception {
+		check(TrainConfig.defaults().withSteps(10).withBatch(8, 8).withSchedule(0, 0, 100, 1, 0)
+			.withLrSchedule(new TrainConfig.LrRun(0, 3e-4f, 0.05f, 0.1f)));
+	}
+
+	private void check(final TrainConfig tc) throws Exception {
 		final TileSet data = SyntheticTiles.mixed(3, 64);
-		final TrainConfig tc = TrainConfig.defaults().withSteps(10).withBatch(8, 8)
-			.withSchedule(0, 0, 100, 1, 0);
 		final ModelCard card = ModelCard.of(ModelConfig.test(), tc);
 
 		final List<Float> straight = new ArrayList<>();
@@ -52,7 +64,8 @@ public class ResumeTest {
 		}
 		try (ModelSession m = ModelSession.load(b)) {
 			assertEquals(4, m.step());
-			KarlTrainer.train(m, data, tc, b, e -> resumed.add(e.loss()), Progress.NONE);
+			assertEquals(tc, m.card().training());
+			KarlTrainer.train(m, data, m.card().training(), b, e -> resumed.add(e.loss()), Progress.NONE);
 			assertEquals(10, m.step());
 		}
 		assertEquals(10, straight.size());

@@ -11,6 +11,7 @@ import org.karl.engine.config.TrainConfig;
 import org.karl.engine.runtime.ModelSession;
 import org.karl.engine.train.BaseTrainer;
 import org.karl.engine.train.KarlTrainer;
+import org.karl.engine.train.LrSchedule;
 import org.karl.engine.train.TrainListener;
 import org.karl.engine.train.TrainingCanceled;
 import org.karl.ops.engine.TrainLog;
@@ -51,6 +52,8 @@ final class TfTraining {
 			else m = m.upgraded(); // a model from an older version gets today's training graph
 			final TrainListener listener = e -> {
 				log.line(e.logLine());
+				// the internal numbers (loss terms, targets, ε0 bins) once, at the end of a phase
+				if (e.step() >= e.total()) log.line(e.detailLine());
 				log.point(e.phase(), e.step(), e.loss());
 			};
 			float loss = Float.NaN;
@@ -80,11 +83,10 @@ final class TfTraining {
 				}
 				if (r.phase().karl()) {
 					final long from = m.step(), t1 = System.nanoTime();
-					tc = m.card().training();
-					tc = tc.withSteps(target(r, from, tc.steps()));
+					tc = schedule(r, from, m.card().training());
 					m.card(m.card().withTraining(tc));
 					log.line("karl: steps " + from + " -> " + tc.steps() + "; halting targets " + tc
-						.haltingTargets());
+						.haltingTargets() + "; " + LrSchedule.describe(tc));
 					final float l = KarlTrainer.train(m, r.data(), tc, r.output(), listener, r.phase()
 						.base() ? progress.sub(0.5, 1) : progress);
 					if (!Float.isNaN(l)) {
@@ -111,6 +113,20 @@ final class TfTraining {
 	}
 
 	/**
+	 * The KARL phase's target and learning-rate schedule. A run that adds steps to a trained
+	 * model (a fine-tune from {@code start}, or resume with steps) gets its own schedule over the
+	 * steps it adds, at a fraction of the training peak ({@link TrainConfig.LrRun#fineTune}): the
+	 * paper's schedule is a function of the absolute step and ended at the model's step, so it
+	 * would continue at ~0. Training from step 0 keeps the paper's schedule; resume without steps
+	 * (finish an interrupted run) keeps the card's schedule, so it continues bit for bit.
+	 */
+	static TrainConfig schedule(final TrainRequest r, final long now, final TrainConfig card) {
+		final TrainConfig tc = card.withSteps(target(r, now, card.steps()));
+		if (r.steps() == 0) return tc;
+		return tc.withLrSchedule(now == 0 ? null : TrainConfig.LrRun.fineTune(now, card.peakLr()));
+	}
+
+	/**
 	 * The step a phase trains to: {@code steps} more than now; with {@code steps == 0} and
 	 * resume, the target the interrupted run recorded ({@code recorded}).
 	 */
@@ -123,6 +139,12 @@ final class TfTraining {
 		final long step, final long t0, final String lossName, final float loss)
 	{
 		// NB: a resumed run with no steps left returns NaN and keeps the earlier provenance
+		if (key.equals("karl")) {
+			final TrainConfig.LrRun run = m.card().training().lrSchedule();
+			m.card(m.card().with("karl.schedule_start", run == null ? 0 : run.start()).with(
+				"karl.schedule_peak", run == null ? m.card().training().peakLr() : run.peak()).with(
+					"karl.lr_schedule", LrSchedule.describe(m.card().training())));
+		}
 		m.card(m.card().with(key + ".command", r.command()).with(key + ".data", r.dataNote()).with(
 			key + ".steps", step).with(key + ".wall_seconds", Math.round((System.nanoTime() - t0) /
 				1e8) / 10.0).with(key + ".final_" + lossName, loss));
