@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.karl.engine.api.Progress;
 import org.karl.engine.config.ModelCard;
 import org.karl.engine.config.ModelConfig;
+import org.karl.image.ij.Normalization;
 import org.karl.ops.engine.Engine;
 import org.karl.ops.engine.TrainLog;
 import org.karl.ops.engine.TrainOutcome;
@@ -115,12 +116,22 @@ public final class TrainOp {
 		final int steps, final String preset, final long seed, final String command,
 		final TrainLog log, final Progress progress) throws IOException
 	{
+		return runOnImages(engine, current, images, start, output, resume, steps, preset, seed,
+			Normalization.DEFAULT, command, log, progress);
+	}
+
+	/** As above, reading the images with {@code norm} (as the image commands should, later). */
+	public static Output runOnImages(final Engine engine, final ImagePlus current,
+		final String images, final Path start, final Path output, final boolean resume,
+		final int steps, final String preset, final long seed, final Normalization norm,
+		final String command, final TrainLog log, final Progress progress) throws IOException
+	{
 		final TrainRequest.Phase phase = start == null && !resume ? TrainRequest.Phase.BOTH
 			: TrainRequest.Phase.KARL;
 		check(phase, start, output, resume, steps, "output=", "resume", "model=");
 		final int tile = tileSize(start, output, resume, preset);
-		final TrainData data = images == null || images.isBlank() ? TrainData.of(current, tile)
-			: TrainData.ofImages(Path.of(images.trim()), tile);
+		final TrainData data = images == null || images.isBlank() ? TrainData.of(current, tile, norm)
+			: TrainData.ofImages(Path.of(images.trim()), tile, norm);
 		if (!data.skipped().isEmpty()) log.line("skipped " + data.skipped());
 		log.line(data.note() + ", " + steps + " steps, output " + output);
 		return run(engine, new TrainRequest(phase, data.tiles(), data.note(), null, null, start,

@@ -5,6 +5,7 @@ import ij.ImagePlus;
 import java.nio.file.Path;
 
 import org.karl.Keys;
+import org.karl.image.ij.Normalization;
 import org.karl.engine.api.Progress;
 import org.karl.ops.TrainOp;
 import org.karl.ops.engine.Engines;
@@ -45,6 +46,25 @@ public class TrainModelCommand extends ContextCommand {
 	@Parameter(required = false)
 	private long seed = Keys.DEFAULT_SEED;
 
+	@Parameter(required = false, choices = { "percentile", "range", "none" },
+		description = "how raw pixels become [0,1]: per-image percentiles, a fixed range, or none")
+	private String normalize = Keys.DEFAULT_NORMALIZE;
+
+	@Parameter(required = false)
+	private double percentile_low = Keys.DEFAULT_PERCENTILE_LOW;
+
+	@Parameter(required = false)
+	private double percentile_high = Keys.DEFAULT_PERCENTILE_HIGH;
+
+	@Parameter(required = false, choices = { "plane", "stack" })
+	private String normalize_scope = Keys.DEFAULT_NORMALIZE_SCOPE;
+
+	@Parameter(required = false, description = "raw value read as 0 (range); empty: the type's")
+	private String range_min = "";
+
+	@Parameter(required = false, description = "raw value read as 1 (range); empty: the type's")
+	private String range_max = "";
+
 	@Parameter
 	private LogService log;
 
@@ -57,7 +77,9 @@ public class TrainModelCommand extends ContextCommand {
 			final Path out = Path.of(output), start = model == null || model.isBlank() ? null : Path.of(
 				model);
 			final TrainOp.Output o = TrainOp.runOnImages(Engines.get(null), image, images, start, out,
-				resume, steps, preset, seed, "KARL Train (SciJava) output=" + output, new TrainLog() {
+				resume, steps, preset, seed, Normalization.of(normalize, percentile_low, percentile_high,
+					normalize_scope, range_min, range_max), "KARL Train (SciJava) output=" + output,
+				new TrainLog() {
 
 					@Override
 					public void line(final String text) {

@@ -31,7 +31,8 @@ public class TrainPlugIn extends KarlPlugIn {
 
 	@Override
 	protected Set<String> keys() {
-		return Set.of(KEY_IMAGES, KEY_OUTPUT, KEY_STEPS, KEY_MODEL, KEY_RESUME, KEY_PRESET, KEY_SEED);
+		return withNormalize(KEY_IMAGES, KEY_OUTPUT, KEY_STEPS, KEY_MODEL, KEY_RESUME, KEY_PRESET,
+			KEY_SEED);
 	}
 
 	@Override
@@ -43,6 +44,7 @@ public class TrainPlugIn extends KarlPlugIn {
 		gd.addCheckbox(label(KEY_RESUME), DEFAULT_RESUME);
 		gd.addChoice(label(KEY_PRESET), new String[] { "small", "medium", "test" }, DEFAULT_PRESET);
 		gd.addNumericField(label(KEY_SEED), DEFAULT_SEED, 0);
+		addNormalizeFields(gd);
 		gd.addMessage("Images: empty = the current image. Model: a model to fine-tune;\n" +
 			"empty = a new model of the preset's size. Esc stops and keeps the last step.");
 	}
@@ -52,7 +54,7 @@ public class TrainPlugIn extends KarlPlugIn {
 		return opt(KEY_IMAGES, gd.getNextString()) + opt(KEY_OUTPUT, gd.getNextString()) + opt(
 			KEY_STEPS, (int) gd.getNextNumber()) + opt(KEY_MODEL, gd.getNextString()) + (gd
 				.getNextBoolean() ? " " + KEY_RESUME : "") + opt(KEY_PRESET, gd.getNextChoice()) + opt(
-					KEY_SEED, (long) gd.getNextNumber());
+					KEY_SEED, (long) gd.getNextNumber()) + readNormalizeFields(gd);
 	}
 
 	@Override
@@ -79,7 +81,7 @@ public class TrainPlugIn extends KarlPlugIn {
 		};
 		final TrainOp.Output o = TrainOp.runOnImages(Engines.get(imagejDir()), WindowManager
 			.getCurrentImage(), images, model, output, resume, steps, preset, a.integer(KEY_SEED,
-				(int) DEFAULT_SEED), "KARL Train " + a.options(), log, new IjProgress());
+				(int) DEFAULT_SEED), normalization(a), "KARL Train " + a.options(), log, new IjProgress());
 		o.curve().show();
 		IJ.log(title() + ": " + (o.outcome().canceled() ? "canceled (Esc) at step " + o.outcome()
 			.step() + "; that checkpoint is saved in " + output + " (continue with resume)"

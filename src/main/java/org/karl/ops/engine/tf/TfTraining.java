@@ -156,9 +156,12 @@ final class TfTraining {
 			return ModelSession.load(r.output());
 		}
 		if (r.start() != null) {
-			log.line((r.phase() == TrainRequest.Phase.KARL ? "training KARL on " : "starting from ") + r
-				.start() + (r.phase() == TrainRequest.Phase.KARL ? " (its base tokenizer is frozen)" : ""));
-			return ModelSession.load(r.start());
+			final ModelSession m = ModelSession.load(r.start());
+			// NB: a start model with trained KARL steps is fine-tuned; a base gets KARL trained
+			log.line((r.phase() != TrainRequest.Phase.KARL ? "starting from " : m.step() > 0
+				? "fine-tuning " : "training KARL on ") + r.start() + (r.phase() == TrainRequest.Phase.KARL
+					? " (its base tokenizer is reused, frozen)" : ""));
+			return m;
 		}
 		if (r.phase() == TrainRequest.Phase.KARL) throw new IllegalArgumentException(
 			"KARL training needs a trained base tokenizer; run karl train-base first and pass its " +
