@@ -95,6 +95,10 @@ public final class Main {
 		// also names a menu command) with System.out.println when it has no Log window. The CLI
 		// answers on the real stdout/stderr and gives ImageJ a sink instead, so that only its own
 		// results and one-line errors reach the user; --debug shows what ImageJ said.
+		// NB: TensorFlow's memory is native, not Java heap; javacpp's default limit ties it to
+		// -Xmx, so a small heap (enough for plane-by-plane streaming) would fail TF's allocations.
+		if (System.getProperty("org.bytedeco.javacpp.maxPhysicalBytes") == null) System.setProperty(
+			"org.bytedeco.javacpp.maxPhysicalBytes", "0");
 		final PrintStream out = System.out, err = System.err;
 		final ImageJText imagej = new ImageJText();
 		System.setOut(imagej.stream());

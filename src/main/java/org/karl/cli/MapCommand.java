@@ -84,7 +84,7 @@ public final class MapCommand extends KarlCommand {
 
 	@Override
 	String[] footer() {
-		return new String[] { "", "CSV columns: " + String.join(",", ComplexityMapOp.COLUMNS) };
+		return new String[] { "", "CSV columns: " + String.join(", ", ComplexityMapOp.COLUMNS) };
 	}
 
 	@Override

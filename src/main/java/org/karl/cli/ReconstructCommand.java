@@ -73,7 +73,7 @@ public final class ReconstructCommand extends KarlCommand {
 
 	@Override
 	String[] footer() {
-		return new String[] { "", "CSV columns: " + String.join(",", ReconstructOp.COLUMNS) };
+		return new String[] { "", "CSV columns: " + String.join(", ", ReconstructOp.COLUMNS) };
 	}
 
 	@Override

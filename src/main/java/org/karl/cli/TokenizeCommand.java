@@ -83,7 +83,7 @@ public final class TokenizeCommand extends KarlCommand {
 
 	@Override
 	String[] footer() {
-		return new String[] { "", "CSV columns: " + String.join(",", TokenizeOp.COLUMNS),
+		return new String[] { "", "CSV columns: " + String.join(", ", TokenizeOp.COLUMNS),
 			"  + " + String.join(",", TokenizeOp.RECONSTRUCT_COLUMNS) + " with --" + KEY_RECONSTRUCT +
 				"; + " + String.join(",", TokenizeOp.ID_COLUMNS) + " with --" + KEY_IDS,
 			"  image = the path given; slice = 1-based stack index;",

@@ -24,15 +24,16 @@ import picocli.CommandLine.Option;
  */
 public abstract class TrainCommand extends KarlCommand {
 
-	/** {@code karl train-base}. */
-	@Command(name = "train-base", description = "Trains the base VQ-VAE tokenizer (step 1 of 2; " +
-		"then karl train).")
+	/** How --images are read, as at inference. */
 	@Mixin
 	NormalizeOptions normalize;
 
+	/** {@code karl train-base}. */
+	@Command(name = "train-base", description = "Trains the base VQ-VAE tokenizer (step 1 of 2; " +
+		"then karl train).")
 	static final class Base extends TrainCommand {
 
-	@Option(names = "--" + KEY_MODEL, paramLabel = "DIR", order = 1,
+		@Option(names = "--" + KEY_MODEL, paramLabel = "DIR", order = 1,
 			description = "start from this model folder")
 		Path model;
 

@@ -63,7 +63,7 @@ public class MainTest {
 		assertEquals(0, karl("tokenize", "--help"));
 		assertEquals(help, out);
 		assertTrue(out.contains("--csv=OUT"));
-		assertTrue(out, out.contains(String.join(",", TokenizeOp.COLUMNS)));
+		for (final String c : TokenizeOp.COLUMNS) assertTrue(c, out.contains(c));
 		assertEquals("", err);
 	}
 
@@ -91,7 +91,7 @@ public class MainTest {
 			assertTrue(o, out.contains("\n      " + o));
 		assertTrue(out, out.contains("default " + Keys.DEFAULT_EPSILON));
 		assertTrue(out, out.contains("NAME" + MapCommand.MAP_SUFFIX));
-		assertTrue(out, out.contains(String.join(",", ComplexityMapOp.COLUMNS)));
+		for (final String c : ComplexityMapOp.COLUMNS) assertTrue(c, out.contains(c));
 	}
 
 	@Test
@@ -99,7 +99,7 @@ public class MainTest {
 		assertEquals(Main.EXIT_USAGE, karl("map", "--no-such-flag", "x"));
 		assertEquals("", out);
 		final List<String> lines = err.lines().collect(Collectors.toList());
-		assertEquals("karl map: unknown option --no-such-flag", lines.get(0));
+		assertTrue(lines.get(0), lines.get(0).startsWith("karl map: unknown option --no-such-flag"));
 		karl("map", "--help");
 		assertEquals(out, String.join("\n", lines.subList(1, lines.size())) + "\n");
 	}

@@ -23,6 +23,7 @@ import org.karl.engine.config.ModelCard;
 import org.karl.engine.config.TrainConfig;
 import org.karl.engine.runtime.KarlModel;
 import org.karl.image.SyntheticTiles;
+import org.karl.image.ij.Normalization;
 import org.karl.ops.engine.Engines;
 import org.karl.ops.engine.TrainLog;
 
@@ -42,6 +43,10 @@ public class FineTuneTest {
 	static final int START_STEPS = 150, TUNE_STEPS = 100;
 	static final float EPS = 0.38f;
 
+	/** The tiles are already in [0,1] and are measured as they are, so they are read as is. */
+	static final Normalization AS_IS = new Normalization(Normalization.NONE, 1, 99.8,
+		Normalization.PLANE, Double.NaN, Double.NaN);
+
 	@Rule
 	public TemporaryFolder tmp = new TemporaryFolder();
 
@@ -51,7 +56,7 @@ public class FineTuneTest {
 			"tuned");
 		final List<String> startLog = new ArrayList<>(), log = new ArrayList<>();
 		TrainOp.runOnImages(Engines.direct(), stack("blank", SyntheticTiles.blank(1, 256)), null,
-			null, start, false, START_STEPS, "test", 1, "test: new model on blank tiles", lines(startLog),
+			null, start, false, START_STEPS, "test", 1, AS_IS, "test: new model on blank tiles", lines(startLog),
 			Progress.NONE);
 		final ModelCard startCard = ModelCard.read(start);
 
@@ -68,7 +73,7 @@ public class FineTuneTest {
 
 		final TrainOp.Output o = TrainOp.runOnImages(Engines.direct(), stack("noise", SyntheticTiles
 			.noise(2, 256)), null, start, tuned, false, TUNE_STEPS, "test", 1,
-			"test: fine-tune on noise tiles", lines(log), Progress.NONE);
+			AS_IS, "test: fine-tune on noise tiles", lines(log), Progress.NONE);
 		assertEquals(START_STEPS + TUNE_STEPS, o.outcome().step());
 
 		final TrainConfig tc = ModelCard.read(tuned).training();

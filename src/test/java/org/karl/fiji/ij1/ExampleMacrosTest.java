@@ -83,10 +83,10 @@ public class ExampleMacrosTest {
 		// every CSV count is the map's pixel at (tile_x, tile_y)
 		for (final String row : csv.subList(1, csv.size())) {
 			final String[] f = row.split(",");
-			assertEquals(row, Float.parseFloat(f[7]), a.getProcessor().getPixelValue(Integer.parseInt(
-				f[4]), Integer.parseInt(f[5])), 0f);
+			assertEquals(row, Float.parseFloat(f[col(csv, "tokens")]), a.getProcessor().getPixelValue(
+				Integer.parseInt(f[col(csv, "tile_x")]), Integer.parseInt(f[col(csv, "tile_y")])), 0f);
 		}
-		assertEquals("1", csv.get(6).split(",")[6]); // last tile (2,1) is padded
+		assertEquals("1", csv.get(6).split(",")[col(csv, "padded")]); // last tile (2,1) is padded
 		assertEquals(1 + 4, Files.readAllLines(out.resolve("b_tokens.csv")).size());
 	}
 
@@ -105,14 +105,19 @@ public class ExampleMacrosTest {
 		final Path in = images(), out = tmp.getRoot().toPath().resolve("tuned");
 		final String log = ij.runFile(Path.of("macros/train_finetune.ijm"), arg("images", in) + arg(
 			"output", out) + arg("model", model) + " steps=2");
-		assertTrue(log, log.contains("fine-tuning"));
+		// NB: the test model's KARL is untrained, so the log says so; a trained one is "fine-tuning"
+		assertTrue(log, log.contains("fine-tuning") || log.contains("training KARL on"));
 		assertTrue(log, log.contains("resuming"));
 		assertTrue(log, log.contains("KARL Train: saved " + out + " at step 3"));
 		assertTrue(log, log.contains("map of a.tif with the fine-tuned model: 3x2 tiles, 6 rows"));
 		final ModelCard card = ModelCard.read(out);
-		assertEquals(3L, ((Number) card.provenance().get("fiji.steps")).longValue());
+		assertEquals(3L, ((Number) card.provenance().get("karl.steps")).longValue());
 		try (var s = Files.list(out.getParent())) {
 			assertTrue("temp folders left", s.noneMatch(p -> p.getFileName().toString().startsWith(".")));
 		}
+	}
+
+	private static int col(final List<String> csv, final String name) {
+		return List.of(csv.get(0).split(",")).indexOf(name);
 	}
 }
