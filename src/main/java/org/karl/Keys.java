@@ -153,6 +153,19 @@ public final class Keys {
 	public static final boolean DEFAULT_RESUME = false;
 
 	/** Lookup table of a complexity map: fire or viridis; KARL Complexity Map, karl map. */
+	/**
+	 * What KARL Complexity Map shows: "tiles" (one pixel per tile, at a zoom that matches the
+	 * input), "full" (the input's size and calibration) or "overlay" (the map over the input).
+	 */
+	public static final String KEY_SHOW = "show";
+	/** A default value for the {@link #KEY_SHOW} parameter. */
+	public static final String DEFAULT_SHOW = "tiles";
+
+	/** Display range of maps: "auto" (the data's range) or "fixed" (0..T_max, maps compare). */
+	public static final String KEY_DISPLAY = "display";
+	/** A default value for the {@link #KEY_DISPLAY} parameter. */
+	public static final String DEFAULT_DISPLAY = "auto";
+
 	public static final String KEY_LUT = "lut";
 	/** A default value for the {@link #KEY_LUT} parameter. */
 	public static final String DEFAULT_LUT = "fire";

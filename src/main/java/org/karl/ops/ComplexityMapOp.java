@@ -72,15 +72,21 @@ public final class ComplexityMapOp {
 		return new Output(map, o.tiles(), o.notes());
 	}
 
-	/** For the ImageJ doors: rows in a {@link Table}, written to {@code save} (blank: not). */
+	/**
+	 * For the ImageJ doors: rows in a {@link Table}, written to {@code save} (blank: not); the
+	 * image as {@link MapView} shows it ({@code show}: tiles, full or overlay, which is the input
+	 * itself with an overlay; {@code display}: auto or fixed).
+	 */
 	public static TableResult run(final ImagePlus imp, final Tokenizer t, final float epsilon,
-		final int budget, final Normalization normalize, final String lut, final String save,
-		final Progress progress) throws java.io.IOException
+		final int budget, final Normalization normalize, final String lut, final String show,
+		final String display, final String save, final Progress progress) throws java.io.IOException
 	{
+		MapView.check(show, display);
 		final java.nio.file.Path csv = TableResult.checkSave(save, imp);
 		final Table rows = new Table(COLUMNS);
 		final Output o = run(imp, imp.getTitle(), t, epsilon, budget, normalize, lut, rows, progress);
-		return new TableResult(o.map(), rows, o.notes()).save(csv);
+		return new TableResult(MapView.render(o.map(), imp, t.tileSize(), t.maxTokens(), show,
+			display), rows, o.notes()).save(csv);
 	}
 
 	/**

@@ -39,6 +39,14 @@ public class ComplexityMapCommand extends ContextCommand {
 	@Parameter(required = false, choices = { "fire", "viridis" })
 	private String lut = Keys.DEFAULT_LUT;
 
+	@Parameter(required = false, choices = { "tiles", "full", "overlay" },
+		description = "tiles: one pixel per tile; full: the input's size; overlay: over the input")
+	private String show = Keys.DEFAULT_SHOW;
+
+	@Parameter(required = false, choices = { "auto", "fixed" },
+		description = "display range: the data's (auto) or 0..T_max (fixed, maps compare)")
+	private String display = Keys.DEFAULT_DISPLAY;
+
 	@Parameter(required = false, description = "CSV path; empty: none")
 	private String save = Keys.DEFAULT_SAVE;
 
@@ -72,7 +80,7 @@ public class ComplexityMapCommand extends ContextCommand {
 		Commands.run(this, "KARL Complexity Map", () -> {
 			final TableResult o = ComplexityMapOp.run(image, Models.get(model, null).model(),
 				(float) epsilon, budget, Normalization.of(normalize, percentile_low, percentile_high, normalize_scope, range_min,
-				range_max), lut, save, Progress.NONE);
+				range_max), lut, show, display, save, Progress.NONE);
 			map = o.image();
 			table = new ResultsTable();
 			o.table().fill(table);

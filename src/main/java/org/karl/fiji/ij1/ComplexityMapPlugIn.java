@@ -10,6 +10,7 @@ import ij.gui.GenericDialog;
 import java.util.Set;
 
 import org.karl.ops.ComplexityMapOp;
+import org.karl.ops.MapView;
 import org.karl.ops.Models;
 import org.karl.ops.TableResult;
 import org.karl.image.ij.Luts;
@@ -27,7 +28,8 @@ public class ComplexityMapPlugIn extends KarlPlugIn {
 
 	@Override
 	protected Set<String> keys() {
-		return withNormalize(KEY_EPSILON, KEY_BUDGET, KEY_MODEL, KEY_LUT, KEY_SAVE);
+		return withNormalize(KEY_EPSILON, KEY_BUDGET, KEY_MODEL, KEY_LUT, KEY_SHOW, KEY_DISPLAY,
+			KEY_SAVE);
 	}
 
 	@Override
@@ -36,6 +38,8 @@ public class ComplexityMapPlugIn extends KarlPlugIn {
 		gd.addNumericField(label(KEY_BUDGET), DEFAULT_BUDGET, 0, 6, "(0 = T_max)");
 		gd.addDirectoryField(label(KEY_MODEL), "", 30);
 		gd.addChoice(label(KEY_LUT), Luts.NAMES, DEFAULT_LUT);
+		gd.addChoice(label(KEY_SHOW), MapView.SHOWS.toArray(String[]::new), DEFAULT_SHOW);
+		gd.addChoice(label(KEY_DISPLAY), MapView.DISPLAYS.toArray(String[]::new), DEFAULT_DISPLAY);
 		gd.addFileField(label(KEY_SAVE), DEFAULT_SAVE, 30);
 		addNormalizeFields(gd);
 		gd.addMessage("Model: empty = the default model. Save: optional CSV path.");
@@ -44,7 +48,8 @@ public class ComplexityMapPlugIn extends KarlPlugIn {
 	@Override
 	protected String readFields(final GenericDialog gd) {
 		return opt(KEY_EPSILON, gd.getNextNumber()) + opt(KEY_BUDGET, (int) gd.getNextNumber()) +
-			opt(KEY_MODEL, gd.getNextString()) + opt(KEY_LUT, gd.getNextChoice()) + opt(KEY_SAVE, gd
+			opt(KEY_MODEL, gd.getNextString()) + opt(KEY_LUT, gd.getNextChoice()) + opt(KEY_SHOW, gd.getNextChoice()) + opt(
+				KEY_DISPLAY, gd.getNextChoice()) + opt(KEY_SAVE, gd
 				.getNextString()) + readNormalizeFields(gd);
 	}
 
@@ -59,10 +64,17 @@ public class ComplexityMapPlugIn extends KarlPlugIn {
 		final Models.Loaded m = Models.get(a.string(KEY_MODEL, ""), imagejDir());
 		final long t0 = System.nanoTime();
 		final TableResult out = ComplexityMapOp.run(imp, m.model(), eps, budget, normalization(a), a
-			.string(KEY_LUT, DEFAULT_LUT), save, new IjProgress());
+			.string(KEY_LUT, DEFAULT_LUT), a.string(KEY_SHOW, DEFAULT_SHOW), a.string(KEY_DISPLAY,
+				DEFAULT_DISPLAY), save, new IjProgress());
 		out.notes().forEach(n -> IJ.log(title() + ": note: " + n));
 		out.table().showAsResults();
-		out.image().show();
+		if (out.image() == imp) imp.updateAndDraw(); // NB: show=overlay draws over the input
+		else {
+			out.image().show();
+			final Object zoom = out.image().getProp("karl.zoom");
+			if (zoom != null && out.image().getWindow() != null) ij.plugin.Zoom.set(out.image(), Double
+				.parseDouble(zoom.toString()) / 100);
+		}
 		IJ.showStatus(String.format("%s: %d tiles in %.1f s", title(), out.table().size(), (System
 			.nanoTime() - t0) / 1e9));
 	}

@@ -37,7 +37,7 @@ public class CommandsMacroTest {
 	public void mapHasOnePixelPerTileScaledCalibrationAndOneRowPerTile() {
 		final String out = ij.run("newImage('blobs', '8-bit ramp', 100, 70, 1);\n" +
 			"run('Properties...', 'unit=um pixel_width=0.5 pixel_height=0.25');\n" +
-			"run('KARL Complexity Map...', 'epsilon=0.1 " + m() + "');\n" +
+			"run('KARL Complexity Map...', 'epsilon=0.1 display=fixed " + m() + "');\n" +
 			"print('MAP ' + getTitle() + '|' + getWidth() + '|' + getHeight() + '|' + bitDepth());\n" +
 			"getPixelSize(unit, pw, ph); print('CAL ' + unit + '|' + pw + '|' + ph);\n" +
 			"getMinAndMax(lo, hi); print('RANGE ' + lo + '|' + hi);\n" +

@@ -1,0 +1,176 @@
+package org.karl.ops;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.gui.ImageRoi;
+import ij.gui.Overlay;
+import ij.gui.TextRoi;
+import ij.process.ByteProcessor;
+import ij.process.FloatProcessor;
+import ij.process.ImageProcessor;
+import ij.process.LUT;
+import ij.process.StackStatistics;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How a complexity map is shown, for every door: the tile map itself ({@value #TILES}), the map
+ * at the input's size and calibration ({@value #FULL}), or an ImageJ {@link Overlay} of the map
+ * over the input ({@value #OVERLAY}, with a colour legend; the input's pixels are untouched);
+ * display range {@value #AUTO} (the data's range, for contrast) or {@value #FIXED} (0..T_max,
+ * the same in every map, so maps compare).
+ */
+public final class MapView {
+
+	public static final String TILES = "tiles", FULL = "full", OVERLAY = "overlay";
+	public static final String AUTO = "auto", FIXED = "fixed";
+
+	/** Values of the {@code show} and {@code display} keys. */
+	public static final List<String> SHOWS = List.of(TILES, FULL, OVERLAY), DISPLAYS = List.of(AUTO,
+		FIXED);
+
+	/** Opacity of the map in an overlay. */
+	static final double OPACITY = 0.5;
+
+	private MapView() {}
+
+	/** Refuses unknown values, before any work. */
+	public static void check(final String show, final String display) {
+		if (!SHOWS.contains(show)) throw new IllegalArgumentException("show=" + show + " is not " +
+			"known; use tiles (one pixel per tile), full (the input's size) or overlay (over the input)");
+		if (!DISPLAYS.contains(display)) throw new IllegalArgumentException("display=" + display +
+			" is not known; use auto (the data's range) or fixed (0 to the model's tokens per tile)");
+	}
+
+	/**
+	 * The image to show for {@code map} (from {@link ComplexityMapOp}) of {@code input}: a new
+	 * image for tiles and full, {@code input} itself with an overlay for overlay.
+	 */
+	public static ImagePlus render(final ImagePlus map, final ImagePlus input, final int tile,
+		final int tmax, final String show, final String display)
+	{
+		check(show, display);
+		final double[] range = range(map, tmax, display);
+		if (show.equals(TILES)) {
+			setRange(map, range);
+			map.setProp("karl.zoom", Math.max(1, Math.min(tile, 1600 / Math.max(map.getWidth(), map
+				.getHeight()))) * 100);
+			return map;
+		}
+		if (show.equals(FULL)) return full(map, input, tile, range);
+		return overlay(map, input, tile, tmax, range);
+	}
+
+	/** The map's display range: the data's (auto) or 0..T_max (fixed). */
+	static double[] range(final ImagePlus map, final int tmax, final String display) {
+		if (display.equals(FIXED)) return new double[] { 0, tmax };
+		final StackStatistics s = new StackStatistics(map);
+		return s.max > s.min ? new double[] { s.min, s.max } : new double[] { 0, tmax };
+	}
+
+	private static void setRange(final ImagePlus imp, final double[] r) {
+		if (imp.isComposite()) for (int c = 1; c <= imp.getNChannels(); c++) {
+			imp.setPositionWithoutUpdate(c, 1, 1);
+			imp.setDisplayRange(r[0], r[1]);
+		}
+		else imp.setDisplayRange(r[0], r[1]);
+		imp.setProp("karl.display_range", String.format(Locale.ROOT, "%s..%s", r[0], r[1]));
+	}
+
+	/** Each tile's count repeated over its pixels, cropped to the input's size. */
+	static ImagePlus full(final ImagePlus map, final ImagePlus input, final int tile,
+		final double[] range)
+	{
+		final ImageStack s = new ImageStack(input.getWidth(), input.getHeight());
+		for (int i = 1; i <= map.getStackSize(); i++)
+			s.addSlice(map.getStack().getSliceLabel(i), upsample(map.getStack().getProcessor(i), tile,
+				input.getWidth(), input.getHeight()));
+		final ImagePlus full = new ImagePlus(map.getTitle(), s);
+		full.setDimensions(map.getNChannels(), map.getNSlices(), map.getNFrames());
+		if (s.getSize() > 1) full.setOpenAsHyperStack(true);
+		final ij.measure.Calibration cal = input.getCalibration().copy();
+		cal.disableDensityCalibration();
+		full.setCalibration(cal);
+		full.getProcessor().setLut(lutOf(map));
+		full.setLut(lutOf(map));
+		for (final String k : new String[] { "karl.epsilon", "karl.budget", TokenizeOp.PROP_NORMALIZE })
+			if (map.getProp(k) != null) full.setProp(k, map.getProp(k));
+		setRange(full, range);
+		return full;
+	}
+
+	/**
+	 * The map over {@code input}: one semi-transparent image per plane (bound to that plane)
+	 * in the input's overlay, plus a legend of the colours with the range's ends.
+	 */
+	static ImagePlus overlay(final ImagePlus map, final ImagePlus input, final int tile,
+		final int tmax, final double[] range)
+	{
+		final Overlay o = new Overlay();
+		final LUT lut = lutOf(map);
+		for (int i = 1; i <= map.getStackSize(); i++) {
+			final ImageProcessor up = upsample(map.getStack().getProcessor(i), tile, input.getWidth(),
+				input.getHeight());
+			up.setLut(lut);
+			up.setMinAndMax(range[0], range[1]);
+			final ImageRoi roi = new ImageRoi(0, 0, up.convertToRGB());
+			roi.setOpacity(OPACITY);
+			roi.setName("KARL map " + i);
+			if (map.getStackSize() > 1) {
+				final int[] czt = input.convertIndexToPosition(i);
+				if (input.isHyperStack()) roi.setPosition(czt[0], czt[1], czt[2]);
+				else roi.setPosition(i);
+			}
+			o.add(roi);
+		}
+		legend(o, lut, range, input.getWidth());
+		input.setOverlay(o);
+		input.setProp("karl.map", map.getTitle());
+		return input;
+	}
+
+	/** A colour bar with its two ends labelled, at the top right. */
+	private static void legend(final Overlay o, final LUT lut, final double[] range,
+		final int width)
+	{
+		final int w = 12, h = 96, x = Math.max(0, width - w - 40), y = 8;
+		final ByteProcessor bar = new ByteProcessor(w, h);
+		for (int j = 0; j < h; j++)
+			for (int i = 0; i < w; i++) bar.set(i, j, 255 - j * 255 / (h - 1));
+		bar.setLut(lut);
+		final ImageRoi r = new ImageRoi(x, y, bar.convertToRGB());
+		r.setName("KARL legend");
+		o.add(r);
+		final Font f = new Font("SansSerif", Font.PLAIN, 10);
+		final TextRoi hi = new TextRoi(x + w + 2, y - 2, String.format(Locale.ROOT, "%.0f", range[1]), f);
+		final TextRoi lo = new TextRoi(x + w + 2, y + h - 10, String.format(Locale.ROOT, "%.0f",
+			range[0]), f);
+		for (final TextRoi t : new TextRoi[] { hi, lo }) {
+			t.setStrokeColor(Color.white);
+			t.setName("KARL legend");
+			o.add(t);
+		}
+	}
+
+	private static LUT lutOf(final ImagePlus map) {
+		return map.isComposite() ? ((ij.CompositeImage) map).getChannelLut(1) : map.getProcessor()
+			.getLut();
+	}
+
+	/** Nearest-neighbour upsampling of a tile map to {@code w x h} pixels. */
+	static FloatProcessor upsample(final ImageProcessor tiles, final int tile, final int w,
+		final int h)
+	{
+		final float[] out = new float[w * h];
+		final int tw = tiles.getWidth();
+		final float[] t = (float[]) tiles.getPixels();
+		for (int y = 0; y < h; y++) {
+			final int row = (y / tile) * tw;
+			for (int x = 0; x < w; x++) out[y * w + x] = t[row + x / tile];
+		}
+		return new FloatProcessor(w, h, out);
+	}
+}

@@ -1,0 +1,70 @@
+package org.karl.fiji.ij1;
+
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.karl.engine.runtime.TestModels;
+import org.karl.fiji.Ij1Env;
+
+/**
+ * KARL Complexity Map's views through real macros: show=full has the input's size and
+ * calibration with each tile's count over its pixels, show=overlay draws on the input without
+ * touching its pixels, display=auto uses the data's range and fixed 0..T_max.
+ */
+public class MapViewMacroTest {
+
+	private static Path model;
+	private static Ij1Env ij;
+
+	@BeforeClass
+	public static void setUp() {
+		model = TestModels.model();
+		ij = new Ij1Env();
+	}
+
+	private static String m() {
+		return "model=[" + Ij1Env.path(model) + "]";
+	}
+
+	@Test
+	public void fullHasTheInputsSizeAndCalibrationAndAutoTheDataRange() {
+		final String out = ij.run("newImage('in', '8-bit noise', 70, 40, 1);\n" +
+			"makeRectangle(0, 0, 32, 40); run('Set...', 'value=0'); run('Select None');\n" +
+			"run('Properties...', 'unit=um pixel_width=0.5 pixel_height=0.5');\n" +
+			"run('KARL Complexity Map...', '" + m() + " show=full display=auto');\n" +
+			"print('FULL ' + getTitle() + '|' + getWidth() + '|' + getHeight());\n" +
+			"getPixelSize(unit, pw, ph); print('CAL ' + unit + '|' + pw);\n" +
+			"getMinAndMax(lo, hi); mn = 1e9; mx = -1;\n" +
+			"for (i = 0; i < nResults; i++) { mn = minOf(mn, getResult('tokens', i)); mx = maxOf(mx," +
+			" getResult('tokens', i)); }\n" +
+			// NB: a map with one value falls back to 0..T_max, as there is no range to show
+			"print('RANGE ' + ((mx > mn && lo == mn && hi == mx) || (mx == mn && lo == 0)));\n" +
+			"print('PIXEL ' + (getPixel(69, 39) == getResult('tokens', 5)) + '|' + (getPixel(40, 5) ==" +
+			" getResult('tokens', 1)));\n");
+		assertTrue(out, out.contains("FULL in KARL map|70|40"));
+		assertTrue(out, out.contains("CAL µm|0.5"));
+		assertTrue(out, out.contains("RANGE 1"));
+		assertTrue(out, out.contains("PIXEL 1|1"));
+	}
+
+	@Test
+	public void overlayDrawsOnTheInputAndLeavesItsPixels() {
+		final String out = ij.run("newImage('in', '16-bit ramp', 64, 64, 3);\n" +
+			"getRawStatistics(n, mean); before = mean;\n" +
+			"run('KARL Complexity Map...', '" + m() + " show=overlay display=fixed');\n" +
+			"getRawStatistics(n, mean);\n" +
+			"print('OVERLAY ' + getTitle() + '|' + Overlay.size + '|' + (mean == before) + '|' + nSlices);\n");
+		// 3 planes + the legend's colour bar and its two labels
+		assertTrue(out, out.contains("OVERLAY in|6|1|3"));
+	}
+
+	@Test
+	public void anUnknownViewIsOneLine() {
+		final String out = ij.run("newImage('in', '8-bit ramp', 64, 64, 1);\n" +
+			"run('KARL Complexity Map...', '" + m() + " show=movie');\n");
+		assertTrue(out, out.contains("KARL Complexity Map: show=movie is not known; use tiles"));
+	}
+}
