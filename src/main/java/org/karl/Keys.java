@@ -198,6 +198,40 @@ public final class Keys {
 	 * ImageJ records a dialog field as {@code Macro.trimKey(label)}, which gives the key back.
 	 */
 	public static String label(final String key) {
-		return Character.toUpperCase(key.charAt(0)) + key.substring(1);
+		// NB: ImageJ records a dialog field under its label's first word, so the key comes first
+		final String hint = HINTS.get(key);
+		return Character.toUpperCase(key.charAt(0)) + key.substring(1) + (hint == null ? "" : " (" +
+			hint + ")");
 	}
+
+	/** What a dialog field means, with its unit, after the key in {@link #label}. */
+	private static final java.util.Map<String, String> HINTS = java.util.Map.ofEntries( //
+		java.util.Map.entry(KEY_EPSILON, "mean |error| per tile, 0..1"), //
+		java.util.Map.entry(KEY_BUDGET, "most tokens per tile; 0 = all"), //
+		java.util.Map.entry(KEY_TOKENS, "fixed tokens per tile; 0 = use epsilon"), //
+		java.util.Map.entry(KEY_MODEL, "folder; empty = the default model"), //
+		java.util.Map.entry(KEY_LUT, "lookup table"), //
+		java.util.Map.entry(KEY_SHOW, "what to open"), //
+		java.util.Map.entry(KEY_DISPLAY, "display range"), //
+		java.util.Map.entry(KEY_SAVE, "CSV file, optional"), //
+		java.util.Map.entry(KEY_NORMALIZE, "pixels to 0..1"), //
+		java.util.Map.entry(KEY_PERCENTILE_LOW, "read as 0"), //
+		java.util.Map.entry(KEY_PERCENTILE_HIGH, "read as 1"), //
+		java.util.Map.entry(KEY_NORMALIZE_SCOPE, "percentiles of"), //
+		java.util.Map.entry(KEY_RANGE_MIN, "raw value read as 0, for range"), //
+		java.util.Map.entry(KEY_RANGE_MAX, "raw value read as 1, for range"), //
+		java.util.Map.entry(KEY_IMAGES, "folder; empty = the current image"), //
+		java.util.Map.entry(KEY_OUTPUT, "folder for the trained model"), //
+		java.util.Map.entry(KEY_STEPS, "training steps to add"), //
+		java.util.Map.entry(KEY_RESUME, "continue the model in the output folder"), //
+		java.util.Map.entry(KEY_PRESET, "size of a new model"), //
+		java.util.Map.entry(KEY_SEED, "random seed"));
+
+	/**
+	 * The line every image dialog shows about ε, the one number users choose: what it is and
+	 * which way it moves the count.
+	 */
+	public static final String EPSILON_HELP = "Epsilon: the error each tile may keep after " +
+		"reconstruction (mean absolute difference, image scaled to 0..1).\nSmaller epsilon: more " +
+		"tokens kept; the kept count per tile is its complexity at that tolerance.";
 }

@@ -35,7 +35,7 @@ public class ComplexityMapPlugIn extends KarlPlugIn {
 	@Override
 	protected void addFields(final GenericDialog gd) {
 		gd.addNumericField(label(KEY_EPSILON), DEFAULT_EPSILON, 3);
-		gd.addNumericField(label(KEY_BUDGET), DEFAULT_BUDGET, 0, 6, "(0 = T_max)");
+		gd.addNumericField(label(KEY_BUDGET), DEFAULT_BUDGET, 0, 6, "tokens");
 		gd.addDirectoryField(label(KEY_MODEL), "", 30);
 		gd.addChoice(label(KEY_LUT), Luts.NAMES, DEFAULT_LUT);
 		gd.addChoice(label(KEY_SHOW), MapView.SHOWS.toArray(String[]::new), DEFAULT_SHOW);
@@ -61,7 +61,7 @@ public class ComplexityMapPlugIn extends KarlPlugIn {
 		final float eps = (float) a.number(KEY_EPSILON, DEFAULT_EPSILON);
 		final int budget = a.integer(KEY_BUDGET, DEFAULT_BUDGET);
 		final String save = a.string(KEY_SAVE, DEFAULT_SAVE);
-		final Models.Loaded m = Models.get(a.string(KEY_MODEL, ""), imagejDir());
+		final Models.Loaded m = model(a);
 		final long t0 = System.nanoTime();
 		final TableResult out = ComplexityMapOp.run(imp, m.model(), eps, budget, normalization(a), a
 			.string(KEY_LUT, DEFAULT_LUT), a.string(KEY_SHOW, DEFAULT_SHOW), a.string(KEY_DISPLAY,

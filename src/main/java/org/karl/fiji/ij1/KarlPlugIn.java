@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 import org.karl.image.ij.Normalization;
+import org.karl.ops.Models;
 import org.karl.ops.engine.Engines;
 
 /**
@@ -53,6 +54,8 @@ public abstract class KarlPlugIn implements PlugIn {
 			if (options == null && !GraphicsEnvironment.isHeadless() && hasDialog()) {
 				final GenericDialog gd = new GenericDialog(title());
 				addFields(gd);
+				if (keys().contains(KEY_EPSILON)) gd.addMessage(EPSILON_HELP);
+				gd.addHelp(help());
 				gd.showDialog();
 				if (gd.wasCanceled()) return;
 				options = readFields(gd);
@@ -131,6 +134,25 @@ public abstract class KarlPlugIn implements PlugIn {
 			KEY_PERCENTILE_LOW, DEFAULT_PERCENTILE_LOW), a.number(KEY_PERCENTILE_HIGH,
 				DEFAULT_PERCENTILE_HIGH), a.string(KEY_NORMALIZE_SCOPE, DEFAULT_NORMALIZE_SCOPE), a.string(
 					KEY_RANGE_MIN, ""), a.string(KEY_RANGE_MAX, ""));
+	}
+
+	/** Loads (or takes from the cache) the model of {@code model=}, saying so in the status bar. */
+	protected Models.Loaded model(final MacroArgs a) throws java.io.IOException {
+		IJ.showStatus(title() + ": loading the model...");
+		final Models.Loaded m = Models.get(a.string(KEY_MODEL, ""), imagejDir());
+		IJ.showStatus(title() + ": running...");
+		return m;
+	}
+
+	/** The plugin's help page (HTML, in the jar), for the dialog's Help button. */
+	static String help() {
+		try (java.io.InputStream in = KarlPlugIn.class.getResourceAsStream("/karl/help.html")) {
+			if (in != null) return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (final java.io.IOException e) {
+			// fall through to the short text
+		}
+		return "<html><body>KARL: see the README of the KARL Fiji plugin.</body></html>";
 	}
 
 	/** The ImageJ folder, or null when ImageJ has none (headless tests). */

@@ -33,8 +33,8 @@ public class ReconstructPlugIn extends KarlPlugIn {
 	@Override
 	protected void addFields(final GenericDialog gd) {
 		gd.addNumericField(label(KEY_EPSILON), DEFAULT_EPSILON, 3);
-		gd.addNumericField(label(KEY_BUDGET), DEFAULT_BUDGET, 0, 6, "(0 = T_max)");
-		gd.addNumericField(label(KEY_TOKENS), DEFAULT_TOKENS, 0, 6, "(fixed count; 0 = use epsilon)");
+		gd.addNumericField(label(KEY_BUDGET), DEFAULT_BUDGET, 0, 6, "tokens");
+		gd.addNumericField(label(KEY_TOKENS), DEFAULT_TOKENS, 0, 6, "tokens");
 		gd.addDirectoryField(label(KEY_MODEL), "", 30);
 		addNormalizeFields(gd);
 	}
@@ -53,7 +53,7 @@ public class ReconstructPlugIn extends KarlPlugIn {
 		final float eps = (float) a.number(KEY_EPSILON, DEFAULT_EPSILON);
 		final int budget = a.integer(KEY_BUDGET, DEFAULT_BUDGET);
 		final int tokens = a.integer(KEY_TOKENS, DEFAULT_TOKENS);
-		final Models.Loaded m = Models.get(a.string(KEY_MODEL, ""), imagejDir());
+		final Models.Loaded m = model(a);
 		final TableResult out = ReconstructOp.run(imp, m.model(), eps, budget, tokens, normalization(a),
 			new IjProgress());
 		out.notes().forEach(n -> IJ.log(title() + ": note: " + n));

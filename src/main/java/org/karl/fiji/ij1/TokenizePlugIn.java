@@ -33,7 +33,7 @@ public class TokenizePlugIn extends KarlPlugIn {
 	@Override
 	protected void addFields(final GenericDialog gd) {
 		gd.addNumericField(label(KEY_EPSILON), DEFAULT_EPSILON, 3);
-		gd.addNumericField(label(KEY_BUDGET), DEFAULT_BUDGET, 0, 6, "(0 = T_max)");
+		gd.addNumericField(label(KEY_BUDGET), DEFAULT_BUDGET, 0, 6, "tokens");
 		gd.addDirectoryField(label(KEY_MODEL), "", 30);
 		gd.addFileField(label(KEY_SAVE), DEFAULT_SAVE, 30);
 		addNormalizeFields(gd);
@@ -53,7 +53,7 @@ public class TokenizePlugIn extends KarlPlugIn {
 		final float eps = (float) a.number(KEY_EPSILON, DEFAULT_EPSILON);
 		final int budget = a.integer(KEY_BUDGET, DEFAULT_BUDGET);
 		final String save = a.string(KEY_SAVE, DEFAULT_SAVE);
-		final Models.Loaded m = Models.get(a.string(KEY_MODEL, ""), imagejDir());
+		final Models.Loaded m = model(a);
 		final TableResult out = TokenizeOp.run(imp, m.model(), eps, budget, normalization(a), save, new IjProgress());
 		out.notes().forEach(n -> IJ.log(title() + ": note: " + n));
 		out.table().showAsResults();
