@@ -64,6 +64,9 @@ public final class Keys {
 	/** Raw value read as 1 by {@link #KEY_NORMALIZE} range; empty: the pixel type's. */
 	public static final String KEY_RANGE_MAX = "range_max";
 
+	/** Megabytes of the generated stack of {@code karl bench}'s streaming figure; 0 skips it. */
+	public static final String KEY_STREAM_MB = "stream_mb";
+
 	/** Boolean: progress lines on stderr even when it is not a terminal; CLI. */
 	public static final String KEY_PROGRESS = "progress";
 	/** A default value for the {@link #KEY_PROGRESS} parameter. */

@@ -12,6 +12,7 @@ import org.karl.engine.api.Progress;
 import org.karl.eval.Bench;
 import org.karl.eval.BenchResult;
 import org.karl.eval.ColdStart;
+import org.karl.eval.StreamingBench;
 import org.karl.eval.EvalJson;
 import org.karl.eval.Goals;
 
@@ -28,6 +29,12 @@ public final class BenchCommand extends KarlCommand {
 
 	/** File name written into the output folder. */
 	public static final String JSON = "bench.json";
+
+	/** The streaming figure's results ({@code --stream_mb}). */
+	public static final String STREAM_JSON = "bench-streaming.json";
+
+	/** The streaming child's heap: far below the stacks it maps. */
+	static final int STREAM_XMX_MIB = 256;
 
 	@Option(names = "--" + KEY_MODEL, paramLabel = "DIR", required = true,
 		description = "model folder")
@@ -52,6 +59,11 @@ public final class BenchCommand extends KarlCommand {
 	@Option(names = "--" + KEY_SEED, paramLabel = "S",
 		description = "seed of the plane's generated content; default ${DEFAULT-VALUE}")
 	long seed = DEFAULT_SEED;
+
+	@Option(names = "--" + KEY_STREAM_MB, paramLabel = "MB",
+		description = "also map a generated TIFF stack of about MB megabytes in a child karl with " +
+			"-Xmx" + STREAM_XMX_MIB + "m (plane-by-plane streaming: heap, RSS, tiles/s); 0: skip")
+	int streamMb = 0;
 
 	@Option(names = "--" + KEY_OUTPUT, paramLabel = "DIR",
 		description = "folder for " + JSON + "; default: the working folder")
@@ -78,6 +90,19 @@ public final class BenchCommand extends KarlCommand {
 			public void fraction(final double done) {}
 		});
 		print(r, out());
+		if (streamMb > 0) {
+			final int edge = 2048, planes = Math.max(1, (int) Math.round(streamMb * 1024.0 * 1024 / (edge *
+				(double) edge)));
+			final StreamingBench.Result sr = StreamingBench.run(model, planes, edge, STREAM_XMX_MIB, Files
+				.createTempDirectory("karl-stream-bench"));
+			out().printf(Locale.ROOT, "streaming: %d planes of %d² 8-bit (%.0f MiB) mapped with " +
+				"-Xmx%dm in %.1f s (%.0f tiles/s, JVM start and model load included); peak heap %.0f " +
+				"MiB, peak RSS %.0f MiB, RSS at 25/50/75/100%%: %.0f/%.0f/%.0f/%.0f MiB%n", sr.planes(), sr
+					.edge(), sr.stackMiB(), sr.xmxMiB(), sr.seconds(), sr.tilesPerSecond(), sr.peakHeapMiB(),
+				sr.peakRssMiB(), sr.rssQuartersMiB()[0], sr.rssQuartersMiB()[1], sr.rssQuartersMiB()[2], sr
+					.rssQuartersMiB()[3]);
+			AtomicFiles.write(out.resolve(STREAM_JSON), w -> w.write(EvalJson.gson().toJson(sr) + "\n"));
+		}
 		AtomicFiles.write(out.resolve(JSON), w -> w.write(EvalJson.gson().toJson(r) + "\n"));
 		out().println("wrote " + out.resolve(JSON));
 		return Main.EXIT_OK;
