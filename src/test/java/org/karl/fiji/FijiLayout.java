@@ -138,7 +138,9 @@ public final class FijiLayout {
 		try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os,
 			mf); Stream<Path> files = Files.walk(classes))
 		{
-			for (final Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+			// NB: as the real plugin jar (pom.xml), without the Spark job, which needs Spark.
+			for (final Path f : files.filter(Files::isRegularFile).filter(f -> !classes.relativize(f)
+				.toString().replace('\\', '/').startsWith("org/karl/spark/")).sorted().toList()) {
 				out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
 				Files.copy(f, out);
 				out.closeEntry();

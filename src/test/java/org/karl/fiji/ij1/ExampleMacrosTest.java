@@ -91,6 +91,27 @@ public class ExampleMacrosTest {
 	}
 
 	@Test
+	public void shardMacroMapsEveryNthImageAndSkipsFinishedOnes() throws IOException {
+		final Path in = images(), out = tmp.getRoot().toPath().resolve("maps");
+		TestImages.save(NewImage.createByteImage("c", 40, 40, 1, NewImage.FILL_RAMP), in.resolve(
+			"c.tif"));
+		final String macro = "scripts/karl-map-fiji.ijm";
+		String log = ij.runFile(Path.of(macro), arg("input", in) + arg("output", out) + arg("model",
+			model) + " shard=[2/2]");
+		assertTrue(log, log.contains("karl-map-fiji: shard 2/2: 1 image(s) mapped"));
+		assertTrue("b.png is the 2nd of a, b, c", Files.exists(out.resolve("b_map.tif")));
+		assertFalse(Files.exists(out.resolve("a_map.tif")));
+		log = ij.runFile(Path.of(macro), arg("input", in) + arg("output", out) + arg("model", model) +
+			" shard=[1/2]");
+		assertTrue(log, log.contains("karl-map-fiji: shard 1/2: 2 image(s) mapped"));
+		for (final String n : new String[] { "a", "b", "c" })
+			assertTrue(n, Files.exists(out.resolve(n + "_tokens.csv")));
+		log = ij.runFile(Path.of(macro), arg("input", in) + arg("output", out) + arg("model", model) +
+			" shard=[1/1]");
+		assertTrue("all done before: " + log, log.contains("shard 1/1: 0 image(s) mapped"));
+	}
+
+	@Test
 	public void reconstructAtSeveralEpsilon() {
 		final String out = ij.runFile(Path.of("macros/reconstruct_epsilons.ijm"), arg("model",
 			model));

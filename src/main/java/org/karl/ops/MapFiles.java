@@ -1,0 +1,91 @@
+package org.karl.ops;
+
+import ij.ImagePlus;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.karl.engine.api.Progress;
+import org.karl.engine.api.Tokenizer;
+import org.karl.image.ij.ImageFiles;
+import org.karl.image.ij.Normalization;
+
+/**
+ * One input file of a {@code karl map} batch mapped to {@code <name>_map.tif} and
+ * {@code <name>_tokens.csv}: the per-file step shared by {@code karl map}, its shards and the
+ * Spark job, so that every way of running a batch writes the same bytes.
+ */
+public final class MapFiles {
+
+	/** Suffix of the map files. */
+	public static final String MAP_SUFFIX = "_map.tif";
+
+	/** Suffix of the CSV files. */
+	public static final String CSV_SUFFIX = "_tokens.csv";
+
+	/** What one file gave: tiles mapped, where the map went, notes for the log. */
+	public record Result(long tiles, Path map, Path csv, List<String> notes) {}
+
+	private MapFiles() {}
+
+	/** The map file of the input named {@code name}. */
+	public static Path map(final Path out, final String name) {
+		return out.resolve(name + MAP_SUFFIX);
+	}
+
+	/** The CSV file of the input named {@code name}. */
+	public static Path csv(final Path out, final String name) {
+		return out.resolve(name + CSV_SUFFIX);
+	}
+
+	/**
+	 * True when both outputs exist. Each is written whole or not at all (temp + rename), the
+	 * CSV first, so a run stopped between the two is seen as not done.
+	 */
+	public static boolean done(final Path out, final String name) {
+		return Files.isRegularFile(csv(out, name)) && Files.isRegularFile(map(out, name));
+	}
+
+	/** True for files that a map batch writes, so that a folder mapped into itself skips them. */
+	public static boolean isOutput(final Path f) {
+		final String n = f.getFileName().toString();
+		return n.endsWith(MAP_SUFFIX) || n.endsWith(CSV_SUFFIX);
+	}
+
+	/**
+	 * Maps {@code f} (stacks read plane by plane) into {@code out}: the CSV streamed row by row,
+	 * then the map; the image column holds {@code f} as given.
+	 */
+	public static Result map(final Path f, final Path out, final String name, final Tokenizer model,
+		final float epsilon, final int budget, final String lut, final Progress progress)
+		throws IOException
+	{
+		return map(f, f.toString(), out, name, model, epsilon, budget, lut, progress);
+	}
+
+	/**
+	 * As {@link #map(Path, Path, String, Tokenizer, float, int, String, Progress)} with the
+	 * image column's value {@code label}: a worker reads an absolute path, the table shows the
+	 * path as the user gave it.
+	 */
+	public static Result map(final Path f, final String label, final Path out, final String name,
+		final Tokenizer model, final float epsilon, final int budget, final String lut,
+		final Progress progress) throws IOException
+	{
+		final ImagePlus imp = ImageFiles.openPlanes(f);
+		try {
+			Inputs.checkImage(imp, model.tileSize());
+			final ComplexityMapOp.Output[] o = { null };
+			final Path csv = csv(out, name), tif = map(out, name);
+			AtomicFiles.write(csv, w -> o[0] = ComplexityMapOp.run(imp, label, model, epsilon,
+				budget, Normalization.DEFAULT, lut, new CsvRows(w, ComplexityMapOp.COLUMNS), progress));
+			TiffOutput.write(o[0].map(), tif);
+			return new Result(o[0].tiles(), tif, csv, o[0].notes());
+		}
+		finally {
+			imp.flush();
+		}
+	}
+}

@@ -1,0 +1,152 @@
+package org.karl.spark;
+
+import static org.junit.Assert.*;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.gui.NewImage;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.karl.engine.api.Progress;
+import org.karl.engine.runtime.KarlModel;
+import org.karl.engine.runtime.TestModels;
+import org.karl.image.ij.TestImages;
+import org.karl.ops.ComplexityMapOp;
+import org.karl.ops.InputFiles;
+import org.karl.ops.MapFiles;
+import org.karl.ops.Shards;
+
+/**
+ * The Spark job on {@code local[2]}: the same files as single-process {@link MapFiles} byte for
+ * byte, a bad file failing only its own record, re-runs skipping what is done, the merged table.
+ * TensorFlow's natives load from the tensorflow-core-native jar inside the task, as on an
+ * executor (local mode: the executor is this JVM).
+ */
+public class MapJobTest {
+
+	@Rule
+	public TemporaryFolder tmp = new TemporaryFolder();
+
+	private static Path model;
+	private static JavaSparkContext sc;
+
+	@BeforeClass
+	public static void start() {
+		model = TestModels.model();
+		sc = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("MapJobTest").set(
+			"spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1").set(
+				"spark.driver.bindAddress", "127.0.0.1").set("spark.ui.showConsoleProgress", "false"));
+		sc.setLogLevel("WARN");
+	}
+
+	@AfterClass
+	public static void stop() {
+		if (sc != null) sc.close();
+	}
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err =
+		new ByteArrayOutputStream();
+
+	private MapJob.Report job(final MapJob.Request r) throws Exception {
+		return MapJob.run(sc, r, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(
+			err, true, StandardCharsets.UTF_8));
+	}
+
+	private static String rows(final Path table) throws Exception {
+		final String s = Files.readString(table);
+		return s.substring(s.indexOf('\n') + 1);
+	}
+
+	@Test
+	public void sparkWritesTheFilesOfKarlMapAndReportsTheBadInputAlone() throws Exception {
+		final Path in = tmp.newFolder("in").toPath();
+		TestImages.save(NewImage.createByteImage("a", 70, 33, 1, NewImage.FILL_RANDOM), in.resolve(
+			"a.png"));
+		final ImagePlus s = NewImage.createShortImage("s", 64, 96, 2, NewImage.FILL_RANDOM);
+		s.getStack().setSliceLabel("first", 1);
+		TestImages.save(s, in.resolve("s.tif"));
+		TestImages.save(NewImage.createByteImage("c", 96, 64, 1, NewImage.FILL_RAMP), in.resolve(
+			"c.tif"));
+		final Path bad = tmp.getRoot().toPath().resolve("bad.tif");
+		Files.writeString(bad, "not an image, but named like one\n");
+		final Path maps = tmp.getRoot().toPath().resolve("maps");
+		final MapJob.Request r = new MapJob.Request(List.of(in.toString(), bad.toString()), maps
+			.toString(), model.toString(), 0.1f, 0, "viridis", null);
+
+		final MapJob.Report rep = job(r);
+		assertEquals(err.toString(), List.of(bad.toString()), rep.failed().stream().map(
+			MapJob.Outcome::input).toList());
+		assertTrue(err.toString(), err.toString().contains("karl spark: " + bad + ": "));
+		assertTrue(err.toString(), err.toString().contains("1 of 4 inputs failed"));
+		assertEquals("3x2 + 2x3x2 planes + 3x2 tiles", 6 + 12 + 6, rep.tiles());
+		assertEquals("one model load in this JVM (the driver's, shared by the local executor), " +
+			"told once", 1, rep.outcomes().stream().filter(o -> o.modelLoadNanos() > 0).count());
+
+		// NB: the reference: karl map's per-file step in this process, into another folder.
+		final InputFiles.Listing files = InputFiles.expand(List.of(in), MapFiles::isOutput);
+		final Map<Path, String> names = Shards.plan(files.files(), Shards.Shard.ALL);
+		final Path ref = tmp.newFolder("ref").toPath();
+		final StringBuilder all = new StringBuilder(String.join(",", ComplexityMapOp.COLUMNS) + "\n");
+		try (KarlModel m = KarlModel.load(model)) {
+			for (final Path f : files.files()) {
+				MapFiles.map(f, ref, names.get(f), m, 0.1f, 0, "viridis", Progress.NONE);
+				final String n = names.get(f);
+				assertArrayEquals(n, Files.readAllBytes(MapFiles.map(ref, n)), Files.readAllBytes(MapFiles
+					.map(maps, n)));
+				assertArrayEquals(n, Files.readAllBytes(MapFiles.csv(ref, n)), Files.readAllBytes(MapFiles
+					.csv(maps, n)));
+				all.append(rows(MapFiles.csv(ref, n)));
+			}
+		}
+		assertEquals("2 planes", 2, ij.IJ.openImage(MapFiles.map(maps, "s").toString())
+			.getStackSize());
+		assertEquals(maps.resolve(Shards.MERGED), rep.merged());
+		assertEquals(all.toString(), Files.readString(rep.merged()));
+
+		// NB: a re-run maps nothing that is done (files untouched), the bad file fails again
+		final List<FileTime> times = new ArrayList<>();
+		for (final String n : names.values()) times.add(Files.getLastModifiedTime(MapFiles.map(maps,
+			n)));
+		Files.delete(MapFiles.map(maps, "c"));
+		final MapJob.Report again = job(r);
+		assertEquals("a, c, s, bad", List.of("skipped", "mapped", "skipped", "failed"), again.outcomes().stream().map(
+			MapJob.Outcome::status).toList());
+		assertEquals(List.of(times.get(0), times.get(2)), List.of(Files.getLastModifiedTime(MapFiles
+			.map(maps, "a")), Files.getLastModifiedTime(MapFiles.map(maps, "s"))));
+		assertArrayEquals(Files.readAllBytes(MapFiles.map(ref, "c")), Files.readAllBytes(MapFiles.map(
+			maps, "c")));
+		assertEquals(all.toString(), Files.readString(rep.merged()));
+	}
+
+	@Test
+	public void usageErrorsExitTwoBeforeSparkStarts() {
+		final ByteArrayOutputStream e = new ByteArrayOutputStream();
+		final PrintStream ps = new PrintStream(e, true, StandardCharsets.UTF_8);
+		assertEquals(MapJob.EXIT_USAGE, MapJob.run(new String[] { "x.tif" }, ps, ps));
+		assertEquals("karl spark: missing --output DIR; see --help\n", e.toString());
+		e.reset();
+		assertEquals(MapJob.EXIT_USAGE, MapJob.run(new String[] { "--output", "o", "--epsilon", "x",
+			"a.tif" }, ps, ps));
+		assertEquals("karl spark: --epsilon x is not a number; give e.g. --epsilon 0.05\n", e
+			.toString());
+		e.reset();
+		assertEquals(MapJob.EXIT_OK, MapJob.run(new String[] { "--help" }, ps, ps));
+		assertTrue(e.toString(), e.toString().contains("--class org.karl.spark.MapJob"));
+	}
+}
