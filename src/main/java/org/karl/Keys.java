@@ -64,6 +64,12 @@ public final class Keys {
 	/** Raw value read as 1 by {@link #KEY_NORMALIZE} range; empty: the pixel type's. */
 	public static final String KEY_RANGE_MAX = "range_max";
 
+	/** Part I of N of a batch's inputs, "I/N" (1-based); karl map, for cluster array jobs. */
+	public static final String KEY_SHARD = "shard";
+
+	/** Boolean: skip inputs whose outputs exist; karl map. */
+	public static final String KEY_SKIP_DONE = "skip_done";
+
 	/** Megabytes of the generated stack of {@code karl bench}'s streaming figure; 0 skips it. */
 	public static final String KEY_STREAM_MB = "stream_mb";
 

@@ -62,7 +62,8 @@ public final class Main {
 	 */
 	static List<KarlCommand> commands() {
 		return List.of(new TokenizeCommand(), new MapCommand(), new ReconstructCommand(), TrainCommand
-			.base(), TrainCommand.karl(), new InfoCommand(), new EvalCommand(), new BenchCommand());
+			.base(), TrainCommand.karl(), new InfoCommand(), new EvalCommand(), new BenchCommand(),
+			new MergeCommand());
 	}
 
 	/** {@code karl} itself: --help and the overview; without a subcommand, a usage error. */

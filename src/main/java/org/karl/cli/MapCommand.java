@@ -20,7 +20,9 @@ import org.karl.ops.CsvRows;
 import org.karl.ops.InputFiles;
 import org.karl.ops.Inputs;
 import org.karl.ops.ModelLocator;
+import org.karl.ops.MapFiles;
 import org.karl.ops.Outputs;
+import org.karl.ops.Shards;
 import org.karl.ops.TiffOutput;
 
 import picocli.CommandLine.Command;
@@ -77,6 +79,15 @@ public final class MapCommand extends KarlCommand {
 		description = "folder for NAME" + MAP_SUFFIX + " and NAME" + CSV_SUFFIX + " (columns below)")
 	Path output;
 
+	@Option(names = "--" + KEY_SHARD, paramLabel = "I/N",
+		description = "map only part I of N of the inputs (1-based, round-robin; e.g. a SLURM array " +
+			"task), with the output names of the whole run; karl merge joins the tables")
+	String shard = "1/1";
+
+	@Option(names = "--" + KEY_SKIP_DONE,
+		description = "skip inputs whose map and CSV exist already (a rerun finishes a batch)")
+	boolean skipDone;
+
 	@Parameters(paramLabel = "FILE_OR_FOLDER", arity = "1..*", description = {
 		"image files, or folders whose image files are all mapped (other files and earlier maps are " +
 			"skipped); equal names get distinct outputs" })
@@ -96,6 +107,8 @@ public final class MapCommand extends KarlCommand {
 		final Normalization norm = normalize.get();
 		final InputFiles.Listing in = InputFiles.expand(files, MapCommand::isOutput);
 		final Map<Path, String> names = Outputs.names(in.files());
+		// NB: names over the whole list, then the shard's part: every shard names as the whole run
+		final Map<Path, String> mine = Shards.plan(in.files(), Shards.Shard.parse(shard));
 		for (final Path f : in.files()) {
 			Outputs.refuseInputs(out.resolve(names.get(f) + MAP_SUFFIX), in.files(), "--" + KEY_OUTPUT);
 			Outputs.refuseInputs(out.resolve(names.get(f) + CSV_SUFFIX), in.files(), "--" + KEY_OUTPUT);
@@ -106,9 +119,16 @@ public final class MapCommand extends KarlCommand {
 		final List<String> failed = new ArrayList<>();
 		try (Tokenizer tokenizer = loader.load(modelDir)) {
 			Inputs.budget(tokenizer, epsilon, budget); // NB: a bad ε fails once, before any file is read
-			for (final Path f : in.files()) {
+			for (final Path f : mine.keySet()) {
 				try {
-					map(f, out, names.get(f), tokenizer, epsilon, norm);
+					if (skipDone && MapFiles.done(out, names.get(f))) {
+						out().println(f + ": done before, skipped");
+						continue;
+					}
+					final MapFiles.Result r = MapFiles.map(f, f.toString(), out, names.get(f), tokenizer,
+						epsilon, budget, norm, lut, progress(f.toString()));
+					r.notes().forEach(n -> err().println("karl map: note: " + n));
+					out().println(f + ": " + r.tiles() + " tiles -> " + r.map());
 				}
 				catch (final Exception | OutOfMemoryError e) {
 					failed.add(f.toString());
@@ -117,33 +137,13 @@ public final class MapCommand extends KarlCommand {
 			}
 		}
 		if (failed.isEmpty()) return Main.EXIT_OK;
-		if (failed.size() < in.files().size()) err().println("karl map: " + failed.size() +
-			" of " + in.files().size() + " inputs failed (above); the others were mapped");
+		if (failed.size() < mine.size()) err().println("karl map: " + failed.size() + " of " + mine
+			.size() + " inputs failed (above); the others were mapped");
 		return Main.EXIT_FAILURE;
-	}
-
-	private void map(final Path f, final Path out, final String name, final Tokenizer model,
-		final float epsilon, final Normalization norm) throws Exception
-	{
-		final ImagePlus imp = ImageFiles.openPlanes(f);
-		try {
-			Inputs.checkImage(imp, model.tileSize());
-			final ComplexityMapOp.Output[] o = { null };
-			final Path csv = out.resolve(name + CSV_SUFFIX), tif = out.resolve(name + MAP_SUFFIX);
-			AtomicFiles.write(csv, w -> o[0] = ComplexityMapOp.run(imp, f.toString(), model, epsilon,
-				budget, norm, lut, new CsvRows(w, ComplexityMapOp.COLUMNS), progress(f.toString())));
-			TiffOutput.write(o[0].map(), tif);
-			o[0].notes().forEach(n -> err().println("karl map: note: " + n));
-			out().println(f + ": " + o[0].tiles() + " tiles -> " + tif);
-		}
-		finally {
-			imp.flush();
-		}
 	}
 
 	/** True for files that karl map writes, so that a folder mapped into itself skips them. */
 	static boolean isOutput(final Path f) {
-		final String n = f.getFileName().toString();
-		return n.endsWith(MAP_SUFFIX) || n.endsWith(CSV_SUFFIX);
+		return MapFiles.isOutput(f);
 	}
 }

@@ -74,13 +74,21 @@ public final class MapFiles {
 		final Tokenizer model, final float epsilon, final int budget, final String lut,
 		final Progress progress) throws IOException
 	{
+		return map(f, label, out, name, model, epsilon, budget, Normalization.DEFAULT, lut, progress);
+	}
+
+	/** As above, reading the pixels with {@code norm}. */
+	public static Result map(final Path f, final String label, final Path out, final String name,
+		final Tokenizer model, final float epsilon, final int budget, final Normalization norm,
+		final String lut, final Progress progress) throws IOException
+	{
 		final ImagePlus imp = ImageFiles.openPlanes(f);
 		try {
 			Inputs.checkImage(imp, model.tileSize());
 			final ComplexityMapOp.Output[] o = { null };
 			final Path csv = csv(out, name), tif = map(out, name);
 			AtomicFiles.write(csv, w -> o[0] = ComplexityMapOp.run(imp, label, model, epsilon,
-				budget, Normalization.DEFAULT, lut, new CsvRows(w, ComplexityMapOp.COLUMNS), progress));
+				budget, norm, lut, new CsvRows(w, ComplexityMapOp.COLUMNS), progress));
 			TiffOutput.write(o[0].map(), tif);
 			return new Result(o[0].tiles(), tif, csv, o[0].notes());
 		}

@@ -171,7 +171,7 @@ public class MainTest {
 			}
 		}
 		assertEquals(List.of("tokenize", "map", "reconstruct", "train-base", "train", "info", "eval",
-			"bench"), names);
+			"bench", "merge"), names);
 	}
 
 	@Test
