@@ -5,14 +5,12 @@ import ij.measure.ResultsTable;
 
 
 import org.karl.Keys;
-import org.karl.image.ij.Normalization;
 import org.karl.engine.api.Progress;
 import org.karl.ops.ComplexityMapOp;
 import org.karl.ops.TableResult;
 import org.karl.ops.Models;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -22,7 +20,7 @@ import org.scijava.plugin.Plugin;
  * Field names are the macro keys.
  */
 @Plugin(type = Command.class, label = "KARL Complexity Map")
-public class ComplexityMapCommand extends ContextCommand {
+public class ComplexityMapCommand extends NormalizingCommand {
 
 	@Parameter
 	private ImagePlus image;
@@ -50,25 +48,6 @@ public class ComplexityMapCommand extends ContextCommand {
 	@Parameter(required = false, description = "CSV path; empty: none")
 	private String save = Keys.DEFAULT_SAVE;
 
-	@Parameter(required = false, choices = { "percentile", "range", "none" },
-		description = "how raw pixels become [0,1]: per-image percentiles, a fixed range, or none")
-	private String normalize = Keys.DEFAULT_NORMALIZE;
-
-	@Parameter(required = false)
-	private double percentile_low = Keys.DEFAULT_PERCENTILE_LOW;
-
-	@Parameter(required = false)
-	private double percentile_high = Keys.DEFAULT_PERCENTILE_HIGH;
-
-	@Parameter(required = false, choices = { "plane", "stack" })
-	private String normalize_scope = Keys.DEFAULT_NORMALIZE_SCOPE;
-
-	@Parameter(required = false, description = "raw value read as 0 (range); empty: the type's")
-	private String range_min = "";
-
-	@Parameter(required = false, description = "raw value read as 1 (range); empty: the type's")
-	private String range_max = "";
-
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus map;
 
@@ -79,8 +58,7 @@ public class ComplexityMapCommand extends ContextCommand {
 	public void run() {
 		Commands.run(this, "KARL Complexity Map", () -> {
 			final TableResult o = ComplexityMapOp.run(image, Models.get(model, null).model(),
-				(float) epsilon, budget, Normalization.of(normalize, percentile_low, percentile_high, normalize_scope, range_min,
-				range_max), lut, show, display, save, Progress.NONE);
+				(float) epsilon, budget, normalization(), lut, show, display, save, Progress.NONE);
 			map = o.image();
 			table = new ResultsTable();
 			o.table().fill(table);

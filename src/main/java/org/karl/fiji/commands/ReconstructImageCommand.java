@@ -4,20 +4,18 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
 import org.karl.Keys;
-import org.karl.image.ij.Normalization;
 import org.karl.engine.api.Progress;
 import org.karl.ops.Models;
 import org.karl.ops.ReconstructOp;
 import org.karl.ops.TableResult;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /** SciJava door to KARL Reconstruct; the menu door is {@link org.karl.fiji.ij1.ReconstructPlugIn}. */
 @Plugin(type = Command.class, label = "KARL Reconstruct")
-public class ReconstructImageCommand extends ContextCommand {
+public class ReconstructImageCommand extends NormalizingCommand {
 
 	@Parameter
 	private ImagePlus image;
@@ -34,25 +32,6 @@ public class ReconstructImageCommand extends ContextCommand {
 	@Parameter(required = false)
 	private String model = "";
 
-	@Parameter(required = false, choices = { "percentile", "range", "none" },
-		description = "how raw pixels become [0,1]: per-image percentiles, a fixed range, or none")
-	private String normalize = Keys.DEFAULT_NORMALIZE;
-
-	@Parameter(required = false)
-	private double percentile_low = Keys.DEFAULT_PERCENTILE_LOW;
-
-	@Parameter(required = false)
-	private double percentile_high = Keys.DEFAULT_PERCENTILE_HIGH;
-
-	@Parameter(required = false, choices = { "plane", "stack" })
-	private String normalize_scope = Keys.DEFAULT_NORMALIZE_SCOPE;
-
-	@Parameter(required = false, description = "raw value read as 0 (range); empty: the type's")
-	private String range_min = "";
-
-	@Parameter(required = false, description = "raw value read as 1 (range); empty: the type's")
-	private String range_max = "";
-
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus reconstruction;
 
@@ -63,8 +42,7 @@ public class ReconstructImageCommand extends ContextCommand {
 	public void run() {
 		Commands.run(this, "KARL Reconstruct", () -> {
 			final TableResult o = ReconstructOp.run(image, Models.get(model, null).model(),
-				(float) epsilon, budget, tokens, Normalization.of(normalize, percentile_low, percentile_high, normalize_scope, range_min,
-				range_max), Progress.NONE);
+				(float) epsilon, budget, tokens, normalization(), Progress.NONE);
 			reconstruction = o.image();
 			table = new ResultsTable();
 			o.table().fill(table);

@@ -5,7 +5,6 @@ import ij.ImagePlus;
 import java.nio.file.Path;
 
 import org.karl.Keys;
-import org.karl.image.ij.Normalization;
 import org.karl.engine.api.Progress;
 import org.karl.ops.TrainOp;
 import org.karl.ops.engine.Engines;
@@ -13,14 +12,13 @@ import org.karl.ops.engine.TrainLog;
 import org.karl.fiji.ij1.TrainPlugIn;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /** SciJava door to KARL Train; the menu door is {@link TrainPlugIn}. */
 @Plugin(type = Command.class, label = "KARL Train")
-public class TrainModelCommand extends ContextCommand {
+public class TrainModelCommand extends NormalizingCommand {
 
 	@Parameter(required = false)
 	private ImagePlus image;
@@ -46,25 +44,6 @@ public class TrainModelCommand extends ContextCommand {
 	@Parameter(required = false)
 	private long seed = Keys.DEFAULT_SEED;
 
-	@Parameter(required = false, choices = { "percentile", "range", "none" },
-		description = "how raw pixels become [0,1]: per-image percentiles, a fixed range, or none")
-	private String normalize = Keys.DEFAULT_NORMALIZE;
-
-	@Parameter(required = false)
-	private double percentile_low = Keys.DEFAULT_PERCENTILE_LOW;
-
-	@Parameter(required = false)
-	private double percentile_high = Keys.DEFAULT_PERCENTILE_HIGH;
-
-	@Parameter(required = false, choices = { "plane", "stack" })
-	private String normalize_scope = Keys.DEFAULT_NORMALIZE_SCOPE;
-
-	@Parameter(required = false, description = "raw value read as 0 (range); empty: the type's")
-	private String range_min = "";
-
-	@Parameter(required = false, description = "raw value read as 1 (range); empty: the type's")
-	private String range_max = "";
-
 	@Parameter
 	private LogService log;
 
@@ -77,8 +56,7 @@ public class TrainModelCommand extends ContextCommand {
 			final Path out = Path.of(output), start = model == null || model.isBlank() ? null : Path.of(
 				model);
 			final TrainOp.Output o = TrainOp.runOnImages(Engines.get(null), image, images, start, out,
-				resume, steps, preset, seed, Normalization.of(normalize, percentile_low, percentile_high,
-					normalize_scope, range_min, range_max), "KARL Train (SciJava) output=" + output,
+				resume, steps, preset, seed, normalization(), "KARL Train (SciJava) output=" + output,
 				new TrainLog() {
 
 					@Override
