@@ -45,35 +45,84 @@ public final class PlaneTokenizer {
 		final RandomAccessibleInterval<FloatType> plane, final float epsilon, final int budget,
 		final boolean reconstruct, final boolean ids, final Progress progress)
 	{
+		return tokenize(tokenizer, plane, epsilon, budget, reconstruct, ids, null, progress);
+	}
+
+	/**
+	 * As above, for the tiles {@code selected} (row-major over the plane's grid; null: all) only:
+	 * the others are not computed and have count {@value #NOT_SELECTED} (l1 NaN, ids -1).
+	 */
+	public static PlaneTokens tokenize(final Tokenizer tokenizer,
+		final RandomAccessibleInterval<FloatType> plane, final float epsilon, final int budget,
+		final boolean reconstruct, final boolean ids, final boolean[] selected,
+		final Progress progress)
+	{
 		tokenizer.checkRequest(epsilon, budget);
 		final TileGrid grid = Tiler.grid(plane, tokenizer.tileSize());
 		final int n = grid.count(), p = grid.tileSize() * grid.tileSize();
+		if (selected != null && selected.length != n) throw new IllegalArgumentException(
+			"PlaneTokenizer: selection of " + selected.length + " tiles for a grid of " + n);
+		final int[] idx = selection(selected, n);
 		final int[] counts = new int[n];
 		final float[] l1 = reconstruct ? new float[n] : null;
 		final int tmax = tokenizer.maxTokens();
 		final int[] tokens = ids ? new int[n * tmax] : null, keep = ids ? new int[n * tmax] : null;
-		for (int from = 0; from < n; from += CHUNK_TILES) {
+		if (selected != null) {
+			java.util.Arrays.fill(counts, NOT_SELECTED);
+			if (l1 != null) java.util.Arrays.fill(l1, Float.NaN);
+			if (ids) java.util.Arrays.fill(tokens, -1);
+		}
+		final int todo = idx.length;
+		for (int from = 0; from < todo; from += CHUNK_TILES) {
 			if (progress.isCanceled()) throw new CancellationException("cancelled after " + from +
-				" of " + n + " tiles");
-			final int m = Math.min(CHUNK_TILES, n - from);
+				" of " + todo + " tiles");
+			final int m = Math.min(CHUNK_TILES, todo - from);
 			final float[] tiles = new float[m * p]; // [m, tile, tile]
-			Tiler.extract(plane, grid, from, m, tiles);
-			final Progress sub = progress.sub((double) from / n, (double) (from + m) / n);
+			if (selected == null) Tiler.extract(plane, grid, from, m, tiles);
+			else {
+				final float[] one = new float[p];
+				for (int k = 0; k < m; k++) {
+					Tiler.extract(plane, grid, idx[from + k], 1, one);
+					System.arraycopy(one, 0, tiles, k * p, p);
+				}
+			}
+			final Progress sub = progress.sub((double) from / todo, (double) (from + m) / todo);
 			if (ids || !reconstruct) {
 				final TokenizeResult r = tokenizer.tokenize(tiles, m, epsilon, budget, sub);
-				System.arraycopy(r.counts(), 0, counts, from, m);
-				if (ids) {
-					System.arraycopy(r.tokens(), 0, tokens, from * tmax, m * tmax);
-					System.arraycopy(r.keep(), 0, keep, from * tmax, m * tmax);
+				for (int k = 0; k < m; k++) {
+					final int t = idx[from + k];
+					counts[t] = r.counts()[k];
+					if (ids) {
+						System.arraycopy(r.tokens(), k * tmax, tokens, t * tmax, tmax);
+						System.arraycopy(r.keep(), k * tmax, keep, t * tmax, tmax);
+					}
 				}
 			}
 			if (reconstruct) {
 				final ReconstructResult r = tokenizer.reconstruct(tiles, m, epsilon, budget, sub);
-				System.arraycopy(r.counts(), 0, counts, from, m);
-				System.arraycopy(r.l1(), 0, l1, from, m);
+				for (int k = 0; k < m; k++) {
+					counts[idx[from + k]] = r.counts()[k];
+					l1[idx[from + k]] = r.l1()[k];
+				}
 			}
-			progress.fraction((double) (from + m) / n);
+			progress.fraction((double) (from + m) / todo);
 		}
 		return new PlaneTokens(grid, counts, l1, tokens, keep);
+	}
+
+	/** Count of a tile outside the selection. */
+	public static final int NOT_SELECTED = -1;
+
+	private static int[] selection(final boolean[] selected, final int n) {
+		if (selected == null) {
+			final int[] all = new int[n];
+			for (int i = 0; i < n; i++) all[i] = i;
+			return all;
+		}
+		int c = 0;
+		for (final boolean b : selected) if (b) c++;
+		final int[] idx = new int[c];
+		for (int i = 0, k = 0; i < n; i++) if (selected[i]) idx[k++] = i;
+		return idx;
 	}
 }

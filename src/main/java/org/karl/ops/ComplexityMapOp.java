@@ -52,15 +52,24 @@ public final class ComplexityMapOp {
 		final float epsilon, final int budget, final Normalization normalize, final String lut,
 		final Rows rows, final Progress progress)
 	{
+		return run(imp, name, t, epsilon, budget, normalize, lut, null, rows, progress);
+	}
+
+	/** As above for the tiles {@code roi} touches (null: all); the others are NaN in the map. */
+	public static Output run(final ImagePlus imp, final String name, final Tokenizer t,
+		final float epsilon, final int budget, final Normalization normalize, final String lut,
+		final ij.gui.Roi roi, final Rows rows, final Progress progress)
+	{
 		Inputs.checkImage(imp, t.tileSize());
 		final LUT table = Luts.get(lut);
 		final TileGrid grid = new TileGrid(imp.getWidth(), imp.getHeight(), t.tileSize());
 		final ImageStack maps = new ImageStack(grid.tilesX(), grid.tilesY());
 		final int n = imp.getStackSize();
-		final TokenizeOp.Output o = TokenizeOp.run(imp, name, t, options(epsilon, budget, normalize), rows, (p,
-			pt) -> {
+		final TokenizeOp.Output o = TokenizeOp.run(imp, name, t, options(epsilon, budget, normalize), roi,
+			rows, (p, pt) -> {
 			final float[] px = new float[grid.count()];
-			for (int k = 0; k < grid.count(); k++) px[k] = pt.counts()[k];
+			for (int k = 0; k < grid.count(); k++) px[k] = pt.counts()[k] ==
+				org.karl.image.PlaneTokenizer.NOT_SELECTED ? Float.NaN : pt.counts()[k];
 			maps.addSlice(n == 1 ? null : imp.getStack().getSliceLabel(p.index()), new FloatProcessor(
 				grid.tilesX(), grid.tilesY(), px));
 		}, progress);
@@ -84,7 +93,8 @@ public final class ComplexityMapOp {
 		MapView.check(show, display);
 		final java.nio.file.Path csv = TableResult.checkSave(save, imp);
 		final Table rows = new Table(COLUMNS);
-		final Output o = run(imp, imp.getTitle(), t, epsilon, budget, normalize, lut, rows, progress);
+		final Output o = run(imp, imp.getTitle(), t, epsilon, budget, normalize, lut, imp.getRoi(), rows,
+			progress);
 		return new TableResult(MapView.render(o.map(), imp, t.tileSize(), t.maxTokens(), show,
 			display), rows, o.notes()).save(csv);
 	}

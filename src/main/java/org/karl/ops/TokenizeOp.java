@@ -1,6 +1,7 @@
 package org.karl.ops;
 
 import ij.ImagePlus;
+import ij.gui.Roi;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -96,11 +97,25 @@ public final class TokenizeOp {
 	public static Output run(final ImagePlus imp, final String name, final Tokenizer t,
 		final Options o, final Rows rows, final PlaneSink planes, final Progress progress)
 	{
+		return run(imp, name, t, o, null, rows, planes, progress);
+	}
+
+	/**
+	 * As above for the tiles that {@code roi} touches (an area selection; null: every tile):
+	 * only those are computed and get rows; the others have count
+	 * {@link PlaneTokenizer#NOT_SELECTED} in {@code planes}.
+	 */
+	public static Output run(final ImagePlus imp, final String name, final Tokenizer t,
+		final Options o, final Roi roi, final Rows rows, final PlaneSink planes,
+		final Progress progress)
+	{
 		Inputs.checkImage(imp, t.tileSize());
 		final int b = Inputs.budget(t, o.epsilon(), o.budget());
 		if (!rows.columns().equals(o.columns())) throw new IllegalArgumentException(
 			"TokenizeOp: rows have columns " + rows.columns() + ", expected " + o.columns());
 		final PlaneReader reader = new PlaneReader(imp, o.normalize());
+		final boolean[] selected = touched(roi, new TileGrid(imp.getWidth(), imp.getHeight(), t
+			.tileSize()));
 		final int n = imp.getStackSize();
 		final int[] perPlane = new int[n];
 		long tiles = 0;
@@ -108,10 +123,11 @@ public final class TokenizeOp {
 			progress.status(name + ": plane " + i + "/" + n);
 			final Plane p = reader.read(i);
 			final PlaneTokens pt = PlaneTokenizer.tokenize(t, p.img(), o.epsilon(), b, o.reconstruct(),
-				o.ids(), progress.sub((i - 1.0) / n, (double) i / n));
+				o.ids(), selected, progress.sub((i - 1.0) / n, (double) i / n));
 			final TileGrid g = pt.grid();
 			final Object[] row = new Object[rows.columns().size()];
 			for (int k = 0; k < g.count(); k++) {
+				if (selected != null && !selected[k]) continue;
 				final int tx = g.tileX(k), ty = g.tileY(k);
 				int c = 0;
 				row[c++] = name;
@@ -138,7 +154,7 @@ public final class TokenizeOp {
 				rows.add(row);
 				perPlane[i - 1] += pt.counts()[k];
 			}
-			tiles += g.count();
+			tiles += selected == null ? g.count() : count(selected);
 			if (planes != null) planes.plane(p, pt);
 		}
 		final StringBuilder prop = new StringBuilder();
@@ -160,8 +176,32 @@ public final class TokenizeOp {
 		final java.nio.file.Path csv = TableResult.checkSave(save, imp);
 		final Options o = new Options(epsilon, budget, false, true, normalize);
 		final Table rows = new Table(o.columns());
-		final Output out = run(imp, imp.getTitle(), t, o, rows, null, progress);
+		final Output out = run(imp, imp.getTitle(), t, o, imp.getRoi(), rows, null, progress);
 		return new TableResult(null, rows, out.notes()).save(csv);
+	}
+
+	/** The tiles an area selection touches (any of its pixels in the tile), or null for all. */
+	static boolean[] touched(final Roi roi, final TileGrid g) {
+		if (roi == null || !roi.isArea()) return null;
+		final java.awt.Rectangle r = roi.getBounds();
+		final ij.process.ImageProcessor mask = roi.getMask(); // NB: null for a rectangle
+		final boolean[] sel = new boolean[g.count()];
+		final int s = g.tileSize();
+		for (int k = 0; k < g.count(); k++) {
+			final int x0 = Math.max(g.tileX(k) * s, r.x), y0 = Math.max(g.tileY(k) * s, r.y);
+			final int x1 = Math.min((g.tileX(k) + 1) * s, r.x + r.width), y1 = Math.min((g.tileY(k) + 1) *
+				s, r.y + r.height);
+			for (int y = y0; y < y1 && !sel[k]; y++)
+				for (int x = x0; x < x1 && !sel[k]; x++)
+					sel[k] = mask == null || mask.get(x - r.x, y - r.y) != 0;
+		}
+		return sel;
+	}
+
+	private static long count(final boolean[] sel) {
+		long c = 0;
+		for (final boolean b : sel) if (b) c++;
+		return c;
 	}
 
 	private static String join(final int[] a, final int from, final int n) {

@@ -12,7 +12,8 @@ import org.karl.fiji.Ij1Env;
 /**
  * KARL Complexity Map's views through real macros: show=full has the input's size and
  * calibration with each tile's count over its pixels, show=overlay draws on the input without
- * touching its pixels, display=auto uses the data's range and fixed 0..T_max.
+ * touching its pixels, display=auto uses the data's range and fixed 0..T_max; a selection
+ * restricts the work to the tiles it touches.
  */
 public class MapViewMacroTest {
 
@@ -59,6 +60,20 @@ public class MapViewMacroTest {
 			"print('OVERLAY ' + getTitle() + '|' + Overlay.size + '|' + (mean == before) + '|' + nSlices);\n");
 		// 3 planes + the legend's colour bar and its two labels
 		assertTrue(out, out.contains("OVERLAY in|6|1|3"));
+	}
+
+	@Test
+	public void aSelectionRestrictsTheWorkToTheTilesItTouches() {
+		final String out = ij.run("newImage('in', '8-bit noise', 96, 64, 2);\n" +
+			"makeRectangle(40, 10, 30, 10);\n" + // tiles (1,0) and (2,0)
+			"run('KARL Complexity Map...', '" + m() + "');\n" +
+			"print('ROI ' + nResults + '|' + getResult('tile_x', 0) + ',' + getResult('tile_y', 0) + '|' +" +
+			" getResult('tile_x', 1) + '|' + isNaN(getPixel(0, 0)) + '|' + isNaN(getPixel(1, 0)));\n" +
+			"selectImage('in'); makeOval(0, 33, 20, 20);\n" + // one tile, (0,1)
+			"run('KARL Tokenize...', '" + m() + "');\n" +
+			"print('OVAL ' + nResults + '|' + getResult('tile_y', 0));\n");
+		assertTrue(out, out.contains("ROI 4|1,0|2|1|0")); // 2 tiles x 2 planes; (0,0) is NaN
+		assertTrue(out, out.contains("OVAL 2|1"));
 	}
 
 	@Test
