@@ -12,7 +12,7 @@ import org.karl.engine.api.Progress;
 import org.karl.eval.Bench;
 import org.karl.eval.BenchResult;
 import org.karl.eval.ColdStart;
-import org.karl.eval.StreamingBench;
+import org.karl.eval.ij.StreamingBench;
 import org.karl.eval.EvalJson;
 import org.karl.eval.Goals;
 

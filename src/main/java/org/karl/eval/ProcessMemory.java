@@ -31,7 +31,7 @@ public final class ProcessMemory {
 	}
 
 	/** The kB value of a line of a /proc/PID/status file, in MiB; NaN when gone or not Linux. */
-	static double field(final java.nio.file.Path status, final String name) {
+	public static double field(final java.nio.file.Path status, final String name) {
 		try {
 			for (final String line : Files.readAllLines(status))
 				if (line.startsWith(name)) return parseKb(line.substring(name.length())) / 1024.0;

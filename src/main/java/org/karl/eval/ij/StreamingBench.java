@@ -1,4 +1,4 @@
-package org.karl.eval;
+package org.karl.eval.ij;
 
 import ij.ImagePlus;
 import ij.VirtualStack;
@@ -58,7 +58,7 @@ public final class StreamingBench {
 			ProcessBuilder.Redirect.DISCARD).start();
 		final List<double[]> rss = new ArrayList<>(); // {seconds, MiB}
 		while (!p.waitFor(200, TimeUnit.MILLISECONDS)) {
-			final double r = ProcessMemory.field(Path.of("/proc", Long.toString(p.pid()), "status"),
+			final double r = org.karl.eval.ProcessMemory.field(Path.of("/proc", Long.toString(p.pid()), "status"),
 				"VmRSS:");
 			if (!Double.isNaN(r)) rss.add(new double[] { (System.nanoTime() - t0) / 1e9, r });
 		}

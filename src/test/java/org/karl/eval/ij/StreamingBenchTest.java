@@ -1,4 +1,4 @@
-package org.karl.eval;
+package org.karl.eval.ij;
 
 import static org.junit.Assert.*;
 
