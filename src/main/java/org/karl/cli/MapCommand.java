@@ -57,19 +57,10 @@ public final class MapCommand extends KarlCommand {
 	}
 
 	@Mixin
+	RequestOptions request;
+
+	@Mixin
 	NormalizeOptions normalize;
-
-	@Option(names = "--" + KEY_MODEL, paramLabel = "DIR",
-		description = "model folder; default: the default model")
-	String model = "";
-
-	@Option(names = "--" + KEY_EPSILON, paramLabel = "E",
-		description = "target error; default ${DEFAULT-VALUE}")
-	double epsilon = DEFAULT_EPSILON;
-
-	@Option(names = "--" + KEY_BUDGET, paramLabel = "T",
-		description = "most tokens per tile; default (or 0): T_max")
-	int budget = DEFAULT_BUDGET;
 
 	@Option(names = "--" + KEY_LUT, paramLabel = "L",
 		description = "fire or viridis; default ${DEFAULT-VALUE}")
@@ -101,7 +92,7 @@ public final class MapCommand extends KarlCommand {
 	@Override
 	public Integer call() throws Exception {
 		final Path out = output;
-		final float epsilon = (float) this.epsilon;
+		final float epsilon = (float) request.epsilon;
 		// NB: every check that needs no model comes first, so that a typo fails at once.
 		Luts.get(lut);
 		final Normalization norm = normalize.get();
@@ -115,10 +106,10 @@ public final class MapCommand extends KarlCommand {
 		}
 		Outputs.checkWritableFolder(out, "--" + KEY_OUTPUT);
 		in.skipped().forEach(s -> err().println("karl map: note: skipped " + s));
-		final Path modelDir = ModelLocator.existing(model, null, "--" + KEY_MODEL);
+		final Path modelDir = ModelLocator.existing(request.model, null, "--" + KEY_MODEL);
 		final List<String> failed = new ArrayList<>();
 		try (Tokenizer tokenizer = loader.load(modelDir)) {
-			Inputs.budget(tokenizer, epsilon, budget); // NB: a bad ε fails once, before any file is read
+			Inputs.budget(tokenizer, epsilon, request.budget); // NB: a bad ε fails once, before any file is read
 			for (final Path f : mine.keySet()) {
 				try {
 					if (skipDone && MapFiles.done(out, names.get(f))) {
@@ -126,7 +117,7 @@ public final class MapCommand extends KarlCommand {
 						continue;
 					}
 					final MapFiles.Result r = MapFiles.map(f, f.toString(), out, names.get(f), tokenizer,
-						epsilon, budget, norm, lut, progress(f.toString()));
+						epsilon, request.budget, norm, lut, progress(f.toString()));
 					r.notes().forEach(n -> err().println("karl map: note: " + n));
 					out().println(f + ": " + r.tiles() + " tiles -> " + r.map());
 				}

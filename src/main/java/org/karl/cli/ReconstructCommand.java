@@ -41,19 +41,10 @@ public final class ReconstructCommand extends KarlCommand {
 	}
 
 	@Mixin
+	RequestOptions request;
+
+	@Mixin
 	NormalizeOptions normalize;
-
-	@Option(names = "--" + KEY_MODEL, paramLabel = "DIR",
-		description = "model folder; default: the default model")
-	String model = "";
-
-	@Option(names = "--" + KEY_EPSILON, paramLabel = "E",
-		description = "target mean L1 error; default ${DEFAULT-VALUE}")
-	double epsilon = DEFAULT_EPSILON;
-
-	@Option(names = "--" + KEY_BUDGET, paramLabel = "T",
-		description = "most tokens per tile; default (or 0): T_max")
-	int budget = DEFAULT_BUDGET;
 
 	@Option(names = "--" + KEY_TOKENS, paramLabel = "N",
 		description = "decode the first N tokens of every tile instead of asking for E")
@@ -84,11 +75,11 @@ public final class ReconstructCommand extends KarlCommand {
 		Outputs.checkWritableFile(out, "--" + KEY_OUTPUT);
 		if (csv != null) Outputs.checkWritableFile(csv, "--" + KEY_CSV);
 		final ImagePlus imp = ImageFiles.openPlanes(file);
-		try (Tokenizer tokenizer = loader.load(ModelLocator.existing(model, null, "--" + KEY_MODEL))) {
+		try (Tokenizer tokenizer = loader.load(ModelLocator.existing(request.model, null, "--" + KEY_MODEL))) {
 			final Table rows = new Table(ReconstructOp.COLUMNS);
 			// NB: planes are computed as the TIFF is written, so memory stays bounded
 			final ReconstructOp.Output o = ReconstructOp.runToTiff(imp, file.toString(), tokenizer,
-				(float) epsilon, budget, tokens, normalize.get(), rows, out, progress(file.toString()));
+				(float) request.epsilon, request.budget, tokens, normalize.get(), rows, out, progress(file.toString()));
 			if (csv != null) rows.writeCsv(csv);
 			for (int i = 0; i < rows.size(); i++) out().println(line(rows, i));
 			o.notes().forEach(n -> err().println("karl reconstruct: note: " + n));

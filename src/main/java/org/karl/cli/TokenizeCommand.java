@@ -51,19 +51,10 @@ public final class TokenizeCommand extends KarlCommand {
 	}
 
 	@Mixin
+	RequestOptions request;
+
+	@Mixin
 	NormalizeOptions normalize;
-
-	@Option(names = "--" + KEY_MODEL, paramLabel = "DIR",
-		description = "model folder; default: the default model")
-	String model = "";
-
-	@Option(names = "--" + KEY_EPSILON, paramLabel = "E",
-		description = "target error in (0, the model's last epsilon bin]; default ${DEFAULT-VALUE}")
-	double epsilon = DEFAULT_EPSILON;
-
-	@Option(names = "--" + KEY_BUDGET, paramLabel = "T",
-		description = "most tokens per tile, in [1, T_max]; default (or 0): T_max")
-	int budget = DEFAULT_BUDGET;
 
 	@Option(names = "--" + KEY_RECONSTRUCT,
 		description = "also decode each tile: the l1 and met columns below (met = 1 when l1 <= epsilon)")
@@ -92,14 +83,15 @@ public final class TokenizeCommand extends KarlCommand {
 
 	@Override
 	public Integer call() throws Exception {
-		final TokenizeOp.Options o = new TokenizeOp.Options((float) epsilon, budget, reconstruct, ids,
+		final TokenizeOp.Options o = new TokenizeOp.Options((float) request.epsilon, request.budget, reconstruct,
+			ids,
 			normalize.get());
 		// NB: cheap checks first, so that a typo fails before the model loads.
 		final InputFiles.Listing in = InputFiles.expand(files, f -> false);
 		Outputs.refuseInputs(csv, in.files(), "--" + KEY_CSV);
 		Outputs.checkWritableFile(csv, "--" + KEY_CSV);
 		in.skipped().forEach(s -> err().println("karl tokenize: note: skipped " + s));
-		final Path modelDir = ModelLocator.existing(model, null, "--" + KEY_MODEL);
+		final Path modelDir = ModelLocator.existing(request.model, null, "--" + KEY_MODEL);
 		final List<String> notes = new ArrayList<>();
 		final long[] rows = { 0 };
 		try (Tokenizer tokenizer = loader.load(modelDir)) {
