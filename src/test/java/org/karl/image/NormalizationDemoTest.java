@@ -37,17 +37,7 @@ public class NormalizationDemoTest {
 	public void percentilesGiveEveryBitDepthTheContrastOf8Bit() throws Exception {
 		final float[] px = new float[SIZE * SIZE];
 		final boolean[] nucleus = new boolean[SIZE * SIZE];
-		final SplittableRandom r = new SplittableRandom(2026);
-		for (int fy = 0; fy < FIELDS; fy++)
-			for (int fx = 0; fx < FIELDS; fx++) {
-				final MicroscopyTiles.Field f = MicroscopyTiles.field(r, MicroscopyTiles.PROBE_NOISE, 0);
-				final int s = MicroscopyTiles.FIELD;
-				for (int y = 0; y < s; y++)
-					for (int x = 0; x < s; x++) {
-						px[(fy * s + y) * SIZE + fx * s + x] = f.px()[y * s + x];
-						nucleus[(fy * s + y) * SIZE + fx * s + x] = f.nucleus()[y * s + x];
-					}
-			}
+		widefield(px, nucleus);
 		final Map<String, ImageProcessor> images = new LinkedHashMap<>();
 		final byte[] b = new byte[px.length];
 		final short[] sh = new short[px.length];
@@ -85,6 +75,33 @@ public class NormalizationDemoTest {
 			assertTrue(image + ": percentile contrast " + p + " vs 8-bit " + d8, p > 0.6 * d8);
 			assertTrue(image + ": the type's range hides it: " + t + " vs " + p, t < 0.5 * p);
 		}
+	}
+
+	/** The demonstration image: 4x4 generated widefield fields, values in [0,1], and its nuclei. */
+	static void widefield(final float[] px, final boolean[] nucleus) {
+		final SplittableRandom r = new SplittableRandom(2026);
+		for (int fy = 0; fy < FIELDS; fy++)
+			for (int fx = 0; fx < FIELDS; fx++) {
+				final MicroscopyTiles.Field f = MicroscopyTiles.field(r, MicroscopyTiles.PROBE_NOISE, 0);
+				final int s = MicroscopyTiles.FIELD;
+				for (int y = 0; y < s; y++)
+					for (int x = 0; x < s; x++) {
+						px[(fy * s + y) * SIZE + fx * s + x] = f.px()[y * s + x];
+						nucleus[(fy * s + y) * SIZE + fx * s + x] = f.nucleus()[y * s + x];
+					}
+			}
+	}
+
+	/** Writes the demonstration image as 12-bit data in a 16-bit TIFF (for the screenshot). */
+	public static void main(final String[] args) throws Exception {
+		final float[] px = new float[SIZE * SIZE];
+		widefield(px, new boolean[SIZE * SIZE]);
+		final short[] sh = new short[px.length];
+		for (int i = 0; i < px.length; i++) sh[i] = (short) Math.round(px[i] * 4095);
+		final ImagePlus imp = new ImagePlus("widefield 12-bit", new ShortProcessor(SIZE, SIZE, sh,
+			null));
+		imp.setDisplayRange(0, 4095);
+		new ij.io.FileSaver(imp).saveAsTiff(args[0]);
 	}
 
 	private static double diff(final double[] nb) {
