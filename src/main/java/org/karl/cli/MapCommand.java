@@ -41,10 +41,10 @@ import picocli.CommandLine.Parameters;
 public final class MapCommand extends KarlCommand {
 
 	/** Suffix of the map files. */
-	public static final String MAP_SUFFIX = "_map.tif";
+	public static final String MAP_SUFFIX = MapFiles.MAP_SUFFIX;
 
 	/** Suffix of the CSV files. */
-	public static final String CSV_SUFFIX = "_tokens.csv";
+	public static final String CSV_SUFFIX = MapFiles.CSV_SUFFIX;
 
 	private final TokenizeCommand.Loader loader;
 
@@ -101,8 +101,8 @@ public final class MapCommand extends KarlCommand {
 		// NB: names over the whole list, then the shard's part: every shard names as the whole run
 		final Map<Path, String> mine = Shards.plan(in.files(), Shards.Shard.parse(shard));
 		for (final Path f : in.files()) {
-			Outputs.refuseInputs(out.resolve(names.get(f) + MAP_SUFFIX), in.files(), "--" + KEY_OUTPUT);
-			Outputs.refuseInputs(out.resolve(names.get(f) + CSV_SUFFIX), in.files(), "--" + KEY_OUTPUT);
+			Outputs.refuseInputs(MapFiles.map(out, names.get(f)), in.files(), "--" + KEY_OUTPUT);
+			Outputs.refuseInputs(MapFiles.csv(out, names.get(f)), in.files(), "--" + KEY_OUTPUT);
 		}
 		Outputs.checkWritableFolder(out, "--" + KEY_OUTPUT);
 		in.skipped().forEach(s -> err().println("karl map: note: skipped " + s));

@@ -37,9 +37,6 @@ public final class AtomicFiles {
 		void write(Path tmp) throws IOException;
 	}
 
-	/** This JVM's mark in temp names (see {@link TempPaths}). */
-	static final String OWNER = TempPaths.OWNER;
-
 	private AtomicFiles() {}
 
 	/** Writes {@code target} (UTF-8) with {@code body}; creates missing parent folders. */

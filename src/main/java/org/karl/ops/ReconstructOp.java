@@ -74,7 +74,8 @@ public final class ReconstructOp {
 		final Job job = new Job(imp, name, t, epsilon, budget, fixed, normalize, rows, progress);
 		final ImagePlus result = job.layout(new ImagePlus(imp.getTitle() + SUFFIX, new Computed(job)));
 		TiffOutput.write(result, tiff);
-		for (int i = job.done + 1; i <= job.n; i++) job.plane(i); // NB: a writer that skipped some
+		if (job.done != job.n) throw new IllegalStateException("ImageJ wrote " + job.done + " of " +
+			job.n + " planes of " + tiff + "; report this with the input file");
 		return new Output(result, job.unmet, job.notes());
 	}
 

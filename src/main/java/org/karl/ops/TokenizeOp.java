@@ -125,6 +125,7 @@ public final class TokenizeOp {
 			final PlaneTokens pt = PlaneTokenizer.tokenize(t, p.img(), o.epsilon(), b, o.reconstruct(),
 				o.ids(), selected, progress.sub((i - 1.0) / n, (double) i / n));
 			final TileGrid g = pt.grid();
+			final double[] bounds = reader.lastBounds();
 			final Object[] row = new Object[rows.columns().size()];
 			for (int k = 0; k < g.count(); k++) {
 				if (selected != null && !selected[k]) continue;
@@ -141,8 +142,8 @@ public final class TokenizeOp {
 				row[c++] = pt.counts()[k];
 				row[c++] = b;
 				row[c++] = o.epsilon();
-				row[c++] = reader.lastBounds()[0];
-				row[c++] = reader.lastBounds()[1];
+				row[c++] = bounds[0];
+				row[c++] = bounds[1];
 				if (o.reconstruct()) {
 					row[c++] = pt.l1()[k];
 					row[c++] = ReconstructResult.meets(pt.l1()[k], o.epsilon());

@@ -88,4 +88,28 @@ public class MapCommandTest {
 		assertEquals(Main.EXIT_USAGE, karl("map", "x.tif"));
 		assertTrue(err.toString(), err.toString().startsWith("karl map: missing --output"));
 	}
+
+	@Test
+	public void normalizeAndProgressOptionsReachTheRows() throws Exception {
+		final Path img = TestImages.save(NewImage.createByteImage("r", 64, 32, 1, NewImage.FILL_RAMP),
+			tmp.getRoot().toPath().resolve("r.png"));
+		final Path range = tmp.getRoot().toPath().resolve("range"), pct = tmp.getRoot().toPath()
+			.resolve("pct");
+		assertEquals(err.toString(), Main.EXIT_OK, karl("map", "--model", model.toString(),
+			"--normalize", "range", "--progress", "--output", range.toString(), img.toString()));
+		assertTrue("asked-for progress on a non-terminal: whole lines", err.toString().contains("100%"));
+		assertEquals(Main.EXIT_OK, karl("map", "--model", model.toString(), "--output", pct.toString(),
+			img.toString()));
+		final List<String> r = Files.readAllLines(range.resolve("r_tokens.csv")), p = Files
+			.readAllLines(pct.resolve("r_tokens.csv"));
+		final int lo = List.of(r.get(0).split(",")).indexOf("norm_low"), hi = lo + 1;
+		assertEquals("the type's range", "0.0,255.0", r.get(1).split(",")[lo] + "," + r.get(1).split(
+			",")[hi]);
+		assertTrue("percentiles of the ramp, below 255: " + p.get(1), Double.parseDouble(p.get(1).split(
+			",")[hi]) < 255);
+		err.reset();
+		assertEquals(Main.EXIT_FAILURE, karl("map", "--model", model.toString(), "--normalize",
+			"stretch", "--output", pct.toString(), img.toString()));
+		assertTrue(err.toString(), err.toString().startsWith("karl map: normalize=stretch is not known"));
+	}
 }

@@ -121,7 +121,7 @@ public class OutputSafetyTest {
 		final Path out = tmp.getRoot().toPath().resolve("maps");
 		Files.createDirectories(out);
 		// a temp file of a process that is gone (as kill -9 leaves it) is removed by the next write
-		final Path stale = out.resolve(".old_tokens.csv." + org.karl.ops.AtomicFilesTestAccess.owner()
+		final Path stale = out.resolve(".old_tokens.csv." + org.karl.engine.runtime.TempPaths.OWNER
 			.replaceAll("-\\d+$", "") + "-2147483646.abc.part");
 		Files.writeString(stale, "half");
 		final Path big = image("big.tif", 1024, 1024, 40);

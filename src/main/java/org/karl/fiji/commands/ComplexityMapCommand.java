@@ -7,6 +7,7 @@ import ij.measure.ResultsTable;
 import org.karl.Keys;
 import org.karl.engine.api.Progress;
 import org.karl.ops.ComplexityMapOp;
+import org.karl.ops.MapView;
 import org.karl.ops.TableResult;
 import org.karl.ops.Models;
 import org.scijava.ItemIO;
@@ -37,11 +38,11 @@ public class ComplexityMapCommand extends NormalizingCommand {
 	@Parameter(required = false, choices = { "fire", "viridis" })
 	private String lut = Keys.DEFAULT_LUT;
 
-	@Parameter(required = false, choices = { "tiles", "full", "overlay" },
+	@Parameter(required = false, choices = { MapView.TILES, MapView.FULL, MapView.OVERLAY },
 		description = "tiles: one pixel per tile; full: the input's size; overlay: over the input")
 	private String show = Keys.DEFAULT_SHOW;
 
-	@Parameter(required = false, choices = { "auto", "fixed" },
+	@Parameter(required = false, choices = { MapView.AUTO, MapView.FIXED },
 		description = "display range: the data's (auto) or 0..T_max (fixed, maps compare)")
 	private String display = Keys.DEFAULT_DISPLAY;
 

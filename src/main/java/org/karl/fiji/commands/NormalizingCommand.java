@@ -11,7 +11,8 @@ import org.scijava.plugin.Parameter;
  */
 public abstract class NormalizingCommand extends ContextCommand {
 
-	@Parameter(required = false, choices = { "percentile", "range", "none" },
+	@Parameter(required = false, choices = { Normalization.PERCENTILE, Normalization.RANGE,
+		Normalization.NONE },
 		description = "how raw pixels become [0,1]: per-image percentiles, a fixed range, or none")
 	private String normalize = Keys.DEFAULT_NORMALIZE;
 
@@ -21,7 +22,7 @@ public abstract class NormalizingCommand extends ContextCommand {
 	@Parameter(required = false)
 	private double percentile_high = Keys.DEFAULT_PERCENTILE_HIGH;
 
-	@Parameter(required = false, choices = { "plane", "stack" })
+	@Parameter(required = false, choices = { Normalization.PLANE, Normalization.STACK })
 	private String normalize_scope = Keys.DEFAULT_NORMALIZE_SCOPE;
 
 	@Parameter(required = false, description = "raw value read as 0 (range); empty: the type's")

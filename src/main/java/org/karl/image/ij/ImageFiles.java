@@ -38,10 +38,12 @@ public final class ImageFiles {
 	public static ImagePlus open(final Path file) throws IOException {
 		if (!Files.isRegularFile(file)) throw new IOException(file + ": no such file");
 		if (!Files.isReadable(file)) throw new IOException(file + ": not readable");
-		if (isTiff(file)) {
-			final FileInfo[] info = tiffInfo(file);
-			checkFitsInMemory(file, info, availableHeap());
-		}
+		return openWhole(file, isTiff(file) ? tiffInfo(file) : null);
+	}
+
+	/** Opens the whole file; {@code info}: its checked TIFF directories, or null for other formats. */
+	private static ImagePlus openWhole(final Path file, final FileInfo[] info) throws IOException {
+		if (info != null) checkFitsInMemory(file, info, availableHeap());
 		final Opener opener = new Opener();
 		opener.setSilentMode(true);
 		final String path = file.toAbsolutePath().toString();
@@ -72,7 +74,7 @@ public final class ImageFiles {
 			planes += planes(fi);
 			plain &= !compressed(fi);
 		}
-		if (planes < 2 || !plain) return open(file);
+		if (planes < 2 || !plain) return openWhole(file, info); // NB: already checked, not read again
 		final FileInfo one = (FileInfo) info[0].clone();
 		one.nImages = 1;
 		checkFitsInMemory(file, new FileInfo[] { one }, availableHeap());
@@ -84,7 +86,7 @@ public final class ImageFiles {
 			throw new IOException(file + ": ImageJ could not open it plane by plane (" + e
 				.getClass().getSimpleName() + "); convert it to a plain TIFF", e);
 		}
-		if (imp == null || imp.getStackSize() != planes) return open(file);
+		if (imp == null || imp.getStackSize() != planes) return openWhole(file, info);
 		checkPixels(file, imp);
 		return imp;
 	}
