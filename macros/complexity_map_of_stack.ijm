@@ -21,12 +21,16 @@ map = getTitle();
 Stack.getDimensions(w, h, channels, slices, frames);
 getPixelSize(unit, pw, ph);
 print("map '" + map + "': " + w + "x" + h + " tiles, C=" + channels + " Z=" + slices + " T=" + frames + ", pixel " + pw + " " + unit);
-// Mean kept tokens per plane, from the Results table (one row per tile).
+// Mean kept tokens per plane, from the table "KARL tiles" (one row per tile). Headless, ImageJ
+// has no named tables and the rows are in the Results table instead.
+t = "KARL tiles";
+if (!isOpen(t)) t = "Results";
+cs = Table.getColumn("c", t); zs = Table.getColumn("z", t); tokens = Table.getColumn("tokens", t);
 for (c = 1; c <= channels; c++) {
 	for (z = 1; z <= slices; z++) {
 		sum = 0; n = 0;
-		for (i = 0; i < nResults; i++) {
-			if (getResult("c", i) == c && getResult("z", i) == z) { sum += getResult("tokens", i); n++; }
+		for (i = 0; i < tokens.length; i++) {
+			if (cs[i] == c && zs[i] == z) { sum += tokens[i]; n++; }
 		}
 		print("c=" + c + " z=" + z + " mean tokens " + d2s(sum / n, 2) + " over " + n + " tiles");
 	}

@@ -8,14 +8,16 @@ if (nImages == 0) {
 	run("Add Specified Noise...", "standard=25");
 }
 input = getTitle();
+// The per-plane rows are in the table "KARL reconstruct"; headless (no named tables) in Results.
+function table() { if (isOpen("KARL reconstruct")) return "KARL reconstruct"; return "Results"; }
 epsilons = newArray(0.02, 0.05, 0.1, 0.2);
 for (i = 0; i < epsilons.length; i++) {
 	selectImage(input);
 	run("KARL Reconstruct...", "epsilon=" + epsilons[i] + " model=[" + model + "]");
-	print("epsilon " + epsilons[i] + ": mean tokens " + d2s(getResult("tokens", 0), 2) + ", L1 " + d2s(getResult("l1", 0), 4) + " -> " + getTitle());
+	print("epsilon " + epsilons[i] + ": mean tokens " + d2s(Table.get("tokens", 0, table()), 2) + ", L1 " + d2s(Table.get("l1", 0, table()), 4) + " -> " + getTitle());
 	close();
 }
 selectImage(input);
 run("KARL Reconstruct...", "tokens=4 model=[" + model + "]");
-print("fixed 4 tokens: mean tokens " + d2s(getResult("tokens", 0), 2) + ", L1 " + d2s(getResult("l1", 0), 4));
+print("fixed 4 tokens: mean tokens " + d2s(Table.get("tokens", 0, table()), 2) + ", L1 " + d2s(Table.get("l1", 0, table()), 4));
 close();

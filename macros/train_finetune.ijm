@@ -20,5 +20,7 @@ run("KARL Train...", "images=[" + images + "] output=[" + output + "] steps=1 re
 print("trained model: " + output);
 list = getFileList(images);
 open(images + "/" + list[0]);
-run("KARL Complexity Map...", "model=[" + output + "]");
+// table=Results: the rows go to the Results table (the default, a table "KARL tiles", does not
+// exist headless), so nResults counts them.
+run("KARL Complexity Map...", "model=[" + output + "] table=Results");
 print("map of " + list[0] + " with the fine-tuned model: " + getWidth() + "x" + getHeight() + " tiles, " + nResults + " rows");

@@ -31,7 +31,7 @@ setLocation(10, 110);
 run("KARL Complexity Map...", "epsilon=0.05 model=[$model]");
 run("Set... ", "zoom=1600 x=7 y=5");
 setLocation(475, 230);
-selectWindow("Results");
+selectWindow("KARL tiles");
 setLocation(720, 300);
 selectWindow("specimen KARL map");
 MACRO

@@ -146,10 +146,29 @@ public final class Keys {
 	/** A default value for the {@link #KEY_HELP} parameter. */
 	public static final boolean DEFAULT_HELP = false;
 
-	/** Path of a CSV file to write as well as the Results table; KARL Complexity Map, Tokenize. */
+	/** Path of a CSV file to write as well as the table; KARL Complexity Map, Tokenize. */
 	public static final String KEY_SAVE = "save";
-	/** Empty: no CSV, only the Results table. */
+	/** Empty: no CSV, only the table ({@link #KEY_TABLE}). */
 	public static final String DEFAULT_SAVE = "";
+
+	/**
+	 * Title of the table the ImageJ commands fill with their per-tile rows; KARL Complexity Map,
+	 * Tokenize, Reconstruct. A named table leaves the user's Results table alone; "Results" fills
+	 * the system Results table (macros read it with nResults/getResult). Without a display
+	 * (headless) named tables cannot exist, so the rows go to Results, with a Log note.
+	 */
+	public static final String KEY_TABLE = "table";
+	/** The table of per-tile rows of KARL Complexity Map and KARL Tokenize. */
+	public static final String DEFAULT_TABLE = "KARL tiles";
+	/** The table of per-tile rows of KARL Reconstruct (other columns than the map's). */
+	public static final String DEFAULT_TABLE_RECONSTRUCT = "KARL reconstruct";
+	/** The system Results table, as a {@link #KEY_TABLE} value. */
+	public static final String TABLE_RESULTS = "Results";
+	/**
+	 * KARL Tokenize's table of token ids, beside a named tile table: one row per tile, columns
+	 * {@code id_1..id_T} (the code index at each position) and {@code keep_1..keep_T} (1: kept).
+	 */
+	public static final String TOKENS_TABLE = "KARL tokens";
 
 	/** Training images: a folder of image files; empty means the current image; KARL Train. */
 	public static final String KEY_IMAGES = "images";
@@ -223,6 +242,7 @@ public final class Keys {
 		java.util.Map.entry(KEY_SHOW, "what to open"), //
 		java.util.Map.entry(KEY_DISPLAY, "display range"), //
 		java.util.Map.entry(KEY_SAVE, "CSV file, optional"), //
+		java.util.Map.entry(KEY_TABLE, "title; Results = the Results table"), //
 		java.util.Map.entry(KEY_NORMALIZE, "pixels to 0..1"), //
 		java.util.Map.entry(KEY_PERCENTILE_LOW, "read as 0"), //
 		java.util.Map.entry(KEY_PERCENTILE_HIGH, "read as 1"), //

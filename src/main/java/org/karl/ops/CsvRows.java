@@ -43,9 +43,13 @@ public final class CsvRows implements Rows {
 		}
 	}
 
-	/** One CSV field: booleans as 1/0, quoted when it holds a comma, quote or line break. */
+	/**
+	 * One CSV field: booleans as 1/0, int arrays space-separated, quoted when it holds a comma,
+	 * quote or line break.
+	 */
 	public static String field(final Object v) {
-		final String s = v instanceof Boolean b ? (b ? "1" : "0") : String.valueOf(v);
+		final String s = v instanceof Boolean b ? (b ? "1" : "0") : v instanceof int[] a ? Table.join(
+			a) : String.valueOf(v);
 		if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0)
 			return s;
 		return '"' + s.replace("\"", "\"\"") + '"';

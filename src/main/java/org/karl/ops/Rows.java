@@ -12,6 +12,7 @@ public interface Rows {
 	/** The column names, in order. */
 	List<String> columns();
 
-	/** Appends one row; values in column order (Number, Boolean as 0/1, or String). */
+	/** Appends one row; values in column order (Number, Boolean as 0/1, String, or
+	 * int[] written as space-separated numbers). */
 	void add(Object... values);
 }

@@ -6,11 +6,35 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.karl.Keys;
+
 /**
  * What an ImageJ door shows after an operation: a new image (or null), the rows as a
- * {@link Table}, and notes for the Log. {@link #save} is the one rule for the {@code save=} CSV.
+ * {@link Table}, and notes for the Log. {@link #save} is the one rule for the {@code save=} CSV,
+ * {@link #show} the one for tables.
+ *
+ * @param tmax with token id columns ({@link TokenizeOp#ID_COLUMNS}): the ids per tile; else 0
  */
-public record TableResult(ImagePlus image, Table table, List<String> notes) {
+public record TableResult(ImagePlus image, Table table, List<String> notes, int tmax) {
+
+	public TableResult(final ImagePlus image, final Table table, final List<String> notes) {
+		this(image, table, notes, 0);
+	}
+
+	/**
+	 * Shows the rows in the table {@code title} ({@link Table#show}). Token ids, when there are,
+	 * go to their own table {@value Keys#TOKENS_TABLE}, one column per token; in the Results table
+	 * they stay two text columns, as in the CSV. Returns notes for the Log (none or one).
+	 */
+	public List<String> show(final String title) {
+		final String note;
+		if (tmax > 0 && Table.named(title)) {
+			note = table.without(TokenizeOp.ID_COLUMNS).show(title);
+			TokenizeOp.tokenTable(table, tmax).show(Keys.TOKENS_TABLE);
+		}
+		else note = table.show(title);
+		return note == null ? List.of() : List.of(note);
+	}
 
 	/**
 	 * Checks {@code save} (blank: none) before any work: not the input image's file, and

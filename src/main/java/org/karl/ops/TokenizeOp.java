@@ -4,6 +4,7 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.karl.engine.api.Progress;
@@ -31,7 +32,8 @@ import org.karl.image.ij.PlaneReader;
  * {@code reconstruct}: {@code l1} and {@code met} (1 when l1 ≤ ε; a tile at the full budget with
  * met 0 cannot reach ε); {@code norm_low, norm_high}: the raw values read as 0 and 1 (see
  * {@link Normalization}); with {@code ids}: {@code token_ids} and {@code keep_mask}
- * (space-separated, T_max values each).
+ * (int[] of T_max values each; CSV and the Results table write them space-separated, the
+ * {@value org.karl.Keys#TOKENS_TABLE} table one column per token, see {@link #tokenTable}).
  */
 public final class TokenizeOp {
 
@@ -149,8 +151,8 @@ public final class TokenizeOp {
 					row[c++] = ReconstructResult.meets(pt.l1()[k], o.epsilon());
 				}
 				if (o.ids()) {
-					row[c++] = join(pt.tokens(), k * pt.tmax(), pt.tmax());
-					row[c++] = join(pt.keep(), k * pt.tmax(), pt.tmax());
+					row[c++] = Arrays.copyOfRange(pt.tokens(), k * pt.tmax(), (k + 1) * pt.tmax());
+					row[c++] = Arrays.copyOfRange(pt.keep(), k * pt.tmax(), (k + 1) * pt.tmax());
 				}
 				rows.add(row);
 				perPlane[i - 1] += pt.counts()[k];
@@ -178,7 +180,32 @@ public final class TokenizeOp {
 		final Options o = new Options(epsilon, budget, false, true, normalize);
 		final Table rows = new Table(o.columns());
 		final Output out = run(imp, imp.getTitle(), t, o, imp.getRoi(), rows, null, progress);
-		return new TableResult(null, rows, out.notes()).save(csv);
+		return new TableResult(null, rows, out.notes(), t.maxTokens()).save(csv);
+	}
+
+	/**
+	 * The token ids of {@code rows} (made with {@code ids}) one column per token: {@code image,
+	 * slice, c, z, t, tile_x, tile_y, tokens}, then {@code id_1..id_T} (the code index at each
+	 * position) and {@code keep_1..keep_T} (1 where the halting head keeps the token).
+	 */
+	public static Table tokenTable(final Table rows, final int tmax) {
+		final List<String> key = List.of("image", "slice", "c", "z", "t", "tile_x", "tile_y", "tokens");
+		final List<String> cols = new ArrayList<>(key);
+		for (int j = 1; j <= tmax; j++) cols.add("id_" + j);
+		for (int j = 1; j <= tmax; j++) cols.add("keep_" + j);
+		final Table out = new Table(cols);
+		for (int i = 0; i < rows.size(); i++) {
+			final Object[] v = new Object[cols.size()];
+			for (int c = 0; c < key.size(); c++) v[c] = rows.get(i, key.get(c));
+			final int[] ids = (int[]) rows.get(i, ID_COLUMNS.get(0));
+			final int[] keep = (int[]) rows.get(i, ID_COLUMNS.get(1));
+			for (int j = 0; j < tmax; j++) {
+				v[key.size() + j] = ids[j];
+				v[key.size() + tmax + j] = keep[j];
+			}
+			out.add(v);
+		}
+		return out;
 	}
 
 	/** The tiles an area selection touches (any of its pixels in the tile), or null for all. */
@@ -205,9 +232,4 @@ public final class TokenizeOp {
 		return c;
 	}
 
-	private static String join(final int[] a, final int from, final int n) {
-		final StringBuilder s = new StringBuilder();
-		for (int j = 0; j < n; j++) s.append(j == 0 ? "" : " ").append(a[from + j]);
-		return s.toString();
-	}
 }

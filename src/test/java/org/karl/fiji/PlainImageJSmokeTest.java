@@ -58,17 +58,24 @@ public class PlainImageJSmokeTest {
 			final Path ij = tmp.newFolder("ImageJ").toPath();
 			FijiLayout.install(ij);
 			final Path out = ij.resolve("out.txt"), csv = ij.resolve("tiles.csv");
+			final Path ids = ij.resolve("ids.csv"), wide = ij.resolve("tokens.csv");
 			final Path macro = ij.resolve("m.ijm");
 			Files.writeString(macro, String.join("\n", //
 				"List.setCommands;", //
 				"s = 'class ' + List.get('KARL Complexity Map...') + '\\n';", //
 				"newImage('cells', '8-bit ramp', 128, 96, 1);", //
+				// the user's own Results, which KARL must leave alone
+				"run('Measure');", //
 				"run('KARL Complexity Map...', 'epsilon=0.1 model=[" + TestModels.model() + "]');", //
-				"s = s + 'map ' + getTitle() + ' ' + getWidth() + 'x' + getHeight() + ' rows ' + nResults + '\\n';", //
-				"saveAs('Results', '" + csv + "');", //
+				"s = s + 'map ' + getTitle() + ' ' + getWidth() + 'x' + getHeight() + ' rows ' + Table.size('KARL tiles') + '\\n';", //
+				"Table.save('" + csv + "', 'KARL tiles');", //
 				// NB: no model=: the default model bundled in the jar.
 				"selectImage('cells'); run('KARL Complexity Map...', 'epsilon=0.1');", //
-				"s = s + 'default ' + getTitle() + ' ' + getWidth() + 'x' + getHeight() + ' rows ' + nResults + '\\n';", //
+				"s = s + 'default ' + getTitle() + ' ' + getWidth() + 'x' + getHeight() + ' rows ' + Table.size('KARL tiles') + '\\n';", //
+				"selectImage('cells'); run('KARL Tokenize...', 'epsilon=0.1 model=[" + TestModels.model() +
+					"] save=[" + ids + "]');", //
+				"Table.save('" + wide + "', 'KARL tokens');", //
+				"s = s + 'user results ' + nResults + ' ' + getResult('Mean', 0) + '\\n';", //
 				"File.saveString(s, '" + out + "');", //
 				"run('KARL About');", ""));
 			final String console = PlainImageJ.batch(ij, x.display, macro, "", 300);
@@ -93,6 +100,25 @@ public class PlainImageJSmokeTest {
 					.get(0).resolve("karl.json")));
 			}
 			assertEquals(13, Files.readAllLines(csv).size());
+			// Named tables: the user's one Measure row (the ramp's mean, about 127) is still the
+			// Results table, and Tokenize's ids are one column per token in "KARL tokens", equal
+			// to the CSV's space-separated token_ids and keep_mask.
+			assertTrue(s, Pattern.compile("(?m)^user results 1 12[0-9.]+$").matcher(s).find());
+			final List<String> text = Files.readAllLines(ids), cols = Files.readAllLines(wide);
+			assertEquals(13, text.size());
+			assertEquals(13, cols.size());
+			final List<String> h = List.of(text.get(0).split(",")), hw = List.of(cols.get(0).split(","));
+			assertEquals("id_1", hw.get(hw.indexOf("tokens") + 1));
+			for (int r = 1; r < 13; r++) {
+				final String[] t = text.get(r).split(","), w = cols.get(r).split(",");
+				final String[] tokenIds = t[h.indexOf("token_ids")].split(" ");
+				final String[] keep = t[h.indexOf("keep_mask")].split(" ");
+				for (int j = 0; j < tokenIds.length; j++) {
+					assertEquals("row " + r + " id_" + (j + 1), tokenIds[j], w[hw.indexOf("id_" + (j + 1))]);
+					assertEquals("row " + r + " keep_" + (j + 1), keep[j], w[hw.indexOf("keep_" + (j + 1))]);
+				}
+				assertEquals(t[h.indexOf("tokens")], w[hw.indexOf("tokens")]);
+			}
 		}
 	}
 }

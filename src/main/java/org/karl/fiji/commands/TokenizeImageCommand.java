@@ -33,8 +33,13 @@ public class TokenizeImageCommand extends NormalizingCommand {
 	@Parameter(required = false)
 	private String save = Keys.DEFAULT_SAVE;
 
+	/** One row per tile: counts (and the ids as text, as in the CSV). */
 	@Parameter(type = ItemIO.OUTPUT)
 	private ResultsTable table;
+
+	/** One row per tile, one column per token: id_1..id_T, keep_1..keep_T. */
+	@Parameter(type = ItemIO.OUTPUT)
+	private ResultsTable tokens;
 
 	@Override
 	public void run() {
@@ -43,6 +48,8 @@ public class TokenizeImageCommand extends NormalizingCommand {
 				(float) epsilon, budget, normalization(), save, Progress.NONE);
 			table = new ResultsTable();
 			o.table().fill(table);
+			tokens = new ResultsTable();
+			TokenizeOp.tokenTable(o.table(), o.tmax()).fill(tokens);
 		});
 	}
 }

@@ -17,7 +17,9 @@ import org.karl.image.ij.Luts;
 
 /**
  * Plugins › KARL › KARL Complexity Map...: kept tokens per tile of the current image as a new
- * 32-bit map and one Results row per tile. Keys: epsilon, budget, model, lut, save.
+ * 32-bit map (or over the input) and one row per tile in the table table= (default
+ * {@value org.karl.Keys#DEFAULT_TABLE}). Keys: epsilon, budget, model, lut, show, display, save,
+ * table and the normalisation keys.
  */
 public class ComplexityMapPlugIn extends KarlPlugIn {
 
@@ -29,7 +31,7 @@ public class ComplexityMapPlugIn extends KarlPlugIn {
 	@Override
 	protected Set<String> keys() {
 		return withNormalize(KEY_EPSILON, KEY_BUDGET, KEY_MODEL, KEY_LUT, KEY_SHOW, KEY_DISPLAY,
-			KEY_SAVE);
+			KEY_SAVE, KEY_TABLE);
 	}
 
 	@Override
@@ -41,6 +43,7 @@ public class ComplexityMapPlugIn extends KarlPlugIn {
 		gd.addChoice(label(KEY_SHOW), MapView.SHOWS.toArray(String[]::new), DEFAULT_SHOW);
 		gd.addChoice(label(KEY_DISPLAY), MapView.DISPLAYS.toArray(String[]::new), DEFAULT_DISPLAY);
 		gd.addFileField(label(KEY_SAVE), DEFAULT_SAVE, 30);
+		gd.addStringField(label(KEY_TABLE), DEFAULT_TABLE, 20);
 		addNormalizeFields(gd);
 		gd.addMessage("Model: empty = the default model. Save: optional CSV path.");
 	}
@@ -50,7 +53,7 @@ public class ComplexityMapPlugIn extends KarlPlugIn {
 		return opt(KEY_EPSILON, gd.getNextNumber()) + opt(KEY_BUDGET, (int) gd.getNextNumber()) +
 			opt(KEY_MODEL, gd.getNextString()) + opt(KEY_LUT, gd.getNextChoice()) + opt(KEY_SHOW, gd.getNextChoice()) + opt(
 				KEY_DISPLAY, gd.getNextChoice()) + opt(KEY_SAVE, gd
-				.getNextString()) + readNormalizeFields(gd);
+				.getNextString()) + opt(KEY_TABLE, gd.getNextString()) + readNormalizeFields(gd);
 	}
 
 	@Override
@@ -66,8 +69,7 @@ public class ComplexityMapPlugIn extends KarlPlugIn {
 		final TableResult out = ComplexityMapOp.run(imp, m.model(), eps, budget, normalization(a), a
 			.string(KEY_LUT, DEFAULT_LUT), a.string(KEY_SHOW, DEFAULT_SHOW), a.string(KEY_DISPLAY,
 				DEFAULT_DISPLAY), save, new IjProgress());
-		out.notes().forEach(n -> IJ.log(title() + ": note: " + n));
-		out.table().showAsResults();
+		show(out, a, DEFAULT_TABLE);
 		if (out.image() == imp) imp.updateAndDraw(); // NB: show=overlay draws over the input
 		else {
 			out.image().show();

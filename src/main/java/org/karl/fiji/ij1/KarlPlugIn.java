@@ -110,6 +110,16 @@ public abstract class KarlPlugIn implements PlugIn {
 		return Set.copyOf(s);
 	}
 
+	/**
+	 * Shows {@code out}'s rows in the table {@code table=} names (default {@code def}) and logs
+	 * the notes, the operation's and the table's.
+	 */
+	protected void show(final org.karl.ops.TableResult out, final MacroArgs a, final String def) {
+		final java.util.List<String> notes = new java.util.ArrayList<>(out.notes());
+		notes.addAll(out.show(a.string(KEY_TABLE, def)));
+		notes.forEach(n -> IJ.log(title() + ": note: " + n));
+	}
+
 	/** The normalisation fields of the dialog, after the command's own. */
 	protected static void addNormalizeFields(final GenericDialog gd) {
 		gd.addChoice(label(KEY_NORMALIZE), Normalization.MODES, DEFAULT_NORMALIZE);

@@ -15,7 +15,8 @@ import org.karl.ops.TableResult;
 
 /**
  * Plugins › KARL › KARL Reconstruct...: the single-pass reconstruction of the current image at
- * ε (or with a fixed token count, tokens=N), with per-plane kept tokens and L1 as Results rows.
+ * ε (or with a fixed token count, tokens=N), with per-plane kept tokens and L1 as rows of the
+ * table table= (default {@value org.karl.Keys#DEFAULT_TABLE_RECONSTRUCT}).
  * Keys: epsilon, budget, tokens, model.
  */
 public class ReconstructPlugIn extends KarlPlugIn {
@@ -27,7 +28,7 @@ public class ReconstructPlugIn extends KarlPlugIn {
 
 	@Override
 	protected Set<String> keys() {
-		return withNormalize(KEY_EPSILON, KEY_BUDGET, KEY_TOKENS, KEY_MODEL);
+		return withNormalize(KEY_EPSILON, KEY_BUDGET, KEY_TOKENS, KEY_MODEL, KEY_TABLE);
 	}
 
 	@Override
@@ -36,13 +37,15 @@ public class ReconstructPlugIn extends KarlPlugIn {
 		gd.addNumericField(label(KEY_BUDGET), DEFAULT_BUDGET, 0, 6, "tokens");
 		gd.addNumericField(label(KEY_TOKENS), DEFAULT_TOKENS, 0, 6, "tokens");
 		gd.addDirectoryField(label(KEY_MODEL), "", 30);
+		gd.addStringField(label(KEY_TABLE), DEFAULT_TABLE_RECONSTRUCT, 20);
 		addNormalizeFields(gd);
 	}
 
 	@Override
 	protected String readFields(final GenericDialog gd) {
 		return opt(KEY_EPSILON, gd.getNextNumber()) + opt(KEY_BUDGET, (int) gd.getNextNumber()) +
-			opt(KEY_TOKENS, (int) gd.getNextNumber()) + opt(KEY_MODEL, gd.getNextString()) + readNormalizeFields(gd);
+			opt(KEY_TOKENS, (int) gd.getNextNumber()) + opt(KEY_MODEL, gd.getNextString()) + opt(KEY_TABLE, gd.getNextString()) +
+			readNormalizeFields(gd);
 	}
 
 	@Override
@@ -56,8 +59,7 @@ public class ReconstructPlugIn extends KarlPlugIn {
 		final Models.Loaded m = model(a);
 		final TableResult out = ReconstructOp.run(imp, m.model(), eps, budget, tokens, normalization(a),
 			new IjProgress());
-		out.notes().forEach(n -> IJ.log(title() + ": note: " + n));
-		out.table().showAsResults();
+		show(out, a, DEFAULT_TABLE_RECONSTRUCT);
 		out.image().show();
 	}
 }

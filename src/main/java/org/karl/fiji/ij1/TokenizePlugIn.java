@@ -14,9 +14,11 @@ import org.karl.ops.TableResult;
 import org.karl.ops.TokenizeOp;
 
 /**
- * Plugins › KARL › KARL Tokenize...: token ids, kept mask and kept count of every tile of every
- * plane as Results rows (and CSV with save=); per-plane counts become the image property
- * {@value TokenizeOp#PROP_TOKENS}. Keys: epsilon, budget, model, save.
+ * Plugins › KARL › KARL Tokenize...: kept count of every tile of every plane in the table
+ * {@value org.karl.Keys#DEFAULT_TABLE}, and token ids and kept flags one column per token in
+ * {@value org.karl.Keys#TOKENS_TABLE} (table=Results: all in the Results table; CSV with
+ * save=); per-plane counts become the image property {@value TokenizeOp#PROP_TOKENS}. Keys:
+ * epsilon, budget, model, save, table.
  */
 public class TokenizePlugIn extends KarlPlugIn {
 
@@ -27,7 +29,7 @@ public class TokenizePlugIn extends KarlPlugIn {
 
 	@Override
 	protected Set<String> keys() {
-		return withNormalize(KEY_EPSILON, KEY_BUDGET, KEY_MODEL, KEY_SAVE);
+		return withNormalize(KEY_EPSILON, KEY_BUDGET, KEY_MODEL, KEY_SAVE, KEY_TABLE);
 	}
 
 	@Override
@@ -36,13 +38,15 @@ public class TokenizePlugIn extends KarlPlugIn {
 		gd.addNumericField(label(KEY_BUDGET), DEFAULT_BUDGET, 0, 6, "tokens");
 		gd.addDirectoryField(label(KEY_MODEL), "", 30);
 		gd.addFileField(label(KEY_SAVE), DEFAULT_SAVE, 30);
+		gd.addStringField(label(KEY_TABLE), DEFAULT_TABLE, 20);
 		addNormalizeFields(gd);
 	}
 
 	@Override
 	protected String readFields(final GenericDialog gd) {
 		return opt(KEY_EPSILON, gd.getNextNumber()) + opt(KEY_BUDGET, (int) gd.getNextNumber()) +
-			opt(KEY_MODEL, gd.getNextString()) + opt(KEY_SAVE, gd.getNextString()) + readNormalizeFields(gd);
+			opt(KEY_MODEL, gd.getNextString()) + opt(KEY_SAVE, gd.getNextString()) + opt(KEY_TABLE, gd.getNextString()) +
+			readNormalizeFields(gd);
 	}
 
 	@Override
@@ -55,8 +59,7 @@ public class TokenizePlugIn extends KarlPlugIn {
 		final String save = a.string(KEY_SAVE, DEFAULT_SAVE);
 		final Models.Loaded m = model(a);
 		final TableResult out = TokenizeOp.run(imp, m.model(), eps, budget, normalization(a), save, new IjProgress());
-		out.notes().forEach(n -> IJ.log(title() + ": note: " + n));
-		out.table().showAsResults();
+		show(out, a, DEFAULT_TABLE);
 		IJ.showStatus(title() + ": " + out.table().size() + " tiles");
 	}
 }

@@ -65,6 +65,30 @@ public class SciJavaCommandsTest {
 	}
 
 	@Test
+	public void tokenizeGivesTheTokenIdsOneColumnPerToken() throws Exception {
+		final ImagePlus imp = NewImage.createByteImage("b", 64, 32, 1, NewImage.FILL_RANDOM);
+		final CommandModule m = commands.run(TokenizeImageCommand.class, true, "image", imp, "model",
+			model.toString(), "epsilon", 0.05, "budget", 6).get();
+		assertFalse(m.getCancelReason(), m.isCanceled());
+		final ResultsTable rows = (ResultsTable) m.getOutput("table");
+		final ResultsTable ids = (ResultsTable) m.getOutput("tokens");
+		assertEquals(2, rows.size());
+		assertEquals(2, ids.size());
+		for (int i = 0; i < 2; i++) {
+			final String[] text = rows.getStringValue("token_ids", i).split(" ");
+			final String[] keep = rows.getStringValue("keep_mask", i).split(" ");
+			int kept = 0;
+			for (int j = 0; j < text.length; j++) {
+				assertEquals(Integer.parseInt(text[j]), ids.getValue("id_" + (j + 1), i), 0);
+				assertEquals(Integer.parseInt(keep[j]), ids.getValue("keep_" + (j + 1), i), 0);
+				kept += Integer.parseInt(keep[j]);
+			}
+			assertEquals(rows.getValue("tokens", i), kept, 0);
+			assertEquals(-1, ids.getValue("id_" + text.length, i), 0); // past budget 6
+		}
+	}
+
+	@Test
 	public void badValueCancelsWithTheReason() throws Exception {
 		final ImagePlus imp = NewImage.createByteImage("b", 64, 64, 1, NewImage.FILL_RANDOM);
 		final CommandModule m = commands.run(TokenizeImageCommand.class, true, "image", imp, "model",

@@ -97,15 +97,19 @@ public class CommandsMacroTest {
 		final int slice1 = Integer.parseInt(rows.get(1).split(",")[8]) + Integer.parseInt(rows.get(2)
 			.split(",")[8]);
 		assertTrue(out, out.contains("PROP " + slice1 + ","));
+		// Headless ImageJ has no named tables: the rows went to Results, and the Log says so.
+		assertTrue(out, out.contains("KARL Tokenize: note: no display, so the rows are in the " +
+			"Results table instead of \"KARL tiles\""));
 	}
 
 	@Test
 	public void reconstructKeepsSizeAndReportsL1PerPlane() {
 		final String out = ij.run("newImage('r', '32-bit ramp', 70, 40, 3);\n" +
-			"run('KARL Reconstruct...', '" + m() + " epsilon=0.1');\n" +
+			"run('KARL Reconstruct...', '" + m() + " epsilon=0.1 table=Results');\n" +
 			"print('REC ' + getTitle() + '|' + getWidth() + '|' + getHeight() + '|' + nSlices + '|' + bitDepth()" +
 			" + '|' + nResults + '|' + (getResult('l1', 2) >= 0) + '|' + getResult('tiles', 0));\n");
 		assertTrue(out, out.contains("REC r KARL reconstruction|70|40|3|32|3|1|6"));
+		assertFalse("table=Results asked for: no note\n" + out, out.contains("note: no display"));
 	}
 
 	@Test
