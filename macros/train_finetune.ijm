@@ -1,19 +1,13 @@
 // KARL example: fine-tune a model on a folder of images with a few steps (its base tokenizer is
 // reused and frozen), continue the run with resume, then map an image with the result.
 // Headless (Fiji): ImageJ-linux64 --headless -batch train_finetune.ijm "images=[/imgs] output=[/models/mine] steps=50"
-// Keys: images, output (required); model (to fine-tune; empty: the default model), steps.
+// Keys: images, output (required); model (to fine-tune; empty: the default model, as in every
+// KARL command; model=new trains a new model instead), steps.
 arg = getArgument();
 images = call("ij.Macro.getValue", arg, "images", "");
 output = call("ij.Macro.getValue", arg, "output", "");
 model = call("ij.Macro.getValue", arg, "model", "");
 steps = call("ij.Macro.getValue", arg, "steps", "50");
-if (model == "") {
-	// NB: plain ImageJ's call() finds plugin classes only once its menus exist (Fiji: always;
-	// plain ImageJ -batch: after the first run()); List.setCommands builds them, nothing else.
-	List.setCommands;
-	List.clear();
-	model = call("org.karl.fiji.ij1.Macros.defaultModel");
-}
 run("KARL Train...", "images=[" + images + "] output=[" + output + "] steps=" + steps + " model=[" + model + "]");
 // The macro waits for training; then one more step onto the same model:
 run("KARL Train...", "images=[" + images + "] output=[" + output + "] steps=1 resume");

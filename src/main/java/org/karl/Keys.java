@@ -10,10 +10,16 @@ public final class Keys {
 
 	private Keys() {}
 
-	/** Model folder (a KARL SavedModel with its card); tokenize, info, train, reconstruct. */
+	/**
+	 * Model folder (a KARL SavedModel with its card); tokenize, info, train, reconstruct. In the
+	 * ImageJ commands, empty means the default model in every command: KARL Train then fine-tunes
+	 * it; {@link #MODEL_NEW} asks KARL Train for a new model of {@link #KEY_PRESET}'s size.
+	 */
 	public static final String KEY_MODEL = "model";
-	/** No default: the model folder must be given. */
+	/** No default in the CLI: the model folder must be given (ImageJ: empty = the default model). */
 	public static final String DEFAULT_MODEL = null;
+	/** KARL Train's {@link #KEY_MODEL} value for "train a new model" (a folder named so: ./new). */
+	public static final String MODEL_NEW = "new";
 
 	/** Target reconstruction error ε (mean L1 in [0,1] units), in (0, the model's last ε bin]. */
 	public static final String KEY_EPSILON = "epsilon";
@@ -253,7 +259,7 @@ public final class Keys {
 		java.util.Map.entry(KEY_OUTPUT, "folder for the trained model"), //
 		java.util.Map.entry(KEY_STEPS, "training steps to add"), //
 		java.util.Map.entry(KEY_RESUME, "continue the model in the output folder"), //
-		java.util.Map.entry(KEY_PRESET, "size of a new model"), //
+		java.util.Map.entry(KEY_PRESET, "size of a new model (model=new)"), //
 		java.util.Map.entry(KEY_SEED, "random seed"));
 
 	/**

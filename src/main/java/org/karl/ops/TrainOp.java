@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.karl.Keys;
 import org.karl.engine.api.Progress;
 import org.karl.engine.config.ModelCard;
 import org.karl.engine.config.ModelConfig;
@@ -72,7 +73,8 @@ public final class TrainOp {
 				"would be replaced)");
 		if (start != null && !ModelLocator.isModel(start)) throw new IllegalArgumentException(
 			modelKey + " " + start + " is not a KARL model folder (saved_model.pb + karl.json); fix " +
-				"the path, or leave it out to train a new model");
+				"the path, or " + (modelKey.startsWith("--") ? "leave it out" : "give " + modelKey +
+					Keys.MODEL_NEW) + " to train a new model");
 		if (phase == TrainRequest.Phase.KARL && start == null && !resume) throw new IllegalArgumentException(
 			"KARL training needs a trained base tokenizer; run karl train-base first and pass its " +
 				"folder with " + modelKey);
@@ -104,6 +106,20 @@ public final class TrainOp {
 		if (!karl.isEmpty()) addCurve(plot, karl, "#d62728", "karl");
 		plot.setLegend(null, Plot.AUTO_POSITION);
 		return new Output(o, plot);
+	}
+
+	/**
+	 * The model KARL Train starts from, for {@code model=} as both ImageJ doors read it: empty is
+	 * the default model (fine-tuned), as in every KARL command; {@value Keys#MODEL_NEW} is a new
+	 * model (null); with {@code resume}, the output's own model (null), and a folder given as well
+	 * is refused by {@link #check}.
+	 */
+	public static Path startModel(final String model, final boolean resume, final Path imagejDir)
+		throws IOException
+	{
+		final String m = model == null ? "" : model.trim();
+		if (m.equals(Keys.MODEL_NEW) || (resume && m.isEmpty())) return null;
+		return resume ? Path.of(m) : ModelLocator.resolve(m, imagejDir);
 	}
 
 	/**

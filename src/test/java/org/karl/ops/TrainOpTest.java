@@ -24,6 +24,27 @@ public class TrainOpTest {
 	@Rule
 	public TemporaryFolder tmp = new TemporaryFolder();
 
+	/** model= means the same in KARL Train as in every command: empty is the default model. */
+	@Test
+	public void emptyModelIsTheDefaultModelAndNewIsANewOne() throws Exception {
+		final String was = System.getProperty(ModelLocator.MODEL_PROPERTY);
+		System.setProperty(ModelLocator.MODEL_PROPERTY, TestModels.model().toString());
+		try {
+			assertEquals(TestModels.model(), TrainOp.startModel("", false, null));
+			assertEquals(TestModels.model(), TrainOp.startModel(" ", false, null));
+			assertNull(TrainOp.startModel("new", false, null));
+			assertNull("resume continues output=", TrainOp.startModel("", true, null));
+			assertEquals(Path.of("m"), TrainOp.startModel("m", false, null));
+			// resume with a folder given is left for check() to refuse, not silently dropped
+			assertEquals(Path.of("m"), TrainOp.startModel("m", true, null));
+			assertEquals(Path.of("new"), TrainOp.startModel("./new", false, null).normalize());
+		}
+		finally {
+			if (was == null) System.clearProperty(ModelLocator.MODEL_PROPERTY);
+			else System.setProperty(ModelLocator.MODEL_PROPERTY, was);
+		}
+	}
+
 	@Test
 	public void cancelKeepsTheLastFinishedStepAsALoadableModel() throws Exception {
 		final Path out = tmp.getRoot().toPath().resolve("tuned");

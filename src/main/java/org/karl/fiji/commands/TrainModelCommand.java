@@ -53,8 +53,7 @@ public class TrainModelCommand extends NormalizingCommand {
 	@Override
 	public void run() {
 		Commands.run(this, "KARL Train", () -> {
-			final Path out = Path.of(output), start = model == null || model.isBlank() ? null : Path.of(
-				model);
+			final Path out = Path.of(output), start = TrainOp.startModel(model, resume, null);
 			final TrainOp.Output o = TrainOp.runOnImages(Engines.get(null), image, images, start, out,
 				resume, steps, preset, seed, normalization(), "KARL Train (SciJava) output=" + output,
 				new TrainLog() {

@@ -14,8 +14,8 @@ import org.karl.ops.engine.Engines;
 import org.karl.ops.engine.TrainLog;
 
 /**
- * Plugins › KARL › KARL Train...: trains a new model, fine-tunes model=[dir] (its base tokenizer
- * reused) or resumes output=[dir], on the current image or images=[folder]. Blocking; a log line
+ * Plugins › KARL › KARL Train...: fine-tunes model=[dir] (empty: the default model; its base
+ * tokenizer reused), trains a new model (model=new) or resumes output=[dir], on the current image or images=[folder]. Blocking; a log line
  * per N steps; a loss plot at the end; Esc stops after the current step and keeps that
  * checkpoint. Keys: images, output, steps, model, resume, preset, seed.
  */
@@ -45,8 +45,9 @@ public class TrainPlugIn extends KarlPlugIn {
 		gd.addChoice(label(KEY_PRESET), new String[] { "small", "medium", "test" }, DEFAULT_PRESET);
 		gd.addNumericField(label(KEY_SEED), DEFAULT_SEED, 0);
 		addNormalizeFields(gd);
-		gd.addMessage("Images: empty = the current image. Model: a model to fine-tune;\n" +
-			"empty = a new model of the preset's size. Esc stops and keeps the last step.");
+		gd.addMessage("Images: empty = the current image. Model: the model to fine-tune; empty =\n" +
+			"the default model; " + MODEL_NEW + " = a new model of the preset's size. Esc stops and " +
+			"keeps the last step.");
 	}
 
 	@Override
@@ -63,9 +64,8 @@ public class TrainPlugIn extends KarlPlugIn {
 		if (out.isBlank()) throw new IllegalArgumentException("no output folder; give output=[dir] " +
 			"for the trained model");
 		final Path output = Path.of(out);
-		final String start = a.string(KEY_MODEL, "");
-		final Path model = start.isBlank() ? null : Path.of(start);
 		final boolean resume = a.flag(KEY_RESUME);
+		final Path model = TrainOp.startModel(a.string(KEY_MODEL, ""), resume, imagejDir());
 		final int steps = a.integer(KEY_STEPS, DEFAULT_FIJI_STEPS);
 		final String preset = a.string(KEY_PRESET, DEFAULT_PRESET);
 		final String images = a.string(KEY_IMAGES, DEFAULT_IMAGES);

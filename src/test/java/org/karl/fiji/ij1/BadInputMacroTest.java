@@ -146,7 +146,7 @@ public class BadInputMacroTest {
 		Files.writeString(empty.resolve("notes.txt"), "not an image");
 		final Path out = empty.resolveSibling(empty.getFileName() + "-model");
 		fails("KARL Train...", "images=[" + Ij1Env.path(empty) + "] output=[" + Ij1Env.path(out) +
-			"] steps=2 preset=test", 64, 64, ramp(64, 64), "holds no image");
+			"] steps=2 model=new preset=test", 64, 64, ramp(64, 64), "holds no image");
 		assertFalse("output folder created", Files.exists(out));
 	}
 
@@ -156,7 +156,7 @@ public class BadInputMacroTest {
 		// regular file cannot be created by anyone.
 		final Path file = Files.createTempFile("karl", ".txt");
 		fails("KARL Train...", "output=[" + Ij1Env.path(file.resolve("model")) + "] steps=2 " +
-			"preset=test", 64, 64, ramp(64, 64), "is not writable");
+			"model=new preset=test", 64, 64, ramp(64, 64), "is not writable");
 	}
 
 	@Test

@@ -138,7 +138,7 @@ public class CommandsMacroTest {
 	public void trainNewModelBaseThenKarlWithCurve() throws IOException {
 		final Path out = tmp.getRoot().toPath().resolve("new-model");
 		final String log = ij.run("newImage('t', '8-bit noise', 64, 64, 2);\n" +
-			"run('KARL Train...', 'output=[" + Ij1Env.path(out) + "] steps=2 preset=test');\n" +
+			"run('KARL Train...', 'output=[" + Ij1Env.path(out) + "] steps=2 model=new preset=test');\n" +
 			"print('PLOT ' + getTitle());\n");
 		assertTrue(log, log.contains("new model, preset test"));
 		assertTrue(log, log.contains("base step 2/2"));
