@@ -20,11 +20,15 @@ import org.karl.image.ij.Normalization;
  * plus generated microscopy-like tiles. Also says where they came from (for the card) and, for
  * the data folder, which held-out tiles measure the base's error.
  *
+ * @param normalization how the pixels became [0,1] ({@link Normalization#describe}), for the card
  * @param skipped files of an images folder that were not used, with why
  */
-public record TrainData(TileSet tiles, String note, TileSet heldOut, String heldOutNote,
-	List<String> skipped)
+public record TrainData(TileSet tiles, String note, String normalization, TileSet heldOut,
+	String heldOutNote, List<String> skipped)
 {
+
+	/** The normalisation of generated tiles, for the card. */
+	public static final String GENERATED = "generated tiles made in [0,1]";
 
 	/** Held-out tiles for the base's error after train-base on the data folder. */
 	public static final int HELD_OUT = 500;
@@ -38,7 +42,7 @@ public record TrainData(TileSet tiles, String note, TileSet heldOut, String held
 	public static TrainData of(final ImagePlus imp, final int tileSize, final Normalization norm) {
 		final TileSet t = TrainingTiles.of(imp, tileSize, norm);
 		return new TrainData(t, t.n() + " tiles of image '" + imp.getTitle() + "' (normalize " + norm
-			.describe() + ")", null, null, List.of());
+			.describe() + ")", norm.describe(), null, null, List.of());
 	}
 
 	/** Every tile of every image file in {@code folder}, with the default normalisation. */
@@ -53,7 +57,7 @@ public record TrainData(TileSet tiles, String note, TileSet heldOut, String held
 		final List<String> skipped = new ArrayList<>();
 		final TileSet t = TrainingTiles.of(folder, tileSize, skipped, norm);
 		return new TrainData(t, t.n() + " tiles of the images in " + folder + " (normalize " + norm
-			.describe() + ")", null, null, skipped);
+			.describe() + ")", norm.describe(), null, null, skipped);
 	}
 
 	/** Fashion-MNIST train + skimage patches of the data folder, with held-out tiles. */
@@ -61,14 +65,15 @@ public record TrainData(TileSet tiles, String note, TileSet heldOut, String held
 		final TileSet t = Datasets.training(data, seed);
 		final EvalSet held = EvalSet.heldOut(data, HELD_OUT, seed);
 		return new TrainData(t, "Fashion-MNIST train + skimage patches from " + data + ", " + t.n() +
-			" tiles (seed " + seed + "; normalize " + Normalization.TYPE_RANGE.describe() + ")", held
+			" tiles (seed " + seed + "; normalize " + Normalization.TYPE_RANGE.describe() + ")",
+			Normalization.TYPE_RANGE.describe(), held
 				.all(), held.toString(), List.of());
 	}
 
 	/** {@code n} generated blank/smooth/shapes/noise tiles. */
 	public static TrainData synthetic(final int n, final long seed) {
 		return new TrainData(SyntheticTiles.mixed(seed, n), n + " generated tiles (seed " + seed + ")",
-			null, null, List.of());
+			GENERATED, null, null, List.of());
 	}
 
 	/**
@@ -81,6 +86,6 @@ public record TrainData(TileSet tiles, String note, TileSet heldOut, String held
 			SyntheticTiles.mixed(seed + 202, n - n / 2)), note + " + " + n / 2 +
 				" microscopy-like tiles (MicroscopyTiles seed " + (seed + 101) + ") + " + (n - n / 2) +
 				" blank/smooth/shapes/noise tiles (SyntheticTiles.mixed seed " + (seed + 202) + ")",
-			heldOut, heldOutNote, skipped);
+			normalization + "; " + GENERATED, heldOut, heldOutNote, skipped);
 	}
 }

@@ -150,7 +150,8 @@ public final class TrainOp {
 			: TrainData.ofImages(Path.of(images.trim()), tile, norm);
 		if (!data.skipped().isEmpty()) log.line("skipped " + data.skipped());
 		log.line(data.note() + ", " + steps + " steps, output " + output);
-		return run(engine, new TrainRequest(phase, data.tiles(), data.note(), null, null, start,
+		return run(engine, new TrainRequest(phase, data.tiles(), data.note(), data.normalization(), null,
+			null, start,
 			output, resume, steps, 0, preset, null, seed, command), log, progress);
 	}
 

@@ -61,6 +61,8 @@ public class FineTuneTest {
 		final ModelCard startCard = ModelCard.read(start);
 
 		assertNull("fresh training keeps the paper's schedule", startCard.training().lrSchedule());
+		assertEquals("the card says how the training pixels were read", AS_IS.describe(), startCard
+			.normalization());
 
 		final TileSet noise = SyntheticTiles.noise(77, 64), blank = SyntheticTiles.blank(78, 64);
 		final double noiseBefore, blankBefore;

@@ -48,6 +48,11 @@ public record ModelCard(String format, ModelConfig model, TrainConfig training,
 		return new ModelCard(format, model, t, normalization, provenance);
 	}
 
+	/** A copy saying how the training tiles' pixels became [0,1]. */
+	public ModelCard withNormalization(final String n) {
+		return new ModelCard(format, model, training, n, provenance);
+	}
+
 	/** A copy with one provenance entry set (e.g. "karl.wall_seconds"). */
 	public ModelCard with(final String key, final Object value) {
 		final Map<String, Object> p = new LinkedHashMap<>(provenance);

@@ -11,6 +11,8 @@ import org.karl.engine.api.TileSet;
  *          model from Fiji)
  * @param data training tiles in [0,1]
  * @param dataNote where the tiles came from, for the card
+ * @param normalization how the tiles' pixels became [0,1], for the card's {@code normalization}
+ *          (training and inference must read pixels alike); null keeps the card's
  * @param heldOut tiles no training sees, to report the base's error after the base phase; or
  *          null
  * @param heldOutNote what {@code heldOut} is, for the card
@@ -27,7 +29,8 @@ import org.karl.engine.api.TileSet;
  * @param seed data-order and sampling seed
  * @param command the command line or menu call, recorded in the card
  */
-public record TrainRequest(Phase phase, TileSet data, String dataNote, TileSet heldOut,
+public record TrainRequest(Phase phase, TileSet data, String dataNote, String normalization,
+	TileSet heldOut,
 	String heldOutNote, Path start, Path output, boolean resume, int steps, int batch,
 	String preset, String haltingTargets, long seed, String command)
 {

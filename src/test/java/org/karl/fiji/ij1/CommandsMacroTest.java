@@ -145,5 +145,8 @@ public class CommandsMacroTest {
 		assertTrue(log, log.contains("karl step 2/2"));
 		assertTrue(log, log.contains("PLOT new-model KARL training"));
 		assertTrue(Files.isRegularFile(out.resolve("saved_model.pb")));
+		// the card says how the training pixels were read (the default: per-plane percentiles)
+		assertEquals("percentile 1-99.8 per plane", org.karl.engine.config.ModelCard.read(out)
+			.normalization());
 	}
 }

@@ -133,6 +133,10 @@ public class ExampleMacrosTest {
 		assertTrue(log, log.contains("map of a.tif with the fine-tuned model: 3x2 tiles, 6 rows"));
 		final ModelCard card = ModelCard.read(out);
 		assertEquals(3L, ((Number) card.provenance().get("karl.steps")).longValue());
+		// the card says how this fine-tune read pixels, and keeps the start model's as history
+		assertEquals("percentile 1-99.8 per plane", card.normalization());
+		assertEquals(ModelCard.read(model).normalization(), card.provenance().get(
+			"normalization.before"));
 		try (var s = Files.list(out.getParent())) {
 			assertTrue("temp folders left", s.noneMatch(p -> p.getFileName().toString().startsWith(".")));
 		}

@@ -44,6 +44,12 @@ final class TfTraining {
 				.deadCodeSteps(), Math.max(1, Math.min(tc.logEvery(), r.steps() / 10)), tc
 					.checkpointEvery());
 			m.card(m.card().withTraining(tc));
+			if (r.normalization() != null && !r.normalization().equals(m.card().normalization())) {
+				// NB: the card says how this run read pixels; a fine-tune keeps the start's as history
+				if (r.start() != null || r.resume()) m.card(m.card().with("normalization.before", m.card()
+					.normalization()));
+				m.card(m.card().withNormalization(r.normalization()));
+			}
 			if (!mode.equals(was)) {
 				// the targets are part of the train_step graph: rebuild it from our code, same weights
 				log.line("halting targets: " + mode + " (was " + was + "); rebuilding the training graph");

@@ -17,7 +17,7 @@ import org.karl.ops.engine.TrainRequest;
 public class TfTrainingScheduleTest {
 
 	private static TrainRequest request(final boolean resume, final int steps) {
-		return new TrainRequest(TrainRequest.Phase.KARL, null, "", null, null, resume ? null : Path.of(
+		return new TrainRequest(TrainRequest.Phase.KARL, null, "", null, null, null, resume ? null : Path.of(
 			"start"), Path.of("out"), resume, steps, 0, "test", null, 1, "test");
 	}
 
