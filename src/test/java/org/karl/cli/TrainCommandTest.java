@@ -75,6 +75,31 @@ public class TrainCommandTest {
 			"--halting_targets", "median"));
 	}
 
+	/** karl train --images: a fine-tune on the user's image files, normalised as asked. */
+	@Test
+	public void fineTuneOnAnImagesFolderRecordsItsNormalisation() throws Exception {
+		final Path root = tmp.getRoot().toPath(), images = root.resolve("images"), out = root.resolve(
+			"tuned");
+		Files.createDirectories(images);
+		for (final String n : new String[] { "a", "b" }) ij.IJ.saveAsTiff(ij.gui.NewImage
+			.createShortImage(n, 96, 64, 1, ij.gui.NewImage.FILL_RANDOM), images.resolve(n + ".tif")
+				.toString());
+		Files.writeString(images.resolve("notes.txt"), "not an image");
+		final Path start = org.karl.engine.runtime.TestModels.model();
+		cli.ok("train", "--model", start.toString(), "--images", images.toString(), "--normalize",
+			"range", "--steps", "2", "--output", out.toString());
+		// 2 images of 3x2 tiles of 32 pixels; the text file is skipped with a note
+		assertTrue(cli.out(), cli.out().contains("data: 12 tiles of the images in " + images +
+			" (normalize range of the pixel type)"));
+		assertTrue(cli.err(), cli.err().contains("note: skipped"));
+		final ModelCard card = ModelCard.read(out);
+		assertEquals("range of the pixel type", card.normalization());
+		assertEquals(ModelCard.read(start).normalization(), card.provenance().get("normalization.before"));
+		final Object before = ModelCard.read(start).provenance().get("karl.steps");
+		assertEquals((before == null ? 0 : ((Number) before).longValue()) + 2, ((Number) card
+			.provenance().get("karl.steps")).longValue());
+	}
+
 	@Test
 	public void aCardFromBeforeTheOptionReadsAsThePapersTargets() {
 		final String json = ModelCard.of(org.karl.engine.config.ModelConfig.test(), TrainConfig
