@@ -1,8 +1,6 @@
 package org.karl.spark;
 
-import static org.karl.Keys.DEFAULT_BUDGET;
-import static org.karl.Keys.DEFAULT_EPSILON;
-import static org.karl.Keys.DEFAULT_LUT;
+import static org.karl.Keys.*;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,6 +17,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.karl.engine.api.Progress;
 import org.karl.image.ij.Luts;
+import org.karl.image.ij.Normalization;
 import org.karl.ops.InputFiles;
 import org.karl.ops.Inputs;
 import org.karl.ops.MapFiles;
@@ -45,7 +44,7 @@ public final class MapJob {
 	static final String USAGE = "usage: spark-submit [spark options] --class " + MapJob.class
 		.getName() + " KARL-spark.jar\n" +
 		"         [--model DIR] [--epsilon E] [--budget T] [--lut L] [--list FILE]\n" +
-		"         [--merged FILE] [--master M] --output DIR [FILE_OR_FOLDER...]\n" +
+		"         [--merged FILE] [--master M] [--normalize MODE ...] --output DIR [FILE_OR_FOLDER...]\n" +
 		"  --model DIR    model folder on a shared file system; default: the default model\n" +
 		"  --epsilon E    target error; default " + DEFAULT_EPSILON + "\n" +
 		"  --budget T     most tokens per tile; default (or 0): T_max\n" +
@@ -54,15 +53,26 @@ public final class MapJob {
 		"  --output DIR   folder for NAME" + MapFiles.MAP_SUFFIX + " and NAME" + MapFiles.CSV_SUFFIX +
 		", as karl map\n" +
 		"  --merged FILE  the merged table; default DIR/" + Shards.MERGED + "\n" +
-		"  --master M     Spark master when not set by spark-submit; default local[*]\n";
+		"  --master M     Spark master when not set by spark-submit; default local[*]\n" +
+		"  --normalize MODE  percentile (default), range or none, with --percentile_low P\n" +
+		"                 --percentile_high P --normalize_scope plane|stack --range_min V\n" +
+		"                 --range_max V, as karl map\n";
 
 	/** What to map, as given on the command line. */
 	public record Request(List<String> inputs, String output, String model, float epsilon,
-		int budget, String lut, String merged)
+		int budget, String lut, String merged, Normalization normalize)
 	{
 
 		public Request {
 			inputs = List.copyOf(inputs);
+			if (normalize == null) normalize = Normalization.DEFAULT;
+		}
+
+		/** With the default normalisation (per-plane percentiles). */
+		public Request(final List<String> inputs, final String output, final String model,
+			final float epsilon, final int budget, final String lut, final String merged)
+		{
+			this(inputs, output, model, epsilon, budget, lut, merged, Normalization.DEFAULT);
 		}
 	}
 
@@ -108,6 +118,8 @@ public final class MapJob {
 			String output = null, model = "", lut = DEFAULT_LUT, merged = null, list = null;
 			float epsilon = (float) DEFAULT_EPSILON;
 			int budget = DEFAULT_BUDGET;
+			String normalize = DEFAULT_NORMALIZE, scope = DEFAULT_NORMALIZE_SCOPE, min = "", max = "";
+			double low = DEFAULT_PERCENTILE_LOW, high = DEFAULT_PERCENTILE_HIGH;
 			for (int i = 0; i < args.length; i++) {
 				final String a = args[i];
 				if (a.equals("-h") || a.equals("--help")) {
@@ -129,6 +141,12 @@ public final class MapJob {
 					case "--master" -> master = v;
 					case "--epsilon" -> epsilon = (float) number(a, v);
 					case "--budget" -> budget = (int) number(a, v);
+					case "--" + KEY_NORMALIZE -> normalize = v;
+					case "--" + KEY_NORMALIZE_SCOPE -> scope = v;
+					case "--" + KEY_PERCENTILE_LOW -> low = number(a, v);
+					case "--" + KEY_PERCENTILE_HIGH -> high = number(a, v);
+					case "--" + KEY_RANGE_MIN -> min = v;
+					case "--" + KEY_RANGE_MAX -> max = v;
 					default -> throw new IllegalArgumentException("unknown option " + a + "; see --help");
 				}
 			}
@@ -136,7 +154,8 @@ public final class MapJob {
 			if (list != null) inputs.addAll(readList(Path.of(list)));
 			if (inputs.isEmpty()) throw new IllegalArgumentException(
 				"no image file or folder given; give paths or --list FILE");
-			r = new Request(inputs, output, model, epsilon, budget, lut, merged);
+			r = new Request(inputs, output, model, epsilon, budget, lut, merged, Normalization.of(
+				normalize, low, high, scope, min, max));
 		}
 		catch (final IllegalArgumentException | IOException e) {
 			err.println("karl spark: " + describe(e));
@@ -189,7 +208,8 @@ public final class MapJob {
 		for (final Path f : in.files())
 			items.add(new Item(f.toAbsolutePath().normalize().toString(), f.toString(), names.get(f)));
 		final List<Outcome> outcomes = sc.parallelize(items, Math.max(1, items.size())).map(
-			new MapTask(output.toString(), modelDir.toString(), r.epsilon(), r.budget(), r.lut()))
+			new MapTask(output.toString(), modelDir.toString(), r.epsilon(), r.budget(), r.lut(), r
+				.normalize()))
 			.collect();
 
 		final List<Path> tables = new ArrayList<>();
@@ -220,10 +240,12 @@ public final class MapJob {
 		private final String output, model, lut;
 		private final float epsilon;
 		private final int budget;
+		private final Normalization normalize;
 
 		MapTask(final String output, final String model, final float epsilon, final int budget,
-			final String lut)
+			final String lut, final Normalization normalize)
 		{
+			this.normalize = normalize;
 			this.output = output;
 			this.model = model;
 			this.epsilon = epsilon;
@@ -244,7 +266,7 @@ public final class MapJob {
 				final ExecutorModels.Loaded m = ExecutorModels.get(Path.of(model));
 				load = m.takeLoadNanos();
 				final MapFiles.Result res = MapFiles.map(Path.of(it.path()), it.given(), out, it.name(), m
-					.model(), epsilon, budget, lut, Progress.NONE);
+					.model(), epsilon, budget, normalize, lut, Progress.NONE);
 				return new Outcome(it.given(), it.name(), "mapped", res.tiles(), String.join("; ", res
 					.notes()), load, System.nanoTime() - t0, executor);
 			}

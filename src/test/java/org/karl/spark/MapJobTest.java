@@ -134,6 +134,28 @@ public class MapJobTest {
 		assertEquals(all.toString(), Files.readString(rep.merged()));
 	}
 
+	/** The job reads pixels as asked: 12-bit data in a 16-bit image, type range vs percentiles. */
+	@Test
+	public void normalisationReachesTheExecutors() throws Exception {
+		final Path in = tmp.newFolder("in12").toPath();
+		final ImagePlus w = NewImage.createShortImage("w", 64, 64, 1, NewImage.FILL_BLACK);
+		final short[] px = (short[]) w.getProcessor().getPixels();
+		for (int i = 0; i < px.length; i++) px[i] = (short) (100 + (i * 37) % 3900);
+		TestImages.save(w, in.resolve("w.tif"));
+		final Path range = tmp.getRoot().toPath().resolve("range"), pct = tmp.getRoot().toPath()
+			.resolve("pct");
+		job(new MapJob.Request(List.of(in.toString()), range.toString(), model.toString(), 0.1f, 0,
+			"fire", null, org.karl.image.ij.Normalization.TYPE_RANGE));
+		job(new MapJob.Request(List.of(in.toString()), pct.toString(), model.toString(), 0.1f, 0,
+			"fire", null));
+		final List<String> r = Files.readAllLines(MapFiles.csv(range, "w")), p = Files.readAllLines(
+			MapFiles.csv(pct, "w"));
+		final int high = List.of(r.get(0).split(",")).indexOf("norm_high");
+		assertEquals(r.get(1), 65535.0, Double.parseDouble(r.get(1).split(",")[high]), 0);
+		final double ph = Double.parseDouble(p.get(1).split(",")[high]);
+		assertTrue(p.get(1), ph > 3900 && ph < 4000);
+	}
+
 	@Test
 	public void usageErrorsExitTwoBeforeSparkStarts() {
 		final ByteArrayOutputStream e = new ByteArrayOutputStream();
@@ -145,6 +167,11 @@ public class MapJobTest {
 			"a.tif" }, ps, ps));
 		assertEquals("karl spark: --epsilon x is not a number; give e.g. --epsilon 0.05\n", e
 			.toString());
+		e.reset();
+		assertEquals(MapJob.EXIT_USAGE, MapJob.run(new String[] { "--output", "o", "--normalize",
+			"gamma", "a.tif" }, ps, ps));
+		assertTrue(e.toString(), e.toString().startsWith("karl spark: ") && e.toString().contains(
+			"gamma"));
 		e.reset();
 		assertEquals(MapJob.EXIT_OK, MapJob.run(new String[] { "--help" }, ps, ps));
 		assertTrue(e.toString(), e.toString().contains("--class org.karl.spark.MapJob"));

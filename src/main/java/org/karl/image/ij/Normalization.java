@@ -36,7 +36,7 @@ import java.util.Locale;
  * @param max raw value read as 1 (range mode; NaN: the type's)
  */
 public record Normalization(String mode, double low, double high, String scope, double min,
-	double max)
+	double max) implements java.io.Serializable
 {
 
 	public static final String PERCENTILE = "percentile", RANGE = "range", NONE = "none";
