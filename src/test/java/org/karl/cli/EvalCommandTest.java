@@ -57,11 +57,18 @@ public class EvalCommandTest {
 	public void benchPrintsATableAndWritesJson() throws Exception {
 		final Path dir = tmp.getRoot().toPath();
 		cli.ok("bench", "--model", TestModels.model().toString(), "--plane", "64", "--batch", "4",
-			"--calls", "110", "--output", dir.toString());
+			"--calls", "110", "--stream_mb", "4", "--output", dir.toString());
 		final String s = cli.out();
 		assertTrue(s, s.contains("map 64x64 (4 tiles") && s.contains("cold start") && s.contains(
 			"GFLOP/s") && s.contains("after 1110"));
 		assertEquals(4, JsonParser.parseString(Files.readString(dir.resolve(BenchCommand.JSON)))
 			.getAsJsonObject().get("tiles").getAsInt());
+		// --stream_mb 4: one 2048² 8-bit plane (4 MiB) mapped by a child karl map, heap-bounded
+		assertTrue(s, s.contains("streaming: 1 planes of 2048² 8-bit (4 MiB) mapped with -Xmx"));
+		final var st = JsonParser.parseString(Files.readString(dir.resolve(BenchCommand.STREAM_JSON)))
+			.getAsJsonObject();
+		assertEquals(4096, st.get("tiles").getAsLong());
+		assertTrue(st.toString(), st.get("peakHeapMiB").getAsDouble() > 0 && st.get("peakHeapMiB")
+			.getAsDouble() <= st.get("xmxMiB").getAsInt());
 	}
 }

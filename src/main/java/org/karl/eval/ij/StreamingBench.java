@@ -107,7 +107,9 @@ public final class StreamingBench {
 			}
 		};
 		v.setBitDepth(8);
-		if (!new FileSaver(new ImagePlus("stream", v)).saveAsTiffStack(file.toString()))
+		// NB: ImageJ's saveAsTiffStack refuses a single plane ("This is not a stack")
+		final FileSaver fs = new FileSaver(new ImagePlus("stream", v));
+		if (!(planes == 1 ? fs.saveAsTiff(file.toString()) : fs.saveAsTiffStack(file.toString())))
 			throw new IOException("could not write " + file);
 	}
 
