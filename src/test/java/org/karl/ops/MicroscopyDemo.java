@@ -29,7 +29,7 @@ import org.karl.ops.engine.Engines;
 import org.karl.ops.engine.TrainLog;
 
 /**
- * Not a unit test (run on purpose, about 10 min on 2 cores): the microscopy demonstration of
+ * Not a unit test (run on purpose, about 4 min on 2 cores): the microscopy demonstration of
  * docs/fiji-users.md (issue 9).
  * <p>
  * Images: the synthetic widefield image of {@link WidefieldDemo} (seed
@@ -43,12 +43,14 @@ import org.karl.ops.engine.TrainLog;
  * neighbouring tiles (so the dark halo around the cell counts as neither). Other tiles are in
  * neither group.
  * <p>
- * Each image is mapped through {@link ComplexityMapOp} (as KARL Complexity Map..., default
- * percentile normalisation) at each ε of {@code -Deps=0.05,0.10} with models/default, then with
+ * Each image is tokenized through {@link TokenizeOp} with reconstruct (KARL Tokenize... with
+ * reconstruct; its counts are those KARL Complexity Map... paints; default percentile
+ * normalisation) at each ε of {@code -Deps=0.02,0.05,0.10} with models/default, then with
  * models/default fine-tuned through the Fiji door ({@link TrainOp#runOnImages}, as KARL Train...
  * with model= and images=) for {@code -Dsteps=200} steps on {@code -Dimages=8} other widefield
  * images (seeds 3001.., alternately 12-bit-in-16-bit and 8-bit; never the evaluated image).
- * Writes {@code -Djson=docs/fiji-demo.json}, prints a markdown table, and keeps the fine-tuned
+ * Per group: mean kept tokens, the fraction of tiles whose one-pass reconstruction meets ε
+ * ({@code met}) and the mean L1. Writes {@code -Djson=docs/fiji-demo.json}, prints a markdown table, and keeps the fine-tuned
  * model in {@code -Dtuned=target/microscopy-demo/tuned} (replaced) for
  * {@code scripts/screenshot-tour.sh}.
  * <p>
@@ -62,7 +64,7 @@ public class MicroscopyDemo {
 	@Test
 	public void demo() throws Exception {
 		final int steps = Integer.getInteger("steps", 200), nImages = Integer.getInteger("images", 8);
-		final String[] epsText = System.getProperty("eps", "0.05,0.10").split(",");
+		final String[] epsText = System.getProperty("eps", "0.02,0.05,0.10").split(",");
 		final Path json = Path.of(System.getProperty("json", "docs/fiji-demo.json"));
 		final Path work = Path.of(System.getProperty("work", "target/microscopy-demo"));
 		final Path tuned = Path.of(System.getProperty("tuned", work.resolve("tuned").toString()));
@@ -146,6 +148,7 @@ public class MicroscopyDemo {
 			steps, seconds, o.outcome().loss(), json);
 		System.out.println("| image | ε | models/default: nucleus/cell vs background | fine-tuned: " +
 			"nucleus/cell vs background |");
+		System.out.println("(mean kept tokens; met: fraction of tiles whose reconstruction meets ε)");
 		System.out.println("|---|---|---|---|");
 		for (final Subject s : subjects)
 			for (final float e : eps) {
@@ -161,7 +164,8 @@ public class MicroscopyDemo {
 	{
 		final Map<String, Double> m = (Map<String, Double>) ((Map<String, Object>) ((Map<String,
 			Object>) results.get(model)).get(image)).get(eps);
-		return String.format(Locale.ROOT, "%.2f vs %.2f", m.get("nucleus_or_cell"), m.get("background"));
+		return String.format(Locale.ROOT, "%.2f vs %.2f (met %.2f vs %.2f)", m.get("nucleus_or_cell"), m
+			.get("background"), m.get("nucleus_or_cell_met"), m.get("background_met"));
 	}
 
 	private static Map<String, Object> measure(final String label, final KarlModel k, final List<Subject> subjects,
@@ -171,34 +175,37 @@ public class MicroscopyDemo {
 		for (final Subject s : subjects) {
 			final Map<String, Object> per = new LinkedHashMap<>();
 			for (final float e : eps) {
-				final Table rows = new Table(ComplexityMapOp.COLUMNS);
-				ComplexityMapOp.run(s.imp, s.name, k, e, 0, Normalization.DEFAULT, "fire", rows,
-					Progress.NONE);
-				double sn = 0, sb = 0, sa = 0;
-				int nn = 0, nb = 0;
+				final TokenizeOp.Options opt = new TokenizeOp.Options(e, 0, true, false,
+					Normalization.DEFAULT);
+				final Table rows = new Table(opt.columns());
+				TokenizeOp.run(s.imp, s.name, k, opt, rows, (p, pt) -> {}, Progress.NONE);
+				// [group][tokens, met, l1, n]
+				final double[][] acc = new double[3][4];
 				for (int i = 0; i < rows.size(); i++) {
 					final int tx = ((Number) rows.get(i, "tile_x")).intValue(), ty = ((Number) rows.get(i,
 						"tile_y")).intValue();
-					final double t = ((Number) rows.get(i, "tokens")).doubleValue();
-					sa += t;
 					final int g = s.group[ty * s.tilesX + tx];
-					if (g == 1) {
-						sn += t;
-						nn++;
-					}
-					else if (g == 0) {
-						sb += t;
-						nb++;
+					for (final int slot : g < 0 ? new int[] { 2 } : new int[] { g, 2 }) {
+						acc[slot][0] += ((Number) rows.get(i, "tokens")).doubleValue();
+						acc[slot][1] += Boolean.TRUE.equals(rows.get(i, "met")) ? 1 : 0;
+						acc[slot][2] += ((Number) rows.get(i, "l1")).doubleValue();
+						acc[slot][3]++;
 					}
 				}
 				final Map<String, Double> v = new LinkedHashMap<>();
-				v.put("nucleus_or_cell", round(sn / nn));
-				v.put("background", round(sb / nb));
-				v.put("all_tiles", round(sa / rows.size()));
+				final String[] names = { "background", "nucleus_or_cell", "all_tiles" };
+				for (final int slot : new int[] { 1, 0, 2 }) {
+					final double n = acc[slot][3];
+					v.put(names[slot], round(acc[slot][0] / n));
+					v.put(names[slot] + "_met", round(acc[slot][1] / n));
+					v.put(names[slot] + "_l1", Math.round(acc[slot][2] / n * 1000) / 1000.0);
+				}
+				System.out.printf(Locale.ROOT, "MEASURE %s, %s, eps %.2f: nucleus/cell %.2f tokens, met %.2f, " +
+					"L1 %.3f (%d tiles); background %.2f, met %.2f, L1 %.3f (%d); all %.2f, met %.2f (%d)%n",
+					label, s.name, e, acc[1][0] / acc[1][3], acc[1][1] / acc[1][3], acc[1][2] / acc[1][3],
+					(int) acc[1][3], acc[0][0] / acc[0][3], acc[0][1] / acc[0][3], acc[0][2] / acc[0][3],
+					(int) acc[0][3], acc[2][0] / acc[2][3], acc[2][1] / acc[2][3], (int) acc[2][3]);
 				per.put(String.format(Locale.ROOT, "%.2f", e), v);
-				System.out.printf(Locale.ROOT, "MEASURE %s, %s, eps %.2f: nucleus/cell %.2f (%d tiles), " +
-					"background %.2f (%d), all %.2f (%d)%n", label, s.name, e, sn / nn, nn, sb / nb,
-					nb, sa / rows.size(), rows.size());
 			}
 			r.put(s.name, per);
 		}
