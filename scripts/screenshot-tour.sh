@@ -5,7 +5,8 @@
 #   docs/fiji-tour-views.png     the 8-bit widefield demonstration image (WidefieldDemo), show=tiles,
 #                                show=full and show=overlay (display=fixed, epsilon 0.05)
 #   docs/fiji-tour-types.png     RGB (chelsea.png) as overlay; a 2-channel x 3-z hyperstack built in
-#                                the macro, as overlay and as tile map; a selection (oval ROI) map
+#                                the macro, as overlay and as tile map; the same hyperstack saved and
+#                                opened as a virtual stack, as overlay; a selection (oval ROI) map
 #   docs/fiji-tour-finetune.png  cell.png as overlay with models/default and with the fine-tuned
 #                                model of MicroscopyDemo, at epsilon 0.02 and 0.05 (display=fixed)
 # Usage: scripts/screenshot-tour.sh [TUNED_MODEL_DIR]   (default target/microscopy-demo/tuned; when
@@ -39,6 +40,15 @@ function place(title, x, y) {
 	tidy();
 	selectImage(title);
 	setLocation(x, y);
+}
+// Places the windows of titles in a row from the left, 10 px apart.
+function row(titles) {
+	x = 0;
+	for (i = 0; i < titles.length; i++) {
+		place(titles[i], x, 120);
+		getLocationAndSize(wx, wy, w, h);
+		x = x + w + 10;
+	}
 }
 // Capture Screen, crop to the windows of titles (and a label strip above each), scale by f, save.
 function shot(titles, f, path) {
@@ -78,7 +88,7 @@ selectImage(t);
 run(map, "epsilon=0.05 show=full display=fixed"); b = "show=full (512x512 map)"; rename(b);
 selectImage(t);
 run(map, "epsilon=0.05 show=overlay display=fixed");
-place(a, 0, 120); place(b, 650, 120); place(t, 1180, 120);
+row(newArray(a, b, t));
 shot(newArray(a, b, t), 0.75, "$docs/fiji-tour-views.png");
 
 // 2. image types: RGB, hyperstack, selection
@@ -96,6 +106,7 @@ for (z = 1; z <= 3; z++) for (c = 1; c <= 2; c++) {
 run("Select None");
 Stack.setDisplayMode("grayscale");
 Stack.setPosition(1, 1, 1);
+saveAs("Tiff", "$work/hyperstack.tif"); rename(h);
 run(map, "epsilon=0.05 show=tiles display=fixed");
 hm = "its map, tiles, c2 z1"; rename(hm);
 Stack.setDisplayMode("color");
@@ -106,8 +117,14 @@ Stack.setPosition(2, 3, 1);
 open("$work/widefield-8bit.tif"); s = "selection (oval), show=overlay"; rename(s);
 makeOval(128, 96, 256, 288);
 run(map, "epsilon=0.05 show=overlay display=fixed");
-place(r, 0, 120); place(h, 480, 120); place(hm, 800, 120); place(s, 1140, 120);
-shot(newArray(r, h, hm, s), 0.58, "$docs/fiji-tour-types.png");
+// the same hyperstack opened as a virtual stack (File > Import > TIFF Virtual Stack...)
+run("TIFF Virtual Stack...", "open=[$work/hyperstack.tif]");
+if (!is("Virtual Stack")) exit("TIFF Virtual Stack... did not open a virtual stack");
+v = "virtual stack, overlay, c2 z2"; rename(v);
+run(map, "epsilon=0.05 show=overlay display=fixed");
+Stack.setPosition(2, 2, 1);
+row(newArray(r, h, hm, v, s));
+shot(newArray(r, h, hm, v, s), 0.5, "$docs/fiji-tour-types.png");
 
 // 3. cell.png before and after the fine-tune, at epsilon 0.02 and 0.05 (display=fixed)
 titles = newArray(4); i = 0;
@@ -119,7 +136,7 @@ for (e = 0; e < 2; e++) for (m = 0; m < 2; m++) {
 	rename(t); titles[i++] = t;
 	run(map, "epsilon=" + eps + " show=overlay display=fixed model=[" + model + "]");
 }
-for (i = 0; i < 4; i++) place(titles[i], 570 * i, 120);
+row(titles);
 shot(titles, 0.5, "$docs/fiji-tour-finetune.png");
 run("Quit");
 MACRO
