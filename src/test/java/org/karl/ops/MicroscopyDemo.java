@@ -89,14 +89,21 @@ public class MicroscopyDemo {
 			steps : "") + (nImages != 8 ? " -Dimages=" + nImages : "") + (System.getProperty(
 				"eps") != null ? " -Deps=" + System.getProperty("eps") : ""));
 		out.put("normalize", Normalization.DEFAULT.describe());
-		out.put("groups", Map.of("widefield", "nucleus: >= 1/3 of the tile's pixels in the " +
-			"generator's nucleus mask; background: no nucleus pixel in the tile", "cell.png",
-			"cell: pixels above ImageJ's Otsu threshold of the image smoothed by a Gaussian of sigma " +
-				"2 px; cell tiles >= 1/3 of their in-image pixels in the cell; background tiles: no " +
-				"cell pixel in the tile or its 8 neighbours"));
+		final Map<String, String> groups = new LinkedHashMap<>();
+		groups.put("widefield", "nucleus: >= 1/3 of the tile's pixels in the generator's nucleus " +
+			"mask; background: no nucleus pixel in the tile");
+		groups.put("cell.png", "cell: pixels above ImageJ's Otsu threshold of the image smoothed by a " +
+			"Gaussian of sigma 2 px; cell tiles >= 1/3 of their in-image pixels in the cell; background " +
+			"tiles: no cell pixel in the tile or its 8 neighbours");
+		out.put("groups", groups);
 		final Map<String, Object> tiles = new LinkedHashMap<>();
-		for (final Subject s : subjects) tiles.put(s.name, Map.of("nucleus_or_cell", s.count(true),
-			"background", s.count(false), "all", s.all()));
+		for (final Subject s : subjects) {
+			final Map<String, Integer> n = new LinkedHashMap<>();
+			n.put("nucleus_or_cell", s.count(true));
+			n.put("background", s.count(false));
+			n.put("all", s.all());
+			tiles.put(s.name, n);
+		}
 		out.put("tiles", tiles);
 
 		final Map<String, Object> results = new LinkedHashMap<>();
