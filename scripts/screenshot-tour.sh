@@ -9,6 +9,7 @@
 #                                opened as a virtual stack, as overlay; a selection (oval ROI) map
 #   docs/fiji-tour-finetune.png  cell.png as overlay with models/default and with the fine-tuned
 #                                model of MicroscopyDemo, at epsilon 0.02 and 0.05 (display=fixed)
+#   docs/fiji-tour-finetune-widefield.png  the 8-bit widefield image, the same two models, epsilon 0.10
 # Usage: scripts/screenshot-tour.sh [TUNED_MODEL_DIR]   (default target/microscopy-demo/tuned; when
 # it is missing, `mvn -B -o test -Dtest=MicroscopyDemo` makes it, about 4 min, and rewrites
 # docs/fiji-demo.json). SKIP_BUILD=1 reuses target/ as it is. Needs data/skimage (scripts/fetch-data.sh).
@@ -138,6 +139,14 @@ for (e = 0; e < 2; e++) for (m = 0; m < 2; m++) {
 }
 row(titles);
 shot(titles, 0.5, "$docs/fiji-tour-finetune.png");
+
+// 4. the widefield image (8-bit) before and after the fine-tune, at epsilon 0.10
+open("$work/widefield-8bit.tif"); w0 = "widefield 8-bit, eps 0.10, models/default"; rename(w0);
+run(map, "epsilon=0.10 show=overlay display=fixed model=[$default]");
+open("$work/widefield-8bit.tif"); w1 = "widefield 8-bit, eps 0.10, fine-tuned"; rename(w1);
+run(map, "epsilon=0.10 show=overlay display=fixed model=[$tuned]");
+row(newArray(w0, w1));
+shot(newArray(w0, w1), 0.62, "$docs/fiji-tour-finetune-widefield.png");
 run("Quit");
 MACRO
 
@@ -148,7 +157,7 @@ sleep 2
 timeout 600 java -Djava.awt.headless=false -Dkarl.cache.dir="$work/cache" \
 	-jar "$(tr ':' '\n' < target/classpath.txt | grep '/ij-1.54')" -ijpath "$work/ImageJ" \
 	-macro "$work/shot.ijm" >"$work/ij.log" 2>&1 || true
-for f in views types finetune; do
+for f in views types finetune finetune-widefield; do
 	[[ -f "docs/fiji-tour-$f.png" && "docs/fiji-tour-$f.png" -nt "$work/shot.ijm" ]] || { cat "$work/ij.log"; echo "docs/fiji-tour-$f.png not written" >&2; exit 1; }
 	echo "wrote docs/fiji-tour-$f.png ($(du -k "docs/fiji-tour-$f.png" | cut -f1) KB)"
 done
