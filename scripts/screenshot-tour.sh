@@ -84,7 +84,8 @@ map = "KARL Complexity Map...";
 // 1. the three views of the 8-bit widefield image (epsilon 0.05, display=fixed: 0..32 tokens)
 open("$work/widefield-8bit.tif");
 t = "widefield 8-bit, show=overlay"; rename(t);
-run(map, "epsilon=0.05 show=tiles display=fixed"); a = "show=tiles (16x16 map, zoom 3200%)"; rename(a);
+run(map, "epsilon=0.05 show=tiles display=fixed");
+a = "show=tiles (" + getWidth() + "x" + getHeight() + " map, zoom " + round(100 * getZoom()) + "%)"; rename(a);
 selectImage(t);
 run(map, "epsilon=0.05 show=full display=fixed"); b = "show=full (512x512 map)"; rename(b);
 selectImage(t);
