@@ -29,7 +29,8 @@ selectImage("12-bit, normalize=percentile (default)"); setLocation(545, 84);
 wait(2000);
 run("Capture Screen");
 saveAs("PNG", "$abs_out");
-eval("script", "System.exit(0);");
+run("Close All");
+run("Quit"); // NB: eval("script", ...) needs a JavaScript engine, which Java 17 lacks: it hung until the timeout
 MACRO
 
 Xvfb :78 -screen 0 1090x640x24 -nolisten tcp >/dev/null 2>&1 &

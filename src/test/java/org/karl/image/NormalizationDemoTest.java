@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import org.junit.Test;
 import org.karl.engine.api.Progress;
@@ -31,7 +30,7 @@ import org.karl.ops.Table;
  */
 public class NormalizationDemoTest {
 
-	static final int FIELDS = 4, SIZE = FIELDS * MicroscopyTiles.FIELD;
+	static final int SIZE = WidefieldDemo.SIZE;
 
 	@Test
 	public void percentilesGiveEveryBitDepthTheContrastOf8Bit() throws Exception {
@@ -77,19 +76,11 @@ public class NormalizationDemoTest {
 		}
 	}
 
-	/** The demonstration image: 4x4 generated widefield fields, values in [0,1], and its nuclei. */
+	/** The demonstration image ({@link WidefieldDemo}): values in [0,1], and its nuclei. */
 	static void widefield(final float[] px, final boolean[] nucleus) {
-		final SplittableRandom r = new SplittableRandom(2026);
-		for (int fy = 0; fy < FIELDS; fy++)
-			for (int fx = 0; fx < FIELDS; fx++) {
-				final MicroscopyTiles.Field f = MicroscopyTiles.field(r, MicroscopyTiles.PROBE_NOISE, 0);
-				final int s = MicroscopyTiles.FIELD;
-				for (int y = 0; y < s; y++)
-					for (int x = 0; x < s; x++) {
-						px[(fy * s + y) * SIZE + fx * s + x] = f.px()[y * s + x];
-						nucleus[(fy * s + y) * SIZE + fx * s + x] = f.nucleus()[y * s + x];
-					}
-			}
+		final WidefieldDemo.Image im = WidefieldDemo.image(WidefieldDemo.DEMO_SEED);
+		System.arraycopy(im.px(), 0, px, 0, px.length);
+		System.arraycopy(im.nucleus(), 0, nucleus, 0, nucleus.length);
 	}
 
 	/** Writes the demonstration image as 12-bit data in a 16-bit TIFF (for the screenshot). */
