@@ -24,6 +24,7 @@ run("KARL Complexity Map...", "epsilon=0.05 normalize=range show=overlay display
 open("$work/widefield.tif"); rename("12-bit, normalize=percentile (default)");
 run("KARL Complexity Map...", "epsilon=0.05 normalize=percentile show=overlay display=fixed");
 if (isOpen("Results")) { selectWindow("Results"); run("Close"); }
+if (isOpen("KARL tiles")) { selectWindow("KARL tiles"); run("Close"); }
 selectImage("12-bit, normalize=range"); setLocation(0, 84);
 selectImage("12-bit, normalize=percentile (default)"); setLocation(545, 84);
 wait(2000);

@@ -10,6 +10,8 @@
 #   docs/fiji-tour-finetune.png  cell.png as overlay with models/default and with the fine-tuned
 #                                model of MicroscopyDemo, at epsilon 0.02 and 0.05 (display=fixed)
 #   docs/fiji-tour-finetune-widefield.png  the 8-bit widefield image, the same two models, epsilon 0.10
+#   docs/fiji-tour-32bit-time.png  32-bit raw counts with normalize=range and percentile; a time
+#                                series (3 frames) as overlay and as tile map
 # Usage: scripts/screenshot-tour.sh [TUNED_MODEL_DIR]   (default target/microscopy-demo/tuned; when
 # it is missing, `mvn -B -o test -Dtest=MicroscopyDemo` makes it, about 4 min, and rewrites
 # docs/fiji-demo.json). SKIP_BUILD=1 reuses target/ as it is. Needs data/skimage (scripts/fetch-data.sh).
@@ -35,6 +37,7 @@ cat > "$work/shot.ijm" <<MACRO
 // No window manager under Xvfb, so no title bars: each window's title is written above it.
 function tidy() {
 	if (isOpen("Results")) { selectWindow("Results"); run("Close"); }
+	if (isOpen("KARL tiles")) { selectWindow("KARL tiles"); run("Close"); }
 	if (isOpen("Log")) { selectWindow("Log"); run("Close"); }
 }
 function place(title, x, y) {
@@ -148,17 +151,41 @@ open("$work/widefield-8bit.tif"); w1 = "widefield 8-bit, eps 0.10, fine-tuned"; 
 run(map, "epsilon=0.10 show=overlay display=fixed model=[$tuned]");
 row(newArray(w0, w1));
 shot(newArray(w0, w1), 0.62, "$docs/fiji-tour-finetune-widefield.png");
+
+// 5. 32-bit raw counts (the 12-bit image as 32-bit: 0..4095) with the type's range (clipped to
+// [0,1]: a uniform map) and with percentiles; a time series (1 channel, 3 frames, noise rising)
+open("$work/widefield-12bit.tif"); run("32-bit"); f0 = "32-bit raw counts, normalize=range"; rename(f0);
+run(map, "epsilon=0.05 show=overlay display=fixed normalize=range");
+open("$work/widefield-12bit.tif"); run("32-bit"); f1 = "32-bit raw counts, normalize=percentile"; rename(f1);
+run(map, "epsilon=0.05 show=overlay display=fixed");
+open("$work/widefield-8bit.tif"); makeRectangle(0, 0, 256, 256); run("Copy"); close();
+ts = "time series, overlay, t3";
+newImage(ts, "8-bit black", 256, 256, 1, 1, 3);
+for (t = 1; t <= 3; t++) {
+	Stack.setPosition(1, 1, t); run("Paste");
+	run("Add Specified Noise...", "slice standard=" + (12 * (t - 1) + 1));
+}
+run("Select None");
+Stack.setFrameRate(2);
+run(map, "epsilon=0.05 show=tiles display=fixed");
+tm = "its map, tiles, t1"; rename(tm);
+Stack.setPosition(1, 1, 1);
+selectImage(ts);
+run(map, "epsilon=0.05 show=overlay display=fixed");
+Stack.setPosition(1, 1, 3);
+row(newArray(f0, f1, ts, tm));
+shot(newArray(f0, f1, ts, tm), 0.5, "$docs/fiji-tour-32bit-time.png");
 run("Quit");
 MACRO
 
-Xvfb :79 -screen 0 2300x860x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb :79 -screen 0 2300x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 export DISPLAY=:79
 sleep 2
 timeout 600 java -Djava.awt.headless=false -Dkarl.cache.dir="$work/cache" \
 	-jar "$(tr ':' '\n' < target/classpath.txt | grep '/ij-1.54')" -ijpath "$work/ImageJ" \
 	-macro "$work/shot.ijm" >"$work/ij.log" 2>&1 || true
-for f in views types finetune finetune-widefield; do
+for f in views types finetune finetune-widefield 32bit-time; do
 	[[ -f "docs/fiji-tour-$f.png" && "docs/fiji-tour-$f.png" -nt "$work/shot.ijm" ]] || { cat "$work/ij.log"; echo "docs/fiji-tour-$f.png not written" >&2; exit 1; }
 	echo "wrote docs/fiji-tour-$f.png ($(du -k "docs/fiji-tour-$f.png" | cut -f1) KB)"
 done
