@@ -36,7 +36,10 @@ public final class Keys {
 	/** No default: the CSV path must be given. */
 	public static final String DEFAULT_CSV = null;
 
-	/** Boolean: run the single pass (encoder + decoder) and also report per-tile L1; tokenize. */
+	/**
+	 * Boolean: run the single pass (encoder + decoder) and also report per-tile L1 and whether it
+	 * meets ε (columns l1, met); karl tokenize, KARL Tokenize.
+	 */
 	public static final String KEY_RECONSTRUCT = "reconstruct";
 	/** A default value for the {@link #KEY_RECONSTRUCT} parameter. */
 	public static final boolean DEFAULT_RECONSTRUCT = false;
@@ -248,6 +251,7 @@ public final class Keys {
 		java.util.Map.entry(KEY_SHOW, "what to open"), //
 		java.util.Map.entry(KEY_DISPLAY, "display range"), //
 		java.util.Map.entry(KEY_SAVE, "CSV file, optional"), //
+		java.util.Map.entry(KEY_RECONSTRUCT, "also each tile's error and whether it meets epsilon"), //
 		java.util.Map.entry(KEY_TABLE, "title; Results = the Results table"), //
 		java.util.Map.entry(KEY_NORMALIZE, "pixels to 0..1"), //
 		java.util.Map.entry(KEY_PERCENTILE_LOW, "read as 0"), //

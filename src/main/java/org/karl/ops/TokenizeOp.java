@@ -169,15 +169,15 @@ public final class TokenizeOp {
 	}
 
 	/**
-	 * For the ImageJ doors: token ids included, rows in a {@link Table}, written to
-	 * {@code save} (blank: not).
+	 * For the ImageJ doors: token ids included (and with {@code reconstruct} each tile's L1 and
+	 * met), rows in a {@link Table}, written to {@code save} (blank: not).
 	 */
 	public static TableResult run(final ImagePlus imp, final Tokenizer t, final float epsilon,
-		final int budget, final Normalization normalize, final String save, final Progress progress)
-		throws java.io.IOException
+		final int budget, final boolean reconstruct, final Normalization normalize, final String save,
+		final Progress progress) throws java.io.IOException
 	{
 		final java.nio.file.Path csv = TableResult.checkSave(save, imp);
-		final Options o = new Options(epsilon, budget, false, true, normalize);
+		final Options o = new Options(epsilon, budget, reconstruct, true, normalize);
 		final Table rows = new Table(o.columns());
 		final Output out = run(imp, imp.getTitle(), t, o, imp.getRoi(), rows, null, progress);
 		return new TableResult(null, rows, out.notes(), t.maxTokens()).save(csv);

@@ -31,6 +31,9 @@ public class TokenizeImageCommand extends NormalizingCommand {
 	private String model = "";
 
 	@Parameter(required = false)
+	private boolean reconstruct = Keys.DEFAULT_RECONSTRUCT;
+
+	@Parameter(required = false)
 	private String save = Keys.DEFAULT_SAVE;
 
 	/** One row per tile: counts (and the ids as text, as in the CSV). */
@@ -45,7 +48,7 @@ public class TokenizeImageCommand extends NormalizingCommand {
 	public void run() {
 		Commands.run(this, "KARL Tokenize", () -> {
 			final TableResult o = TokenizeOp.run(image, Models.get(model, null).model(),
-				(float) epsilon, budget, normalization(), save, Progress.NONE);
+				(float) epsilon, budget, reconstruct, normalization(), save, Progress.NONE);
 			table = new ResultsTable();
 			o.table().fill(table);
 			tokens = new ResultsTable();

@@ -97,6 +97,12 @@ public class CommandsMacroTest {
 		final int slice1 = Integer.parseInt(rows.get(1).split(",")[8]) + Integer.parseInt(rows.get(2)
 			.split(",")[8]);
 		assertTrue(out, out.contains("PROP " + slice1 + ","));
+		// reconstruct: each tile's L1 and whether it meets ε, as karl tokenize --reconstruct
+		final String rec = ij.run("newImage('n', '8-bit noise', 64, 32, 1);\n" +
+			"run('KARL Tokenize...', '" + m() + " epsilon=0.05 reconstruct table=Results');\n" +
+			"print('REC ' + nResults + ' ' + (getResult('l1', 0) > 0) + ' ' + getResult('met', 0) + ' ' +" +
+			" (getResult('met', 0) == (getResult('l1', 0) <= 0.05)));\n");
+		assertTrue(rec, java.util.regex.Pattern.compile("REC 2 1 [01] 1\n").matcher(rec).find());
 		// Headless ImageJ has no named tables: the rows went to Results, and the Log says so.
 		assertTrue(out, out.contains("KARL Tokenize: note: no display, so the rows are in the " +
 			"Results table instead of \"KARL tiles\""));
