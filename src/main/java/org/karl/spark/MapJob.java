@@ -111,56 +111,20 @@ public final class MapJob {
 
 	/** Parses {@code args}, runs the job in a Spark context of its own, prints, exits with a code. */
 	public static int run(final String[] args, final PrintStream out, final PrintStream err) {
-		final Request r;
-		String master = null;
+		final Args parsed;
 		try {
-			final List<String> inputs = new ArrayList<>();
-			String output = null, model = "", lut = DEFAULT_LUT, merged = null, list = null;
-			float epsilon = (float) DEFAULT_EPSILON;
-			int budget = DEFAULT_BUDGET;
-			String normalize = DEFAULT_NORMALIZE, scope = DEFAULT_NORMALIZE_SCOPE, min = "", max = "";
-			double low = DEFAULT_PERCENTILE_LOW, high = DEFAULT_PERCENTILE_HIGH;
-			for (int i = 0; i < args.length; i++) {
-				final String a = args[i];
-				if (a.equals("-h") || a.equals("--help")) {
-					out.print(USAGE);
-					return EXIT_OK;
-				}
-				if (!a.startsWith("--")) {
-					inputs.add(a);
-					continue;
-				}
-				if (i + 1 >= args.length) throw new IllegalArgumentException(a + " needs a value; see --help");
-				final String v = args[++i];
-				switch (a) {
-					case "--output" -> output = v;
-					case "--model" -> model = v;
-					case "--lut" -> lut = v;
-					case "--merged" -> merged = v;
-					case "--list" -> list = v;
-					case "--master" -> master = v;
-					case "--epsilon" -> epsilon = (float) number(a, v);
-					case "--budget" -> budget = (int) number(a, v);
-					case "--" + KEY_NORMALIZE -> normalize = v;
-					case "--" + KEY_NORMALIZE_SCOPE -> scope = v;
-					case "--" + KEY_PERCENTILE_LOW -> low = number(a, v);
-					case "--" + KEY_PERCENTILE_HIGH -> high = number(a, v);
-					case "--" + KEY_RANGE_MIN -> min = v;
-					case "--" + KEY_RANGE_MAX -> max = v;
-					default -> throw new IllegalArgumentException("unknown option " + a + "; see --help");
-				}
-			}
-			if (output == null) throw new IllegalArgumentException("missing --output DIR; see --help");
-			if (list != null) inputs.addAll(readList(Path.of(list)));
-			if (inputs.isEmpty()) throw new IllegalArgumentException(
-				"no image file or folder given; give paths or --list FILE");
-			r = new Request(inputs, output, model, epsilon, budget, lut, merged, Normalization.of(
-				normalize, low, high, scope, min, max));
+			parsed = parse(args);
 		}
 		catch (final IllegalArgumentException | IOException e) {
 			err.println("karl spark: " + describe(e));
 			return EXIT_USAGE;
 		}
+		if (parsed == null) {
+			out.print(USAGE);
+			return EXIT_OK;
+		}
+		final Request r = parsed.request();
+		final String master = parsed.master();
 		final SparkConf conf = new SparkConf().setAppName("karl map");
 		// NB: spark-submit sets the master; a plain `java` run gets every local core.
 		if (master != null) conf.setMaster(master);
@@ -173,6 +137,55 @@ public final class MapJob {
 			err.println("karl spark: " + describe(e));
 			return EXIT_FAILURE;
 		}
+	}
+
+	/** The command line: what to map, and the Spark master when given. */
+	record Args(Request request, String master) {}
+
+	/**
+	 * Parses the command line (the keys shared with {@code karl map} come from {@code Keys}); null
+	 * for --help. Usage errors are IllegalArgumentExceptions saying what to do.
+	 */
+	static Args parse(final String[] args) throws IOException {
+		final List<String> inputs = new ArrayList<>();
+		String output = null, model = "", lut = DEFAULT_LUT, merged = null, list = null, master = null;
+		float epsilon = (float) DEFAULT_EPSILON;
+		int budget = DEFAULT_BUDGET;
+		String normalize = DEFAULT_NORMALIZE, scope = DEFAULT_NORMALIZE_SCOPE, min = "", max = "";
+		double low = DEFAULT_PERCENTILE_LOW, high = DEFAULT_PERCENTILE_HIGH;
+		for (int i = 0; i < args.length; i++) {
+			final String a = args[i];
+			if (a.equals("-h") || a.equals("--" + KEY_HELP)) return null;
+			if (!a.startsWith("--")) {
+				inputs.add(a);
+				continue;
+			}
+			if (i + 1 >= args.length) throw new IllegalArgumentException(a + " needs a value; see --help");
+			final String v = args[++i];
+			switch (a.substring(2)) {
+				case KEY_OUTPUT -> output = v;
+				case KEY_MODEL -> model = v;
+				case KEY_LUT -> lut = v;
+				case "merged" -> merged = v;
+				case "list" -> list = v;
+				case "master" -> master = v;
+				case KEY_EPSILON -> epsilon = (float) number(a, v);
+				case KEY_BUDGET -> budget = (int) number(a, v);
+				case KEY_NORMALIZE -> normalize = v;
+				case KEY_NORMALIZE_SCOPE -> scope = v;
+				case KEY_PERCENTILE_LOW -> low = number(a, v);
+				case KEY_PERCENTILE_HIGH -> high = number(a, v);
+				case KEY_RANGE_MIN -> min = v;
+				case KEY_RANGE_MAX -> max = v;
+				default -> throw new IllegalArgumentException("unknown option " + a + "; see --help");
+			}
+		}
+		if (output == null) throw new IllegalArgumentException("missing --output DIR; see --help");
+		if (list != null) inputs.addAll(readList(Path.of(list)));
+		if (inputs.isEmpty()) throw new IllegalArgumentException(
+			"no image file or folder given; give paths or --list FILE");
+		return new Args(new Request(inputs, output, model, epsilon, budget, lut, merged, Normalization
+			.of(normalize, low, high, scope, min, max)), master);
 	}
 
 	/**

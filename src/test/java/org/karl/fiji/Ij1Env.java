@@ -143,6 +143,11 @@ public final class Ij1Env {
 		return env.getClassLoader();
 	}
 
+	/** The macro option {@code model=[dir]} for {@code dir}. */
+	public static String model(final Path dir) {
+		return org.karl.Keys.KEY_MODEL + "=[" + path(dir) + "]";
+	}
+
 	/** A path as a macro string literal body (forward slashes, no escapes needed). */
 	public static String path(final Path p) {
 		return p.toAbsolutePath().toString().replace('\\', '/');

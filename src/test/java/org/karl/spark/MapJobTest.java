@@ -156,6 +156,25 @@ public class MapJobTest {
 		assertTrue(p.get(1), ph > 3900 && ph < 4000);
 	}
 
+	/** The command line reaches the Request: karl map's keys, normalisation included. */
+	@Test
+	public void commandLineParsesKarlMapsKeys() throws Exception {
+		final MapJob.Args a = MapJob.parse(new String[] { "--output", "o", "--model", "m", "--epsilon",
+			"0.1", "--budget", "6", "--lut", "viridis", "--normalize", "range", "--range_min", "100",
+			"--range_max", "4095", "--master", "local[2]", "x.tif", "y.tif" });
+		assertEquals(List.of("x.tif", "y.tif"), a.request().inputs());
+		assertEquals("o", a.request().output());
+		assertEquals("m", a.request().model());
+		assertEquals(0.1f, a.request().epsilon(), 0);
+		assertEquals(6, a.request().budget());
+		assertEquals("viridis", a.request().lut());
+		assertEquals("range 100..4095", a.request().normalize().describe());
+		assertEquals("local[2]", a.master());
+		assertEquals(org.karl.image.ij.Normalization.DEFAULT, MapJob.parse(new String[] { "--output",
+			"o", "x.tif" }).request().normalize());
+		assertNull(MapJob.parse(new String[] { "--help" }));
+	}
+
 	@Test
 	public void usageErrorsExitTwoBeforeSparkStarts() {
 		final ByteArrayOutputStream e = new ByteArrayOutputStream();

@@ -68,7 +68,7 @@ public class BadInputMacroTest {
 	}
 
 	private String m() {
-		return "model=[" + Ij1Env.path(model) + "]";
+		return Ij1Env.model(model);
 	}
 
 	@Test
@@ -123,13 +123,13 @@ public class BadInputMacroTest {
 	public void folderThatIsNotAKarlModel() throws IOException {
 		final Path dir = Files.createTempDirectory("not-a-model");
 		Files.writeString(dir.resolve("readme.txt"), "hello");
-		mapFails("model=[" + Ij1Env.path(dir) + "]", 64, 64, ramp(64, 64),
+		mapFails(Ij1Env.model(dir), 64, 64, ramp(64, 64),
 			"is not a TensorFlow SavedModel (no saved_model.pb)");
 	}
 
 	@Test
 	public void savedModelMissingASignature() throws IOException {
-		mapFails("model=[" + Ij1Env.path(TestModels.withoutDecode()) + "]", 64, 64, ramp(64, 64),
+		mapFails(Ij1Env.model(TestModels.withoutDecode()), 64, 64, ramp(64, 64),
 			"signature 'decode' is missing");
 	}
 

@@ -30,7 +30,7 @@ public class CommandsMacroTest {
 	}
 
 	private static String m() {
-		return "model=[" + Ij1Env.path(model) + "]";
+		return Ij1Env.model(model);
 	}
 
 	@Test

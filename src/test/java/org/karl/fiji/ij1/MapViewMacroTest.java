@@ -27,7 +27,7 @@ public class MapViewMacroTest {
 	}
 
 	private static String m() {
-		return "model=[" + Ij1Env.path(model) + "]";
+		return Ij1Env.model(model);
 	}
 
 	@Test
