@@ -21,7 +21,10 @@ for (i = 0; i < files.length; i++) {
 	open(input + files[i]);
 	name = File.getNameWithoutExtension(files[i]);
 	run("KARL Complexity Map...", "epsilon=" + epsilon + " model=[" + model + "] save=[" + output + name + "_tokens.csv]");
-	saveAs("Tiff", output + name + "_map.tif");
+	// written under a hidden temp name and renamed: never a half-written map
+	saveAs("Tiff", output + "." + name + "_map.part.tif");
+	if (!File.rename(output + "." + name + "_map.part.tif", output + name + "_map.tif"))
+		exit("batch: could not rename the map of " + files[i]);
 	close("*");
 	done++;
 }

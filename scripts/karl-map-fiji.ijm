@@ -33,7 +33,11 @@ for (i = 0; i < files.length; i++) {
 	if (File.exists(output + name + "_map.tif") && File.exists(output + name + "_tokens.csv")) continue;
 	open(input + f);
 	run("KARL Complexity Map...", "epsilon=" + epsilon + " model=[" + model + "] save=[" + output + name + "_tokens.csv]");
-	saveAs("Tiff", output + name + "_map.tif");
+	// NB: written under a hidden temp name (ending .tif, or saveAs adds it) and renamed, so a killed task never leaves a half map that
+	// the check above would take for done
+	saveAs("Tiff", output + "." + name + "_map.part.tif");
+	if (!File.rename(output + "." + name + "_map.part.tif", output + name + "_map.tif"))
+		exit("karl-map-fiji: could not rename the map of " + f);
 	close("*");
 	done++;
 }

@@ -2,6 +2,7 @@ package org.karl.fiji.ij1;
 
 import static org.junit.Assert.*;
 
+import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.NewImage;
 
@@ -104,8 +105,14 @@ public class ExampleMacrosTest {
 		log = ij.runFile(Path.of(macro), arg("input", in) + arg("output", out) + arg("model", model) +
 			" shard=[1/2]");
 		assertTrue(log, log.contains("karl-map-fiji: shard 1/2: 2 image(s) mapped"));
-		for (final String n : new String[] { "a", "b", "c" })
+		for (final String n : new String[] { "a", "b", "c" }) {
 			assertTrue(n, Files.exists(out.resolve(n + "_tokens.csv")));
+			assertNotNull(n, IJ.openImage(out.resolve(n + "_map.tif").toString()));
+		}
+		try (var files = Files.list(out)) {
+			assertEquals("maps are written under a temp name and renamed: none left", List.of(), files
+				.map(p -> p.getFileName().toString()).filter(f -> f.startsWith(".")).toList());
+		}
 		log = ij.runFile(Path.of(macro), arg("input", in) + arg("output", out) + arg("model", model) +
 			" shard=[1/1]");
 		assertTrue("all done before: " + log, log.contains("shard 1/1: 0 image(s) mapped"));
