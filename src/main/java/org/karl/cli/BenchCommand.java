@@ -35,6 +35,8 @@ public final class BenchCommand extends KarlCommand {
 
 	/** The streaming child's heap: far below the stacks it maps. */
 	static final int STREAM_XMX_MIB = 256;
+	/** The streaming child is stopped after this long (384 MiB took 370 s: docs/bench-streaming.json). */
+	static final long STREAM_TIMEOUT_S = 3600;
 
 	@Option(names = "--" + KEY_MODEL, paramLabel = "DIR", required = true,
 		description = "model folder")
@@ -93,8 +95,8 @@ public final class BenchCommand extends KarlCommand {
 		if (streamMb > 0) {
 			final int edge = 2048, planes = Math.max(1, (int) Math.round(streamMb * 1024.0 * 1024 / (edge *
 				(double) edge)));
-			final StreamingBench.Result sr = StreamingBench.run(model, planes, edge, STREAM_XMX_MIB, Files
-				.createTempDirectory("karl-stream-bench"));
+			final StreamingBench.Result sr = StreamingBench.run(model, planes, edge, STREAM_XMX_MIB,
+				STREAM_TIMEOUT_S);
 			out().printf(Locale.ROOT, "streaming: %d planes of %d² 8-bit (%.0f MiB) mapped with " +
 				"-Xmx%dm in %.1f s (%.0f tiles/s, JVM start and model load included); peak heap %.0f " +
 				"MiB, peak RSS %.0f MiB, RSS at 25/50/75/100%%: %.0f/%.0f/%.0f/%.0f MiB%n", sr.planes(), sr

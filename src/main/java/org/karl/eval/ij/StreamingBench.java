@@ -1,5 +1,6 @@
 package org.karl.eval.ij;
 
+import ij.IJ;
 import ij.ImagePlus;
 import ij.VirtualStack;
 import ij.io.FileSaver;
@@ -15,6 +16,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.karl.Keys;
+import org.karl.engine.runtime.TempPaths;
+import org.karl.ops.MapFiles;
 
 /**
  * The streaming figure of {@code karl bench}: a generated 8-bit TIFF stack of {@code planes}
@@ -42,22 +47,44 @@ public final class StreamingBench {
 
 	private StreamingBench() {}
 
+	/**
+	 * Maps a generated stack in a child {@code karl map} inside a fresh temp folder, deleted
+	 * afterwards whatever happens (the stack is {@code planes} × {@code edge}² bytes); a child still
+	 * running after {@code timeoutSeconds} is killed.
+	 */
 	public static Result run(final Path modelDir, final int planes, final int edge,
-		final int xmxMiB, final Path work) throws IOException, InterruptedException
+		final int xmxMiB, final long timeoutSeconds) throws IOException, InterruptedException
 	{
-		Files.createDirectories(work);
+		final Path work = TempPaths.systemFolder("karl-stream-bench");
+		try {
+			return run(modelDir, planes, edge, xmxMiB, timeoutSeconds, work);
+		}
+		finally {
+			TempPaths.delete(work);
+		}
+	}
+
+	private static Result run(final Path modelDir, final int planes, final int edge,
+		final int xmxMiB, final long timeoutSeconds, final Path work) throws IOException,
+		InterruptedException
+	{
 		final Path stack = work.resolve("stream-bench.tif"), out = work.resolve("maps"), gc = work
 			.resolve("gc.log");
 		write(stack, planes, edge);
 		final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		final List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + xmxMiB + "m", "-Xlog:gc:file=" +
-			gc, "-cp", System.getProperty("java.class.path"), "org.karl.cli.Main", "map", "--model",
-			modelDir.toString(), "--output", out.toString(), stack.toString()));
+			gc, "-cp", System.getProperty("java.class.path"), "org.karl.cli.Main", "map", "--" + Keys.KEY_MODEL,
+			modelDir.toString(), "--" + Keys.KEY_OUTPUT, out.toString(), stack.toString()));
 		final long t0 = System.nanoTime();
 		final Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(
 			ProcessBuilder.Redirect.DISCARD).start();
 		final List<double[]> rss = new ArrayList<>(); // {seconds, MiB}
 		while (!p.waitFor(200, TimeUnit.MILLISECONDS)) {
+			if (System.nanoTime() - t0 > timeoutSeconds * 1_000_000_000L) {
+				p.destroyForcibly();
+				throw new IOException("karl map of the streaming stack ran past " + timeoutSeconds +
+					" s and was stopped; run it by hand with --debug: " + String.join(" ", cmd));
+			}
 			final double r = org.karl.eval.ProcessMemory.field(Path.of("/proc", Long.toString(p.pid()), "status"),
 				"VmRSS:");
 			if (!Double.isNaN(r)) rss.add(new double[] { (System.nanoTime() - t0) / 1e9, r });
@@ -77,9 +104,11 @@ public final class StreamingBench {
 			final double at = seconds * (q + 1) / 4;
 			for (final double[] r : rss) if (r[0] <= at) quarters[q] = r[1];
 		}
-		final long tiles = (long) planes * ((edge + 31) / 32) * ((edge + 31) / 32);
+		// NB: one map pixel per tile, so the child's map says how many tiles it made
+		final ImagePlus map = IJ.openImage(MapFiles.map(out, "stream-bench").toString());
+		if (map == null) throw new IOException("karl map of the streaming stack wrote no map in " + out);
+		final long tiles = (long) map.getStackSize() * map.getWidth() * map.getHeight();
 		final double mib = Files.size(stack) / (1024.0 * 1024);
-		Files.deleteIfExists(stack);
 		return new Result(planes, edge, tiles, mib, xmxMiB, seconds, tiles / seconds, heap, peak,
 			quarters);
 	}
