@@ -189,7 +189,6 @@ public final class Keys {
 	/** A default value for the {@link #KEY_RESUME} parameter. */
 	public static final boolean DEFAULT_RESUME = false;
 
-	/** Lookup table of a complexity map: fire or viridis; KARL Complexity Map, karl map. */
 	/**
 	 * What KARL Complexity Map shows: "tiles" (one pixel per tile, at a zoom that matches the
 	 * input), "full" (the input's size and calibration) or "overlay" (the map over the input).
@@ -203,6 +202,7 @@ public final class Keys {
 	/** A default value for the {@link #KEY_DISPLAY} parameter. */
 	public static final String DEFAULT_DISPLAY = "auto";
 
+	/** Lookup table of a complexity map: fire or viridis; KARL Complexity Map, karl map. */
 	public static final String KEY_LUT = "lut";
 	/** A default value for the {@link #KEY_LUT} parameter. */
 	public static final String DEFAULT_LUT = "fire";

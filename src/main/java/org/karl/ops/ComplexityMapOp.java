@@ -75,8 +75,8 @@ public final class ComplexityMapOp {
 		}, progress);
 		final ImagePlus map = layout(new ImagePlus(imp.getTitle() + SUFFIX, maps), imp, t.tileSize(),
 			table, t.maxTokens());
-		map.setProp("karl.epsilon", epsilon);
-		map.setProp("karl.budget", o.budget());
+		map.setProp(TokenizeOp.PROP_EPSILON, epsilon);
+		map.setProp(TokenizeOp.PROP_BUDGET, o.budget());
 		map.setProp(TokenizeOp.PROP_NORMALIZE, normalize.describe());
 		return new Output(map, o.tiles(), o.notes());
 	}

@@ -55,29 +55,10 @@ public final class MapFiles {
 	}
 
 	/**
-	 * Maps {@code f} (stacks read plane by plane) into {@code out}: the CSV streamed row by row,
-	 * then the map; the image column holds {@code f} as given.
+	 * Maps {@code f} (stacks read plane by plane, pixels read with {@code norm}) into
+	 * {@code out}: the CSV streamed row by row, then the map. The image column holds
+	 * {@code label}: a worker reads an absolute path, the table shows the path as the user gave it.
 	 */
-	public static Result map(final Path f, final Path out, final String name, final Tokenizer model,
-		final float epsilon, final int budget, final String lut, final Progress progress)
-		throws IOException
-	{
-		return map(f, f.toString(), out, name, model, epsilon, budget, lut, progress);
-	}
-
-	/**
-	 * As {@link #map(Path, Path, String, Tokenizer, float, int, String, Progress)} with the
-	 * image column's value {@code label}: a worker reads an absolute path, the table shows the
-	 * path as the user gave it.
-	 */
-	public static Result map(final Path f, final String label, final Path out, final String name,
-		final Tokenizer model, final float epsilon, final int budget, final String lut,
-		final Progress progress) throws IOException
-	{
-		return map(f, label, out, name, model, epsilon, budget, Normalization.DEFAULT, lut, progress);
-	}
-
-	/** As above, reading the pixels with {@code norm}. */
 	public static Result map(final Path f, final String label, final Path out, final String name,
 		final Tokenizer model, final float epsilon, final int budget, final Normalization norm,
 		final String lut, final Progress progress) throws IOException

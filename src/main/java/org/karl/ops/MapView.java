@@ -29,6 +29,9 @@ public final class MapView {
 	public static final String AUTO = "auto", FIXED = "fixed";
 
 	/** Values of the {@code show} and {@code display} keys. */
+	/** Image property of a tile map: the zoom (percent) that shows it at the input's size. */
+	public static final String PROP_ZOOM = "karl.zoom";
+
 	public static final List<String> SHOWS = List.of(TILES, FULL, OVERLAY), DISPLAYS = List.of(AUTO,
 		FIXED);
 
@@ -39,9 +42,9 @@ public final class MapView {
 
 	/** Refuses unknown values, before any work. */
 	public static void check(final String show, final String display) {
-		if (!SHOWS.contains(show)) throw new IllegalArgumentException("show=" + show + " is not " +
+		if (!SHOWS.contains(show)) throw new IllegalArgumentException(org.karl.Keys.KEY_SHOW + "=" + show + " is not " +
 			"known; use tiles (one pixel per tile), full (the input's size) or overlay (over the input)");
-		if (!DISPLAYS.contains(display)) throw new IllegalArgumentException("display=" + display +
+		if (!DISPLAYS.contains(display)) throw new IllegalArgumentException(org.karl.Keys.KEY_DISPLAY + "=" + display +
 			" is not known; use auto (the data's range) or fixed (0 to the model's tokens per tile)");
 	}
 
@@ -56,7 +59,7 @@ public final class MapView {
 		final double[] range = range(map, tmax, display);
 		if (show.equals(TILES)) {
 			setRange(map, range);
-			map.setProp("karl.zoom", Math.max(1, Math.min(tile, 1600 / Math.max(map.getWidth(), map
+			map.setProp(PROP_ZOOM, Math.max(1, Math.min(tile, 1600 / Math.max(map.getWidth(), map
 				.getHeight()))) * 100);
 			return map;
 		}
@@ -96,7 +99,8 @@ public final class MapView {
 		full.setCalibration(cal);
 		full.getProcessor().setLut(lutOf(map));
 		full.setLut(lutOf(map));
-		for (final String k : new String[] { "karl.epsilon", "karl.budget", TokenizeOp.PROP_NORMALIZE })
+		for (final String k : new String[] { TokenizeOp.PROP_EPSILON, TokenizeOp.PROP_BUDGET,
+			TokenizeOp.PROP_NORMALIZE })
 			if (map.getProp(k) != null) full.setProp(k, map.getProp(k));
 		setRange(full, range);
 		return full;

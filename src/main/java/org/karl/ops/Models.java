@@ -33,7 +33,7 @@ public final class Models {
 	public static synchronized Loaded get(final String model, final Path imagejDir)
 		throws IOException
 	{
-		final Path dir = ModelLocator.existing(model, imagejDir, "model");
+		final Path dir = ModelLocator.existing(model, imagejDir, org.karl.Keys.KEY_MODEL + "=");
 		final String key = key(dir);
 		Loaded l = CACHE.get(key);
 		if (l != null) return l;

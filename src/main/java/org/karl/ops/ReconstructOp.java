@@ -216,7 +216,7 @@ public final class ReconstructOp {
 			cal.disableDensityCalibration();
 			result.setCalibration(cal);
 			result.setDisplayRange(0, 1);
-			result.setProp("karl.epsilon", Float.toString(epsilon));
+			result.setProp(TokenizeOp.PROP_EPSILON, Float.toString(epsilon));
 			result.setProp(TokenizeOp.PROP_NORMALIZE, normalize.describe());
 			if (fixed > 0) result.setProp("karl.fixed_tokens", Integer.toString(fixed));
 			return result;

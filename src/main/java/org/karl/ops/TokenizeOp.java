@@ -43,6 +43,9 @@ public final class TokenizeOp {
 	/** Image property: the ε the counts were made at. */
 	public static final String PROP_EPSILON = "karl.epsilon";
 
+	/** Image property of a map: the budget (tokens per tile) it was made with. */
+	public static final String PROP_BUDGET = "karl.budget";
+
 	/** Image property: how the pixels were normalised ({@link Normalization#describe}). */
 	public static final String PROP_NORMALIZE = "karl.normalize";
 

@@ -33,21 +33,11 @@ public record TrainData(TileSet tiles, String note, String normalization, TileSe
 	/** Held-out tiles for the base's error after train-base on the data folder. */
 	public static final int HELD_OUT = 500;
 
-	/** Every tile of every plane of an open image, with the default normalisation. */
-	public static TrainData of(final ImagePlus imp, final int tileSize) {
-		return of(imp, tileSize, Normalization.DEFAULT);
-	}
-
 	/** Every tile of every plane of an open image, normalised by {@code norm}. */
 	public static TrainData of(final ImagePlus imp, final int tileSize, final Normalization norm) {
 		final TileSet t = TrainingTiles.of(imp, tileSize, norm);
 		return new TrainData(t, t.n() + " tiles of image '" + imp.getTitle() + "' (normalize " + norm
 			.describe() + ")", norm.describe(), null, null, List.of());
-	}
-
-	/** Every tile of every image file in {@code folder}, with the default normalisation. */
-	public static TrainData ofImages(final Path folder, final int tileSize) throws IOException {
-		return ofImages(folder, tileSize, Normalization.DEFAULT);
 	}
 
 	/** Every tile of every image file in {@code folder}, normalised by {@code norm}. */

@@ -73,8 +73,7 @@ public final class TrainOp {
 				"would be replaced)");
 		if (start != null && !ModelLocator.isModel(start)) throw new IllegalArgumentException(
 			modelKey + " " + start + " is not a KARL model folder (saved_model.pb + karl.json); fix " +
-				"the path, or " + (modelKey.startsWith("--") ? "leave it out" : "give " + modelKey +
-					Keys.MODEL_NEW) + " to train a new model");
+				"the path");
 		if (phase == TrainRequest.Phase.KARL && start == null && !resume) throw new IllegalArgumentException(
 			"KARL training needs a trained base tokenizer; run karl train-base first and pass its " +
 				"folder with " + modelKey);
@@ -125,18 +124,8 @@ public final class TrainOp {
 	/**
 	 * KARL Train... (both ImageJ doors): a new model (base, then KARL) without {@code start}, a
 	 * fine-tune of {@code start}, or {@code resume} of {@code output}, on every tile of the
-	 * image files in {@code images} or, when blank, of {@code current}.
+	 * image files in {@code images} or, when blank, of {@code current}, read with {@code norm}.
 	 */
-	public static Output runOnImages(final Engine engine, final ImagePlus current,
-		final String images, final Path start, final Path output, final boolean resume,
-		final int steps, final String preset, final long seed, final String command,
-		final TrainLog log, final Progress progress) throws IOException
-	{
-		return runOnImages(engine, current, images, start, output, resume, steps, preset, seed,
-			Normalization.DEFAULT, command, log, progress);
-	}
-
-	/** As above, reading the images with {@code norm} (as the image commands should, later). */
 	public static Output runOnImages(final Engine engine, final ImagePlus current,
 		final String images, final Path start, final Path output, final boolean resume,
 		final int steps, final String preset, final long seed, final Normalization norm,

@@ -66,7 +66,8 @@ public final class MapJobBench {
 			t0 = System.nanoTime();
 			long tiles = 0;
 			for (final Path f : files.files())
-				tiles += MapFiles.map(f, single, names.get(f), cold, 0.05f, 0, "fire", Progress.NONE)
+				tiles += MapFiles.map(f, f.toString(), single, names.get(f), cold, 0.05f, 0,
+					org.karl.image.ij.Normalization.DEFAULT, "fire", Progress.NONE)
 					.tiles();
 			final double s = secs(t0);
 			System.out.printf(Locale.ROOT, "single process: %d tiles in %.2f s = %.0f tiles/s%n", tiles,

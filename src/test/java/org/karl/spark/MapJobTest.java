@@ -26,6 +26,7 @@ import org.junit.rules.TemporaryFolder;
 import org.karl.engine.api.Progress;
 import org.karl.engine.runtime.KarlModel;
 import org.karl.engine.runtime.TestModels;
+import org.karl.image.ij.Normalization;
 import org.karl.image.ij.TestImages;
 import org.karl.ops.ComplexityMapOp;
 import org.karl.ops.InputFiles;
@@ -105,7 +106,8 @@ public class MapJobTest {
 		final StringBuilder all = new StringBuilder(String.join(",", ComplexityMapOp.COLUMNS) + "\n");
 		try (KarlModel m = KarlModel.load(model)) {
 			for (final Path f : files.files()) {
-				MapFiles.map(f, ref, names.get(f), m, 0.1f, 0, "viridis", Progress.NONE);
+				MapFiles.map(f, f.toString(), ref, names.get(f), m, 0.1f, 0, Normalization.DEFAULT,
+					"viridis", Progress.NONE);
 				final String n = names.get(f);
 				assertArrayEquals(n, Files.readAllBytes(MapFiles.map(ref, n)), Files.readAllBytes(MapFiles
 					.map(maps, n)));
@@ -145,7 +147,7 @@ public class MapJobTest {
 		final Path range = tmp.getRoot().toPath().resolve("range"), pct = tmp.getRoot().toPath()
 			.resolve("pct");
 		job(new MapJob.Request(List.of(in.toString()), range.toString(), model.toString(), 0.1f, 0,
-			"fire", null, org.karl.image.ij.Normalization.TYPE_RANGE));
+			"fire", null, Normalization.TYPE_RANGE));
 		job(new MapJob.Request(List.of(in.toString()), pct.toString(), model.toString(), 0.1f, 0,
 			"fire", null));
 		final List<String> r = Files.readAllLines(MapFiles.csv(range, "w")), p = Files.readAllLines(
@@ -170,7 +172,7 @@ public class MapJobTest {
 		assertEquals("viridis", a.request().lut());
 		assertEquals("range 100..4095", a.request().normalize().describe());
 		assertEquals("local[2]", a.master());
-		assertEquals(org.karl.image.ij.Normalization.DEFAULT, MapJob.parse(new String[] { "--output",
+		assertEquals(Normalization.DEFAULT, MapJob.parse(new String[] { "--output",
 			"o", "x.tif" }).request().normalize());
 		assertNull(MapJob.parse(new String[] { "--help" }));
 	}

@@ -36,7 +36,7 @@ public class TokenizeImageCommand extends NormalizingCommand {
 	@Parameter(required = false)
 	private String save = Keys.DEFAULT_SAVE;
 
-	/** One row per tile: counts (and the ids as text, as in the CSV). */
+	/** One row per tile: counts (as the table "KARL tiles"). */
 	@Parameter(type = ItemIO.OUTPUT)
 	private ResultsTable table;
 
@@ -50,7 +50,7 @@ public class TokenizeImageCommand extends NormalizingCommand {
 			final TableResult o = TokenizeOp.run(image, Models.get(model, null).model(),
 				(float) epsilon, budget, reconstruct, normalization(), save, Progress.NONE);
 			table = new ResultsTable();
-			o.table().fill(table);
+			o.table().without(TokenizeOp.ID_COLUMNS).fill(table);
 			tokens = new ResultsTable();
 			TokenizeOp.tokenTable(o.table(), o.tmax()).fill(tokens);
 		});

@@ -73,7 +73,7 @@ public class ComplexityMapPlugIn extends KarlPlugIn {
 		if (out.image() == imp) imp.updateAndDraw(); // NB: show=overlay draws over the input
 		else {
 			out.image().show();
-			final Object zoom = out.image().getProp("karl.zoom");
+			final Object zoom = out.image().getProp(MapView.PROP_ZOOM);
 			if (zoom != null && out.image().getWindow() != null) ij.plugin.Zoom.set(out.image(), Double
 				.parseDouble(zoom.toString()) / 100);
 		}

@@ -125,8 +125,8 @@ public abstract class KarlPlugIn implements PlugIn {
 		gd.addChoice(label(KEY_NORMALIZE), Normalization.MODES, DEFAULT_NORMALIZE);
 		gd.addNumericField(label(KEY_PERCENTILE_LOW), DEFAULT_PERCENTILE_LOW, 1, 6, "%");
 		gd.addNumericField(label(KEY_PERCENTILE_HIGH), DEFAULT_PERCENTILE_HIGH, 1, 6, "%");
-		gd.addChoice(label(KEY_NORMALIZE_SCOPE), new String[] { Normalization.PLANE,
-			Normalization.STACK }, DEFAULT_NORMALIZE_SCOPE);
+		gd.addChoice(label(KEY_NORMALIZE_SCOPE), Normalization.SCOPES,
+			DEFAULT_NORMALIZE_SCOPE);
 		gd.addStringField(label(KEY_RANGE_MIN), "", 8);
 		gd.addStringField(label(KEY_RANGE_MAX), "", 8);
 	}

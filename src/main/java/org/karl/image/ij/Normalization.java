@@ -46,6 +46,9 @@ public record Normalization(String mode, double low, double high, String scope, 
 	/** Values of the {@code normalize} key. */
 	public static final String[] MODES = { PERCENTILE, RANGE, NONE };
 
+	/** Values of the {@code normalize_scope} key. */
+	public static final String[] SCOPES = { PLANE, STACK };
+
 	/** Most samples per percentile estimate of a 32-bit or RGB plane (integer types are exact). */
 	static final int SAMPLES = 1 << 20;
 
@@ -80,7 +83,7 @@ public record Normalization(String mode, double low, double high, String scope, 
 	public static Normalization of(final String mode, final double low, final double high,
 		final String scope, final String min, final String max)
 	{
-		return new Normalization(mode, low, high, scope, number("range_min", min), number("range_max",
+		return new Normalization(mode, low, high, scope, number(org.karl.Keys.KEY_RANGE_MIN, min), number(org.karl.Keys.KEY_RANGE_MAX,
 			max));
 	}
 

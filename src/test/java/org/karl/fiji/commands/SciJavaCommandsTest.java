@@ -67,16 +67,22 @@ public class SciJavaCommandsTest {
 	@Test
 	public void tokenizeGivesTheTokenIdsOneColumnPerToken() throws Exception {
 		final ImagePlus imp = NewImage.createByteImage("b", 64, 32, 1, NewImage.FILL_RANDOM);
+		final java.nio.file.Path csv = java.nio.file.Files.createTempFile("karl-tokens", ".csv");
 		final CommandModule m = commands.run(TokenizeImageCommand.class, true, "image", imp, "model",
-			model.toString(), "epsilon", 0.05, "budget", 6).get();
+			model.toString(), "epsilon", 0.05, "budget", 6, "save", csv.toString()).get();
 		assertFalse(m.getCancelReason(), m.isCanceled());
 		final ResultsTable rows = (ResultsTable) m.getOutput("table");
 		final ResultsTable ids = (ResultsTable) m.getOutput("tokens");
 		assertEquals(2, rows.size());
 		assertEquals(2, ids.size());
+		// the ids as the CSV writes them (space-separated text), one column per token in "tokens"
+		final java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
+		final java.util.List<String> head = java.util.List.of(lines.get(0).split(","));
+		assertFalse("ids are in the tokens table, not in the tile table", rows.columnExists("token_ids"));
 		for (int i = 0; i < 2; i++) {
-			final String[] text = rows.getStringValue("token_ids", i).split(" ");
-			final String[] keep = rows.getStringValue("keep_mask", i).split(" ");
+			final String[] cells = lines.get(i + 1).split(",");
+			final String[] text = cells[head.indexOf("token_ids")].split(" ");
+			final String[] keep = cells[head.indexOf("keep_mask")].split(" ");
 			int kept = 0;
 			for (int j = 0; j < text.length; j++) {
 				assertEquals(Integer.parseInt(text[j]), ids.getValue("id_" + (j + 1), i), 0);

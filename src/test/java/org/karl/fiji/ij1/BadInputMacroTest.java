@@ -116,7 +116,7 @@ public class BadInputMacroTest {
 	@Test
 	public void missingModelFolder() throws IOException {
 		mapFails("model=[/nonexistent/karl-model]", 64, 64, ramp(64, 64),
-			"model /nonexistent/karl-model is not a folder; pass a model folder");
+			"model= /nonexistent/karl-model is not a folder; pass a model folder");
 	}
 
 	@Test
