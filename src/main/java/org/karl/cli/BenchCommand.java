@@ -1,10 +1,10 @@
 package org.karl.cli;
 
+import org.karl.ops.ModelLocator;
 import org.karl.ops.AtomicFiles;
 import static org.karl.Keys.*;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -73,9 +73,8 @@ public final class BenchCommand extends KarlCommand {
 
 	@Override
 	public Integer call() throws Exception {
-		final Path modelDir = model, out = output;
-		if (!Files.isDirectory(modelDir)) throw new IllegalArgumentException("--" + KEY_MODEL + " " +
-			modelDir + " is not a folder; pass a model folder written by karl train");
+		final Path modelDir = ModelLocator.existing(model.toString(), null, "--" + KEY_MODEL), out =
+			output;
 		final Bench.Options d = Bench.Options.defaults();
 		if (plane < 1 || batch < 0 || calls < 1) throw usage("--" + KEY_PLANE +
 			" and --" + KEY_CALLS + " must be >= 1, --" + KEY_BATCH + " >= 0");

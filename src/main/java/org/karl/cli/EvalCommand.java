@@ -1,9 +1,9 @@
 package org.karl.cli;
 
+import org.karl.ops.ModelLocator;
 import org.karl.ops.AtomicFiles;
 import static org.karl.Keys.*;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -70,8 +70,7 @@ public final class EvalCommand extends KarlCommand {
 		final Path modelDir = model, out = output;
 		if (n < 1 || synthetic < 0) throw usage("--" + KEY_N + " must be >= 1 and --" +
 			KEY_SYNTHETIC + " >= 0");
-		if (!Files.isDirectory(modelDir)) throw new IllegalArgumentException("--" + KEY_MODEL + " " +
-			modelDir + " is not a folder; pass a model folder written by karl train");
+		ModelLocator.existing(modelDir.toString(), null, "--" + KEY_MODEL);
 		try (KarlModel model = KarlModel.load(modelDir)) {
 			Evaluation.Options o = Evaluation.Options.defaults(model, seed).withTraining(model.config()
 				.budgetStep(), model.config().tableTokens(), model.config().haltThreshold());

@@ -2,8 +2,6 @@ package org.karl.cli;
 
 import static org.karl.Keys.*;
 
-import ij.ImagePlus;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,19 +9,15 @@ import java.util.Map;
 
 import org.karl.engine.api.Tokenizer;
 import org.karl.engine.runtime.KarlModel;
-import org.karl.image.ij.ImageFiles;
 import org.karl.image.ij.Luts;
 import org.karl.image.ij.Normalization;
-import org.karl.ops.AtomicFiles;
 import org.karl.ops.ComplexityMapOp;
-import org.karl.ops.CsvRows;
 import org.karl.ops.InputFiles;
 import org.karl.ops.Inputs;
 import org.karl.ops.ModelLocator;
 import org.karl.ops.MapFiles;
 import org.karl.ops.Outputs;
 import org.karl.ops.Shards;
-import org.karl.ops.TiffOutput;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,12 +33,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "map", description = "Complexity maps (kept tokens per tile) of image files or " +
 	"stacks, as KARL Complexity Map...")
 public final class MapCommand extends KarlCommand {
-
-	/** Suffix of the map files. */
-	public static final String MAP_SUFFIX = MapFiles.MAP_SUFFIX;
-
-	/** Suffix of the CSV files. */
-	public static final String CSV_SUFFIX = MapFiles.CSV_SUFFIX;
 
 	private final TokenizeCommand.Loader loader;
 
@@ -67,7 +55,7 @@ public final class MapCommand extends KarlCommand {
 	String lut = DEFAULT_LUT;
 
 	@Option(names = "--" + KEY_OUTPUT, paramLabel = "DIR", required = true,
-		description = "folder for NAME" + MAP_SUFFIX + " and NAME" + CSV_SUFFIX + " (columns below)")
+		description = "folder for NAME" + MapFiles.MAP_SUFFIX + " and NAME" + MapFiles.CSV_SUFFIX + " (columns below)")
 	Path output;
 
 	@Option(names = "--" + KEY_SHARD, paramLabel = "I/N",
@@ -96,14 +84,11 @@ public final class MapCommand extends KarlCommand {
 		// NB: every check that needs no model comes first, so that a typo fails at once.
 		Luts.get(lut);
 		final Normalization norm = normalize.get();
-		final InputFiles.Listing in = InputFiles.expand(files, MapCommand::isOutput);
+		final InputFiles.Listing in = InputFiles.expand(files, MapFiles::isOutput);
 		final Map<Path, String> names = Outputs.names(in.files());
 		// NB: names over the whole list, then the shard's part: every shard names as the whole run
 		final Map<Path, String> mine = Shards.plan(in.files(), Shards.Shard.parse(shard));
-		for (final Path f : in.files()) {
-			Outputs.refuseInputs(MapFiles.map(out, names.get(f)), in.files(), "--" + KEY_OUTPUT);
-			Outputs.refuseInputs(MapFiles.csv(out, names.get(f)), in.files(), "--" + KEY_OUTPUT);
-		}
+		MapFiles.refuseInputs(out, names, in.files(), "--" + KEY_OUTPUT);
 		Outputs.checkWritableFolder(out, "--" + KEY_OUTPUT);
 		in.skipped().forEach(s -> err().println("karl map: note: skipped " + s));
 		final Path modelDir = ModelLocator.existing(request.model, null, "--" + KEY_MODEL);
@@ -112,11 +97,11 @@ public final class MapCommand extends KarlCommand {
 			Inputs.budget(tokenizer, epsilon, request.budget); // NB: a bad ε fails once, before any file is read
 			for (final Path f : mine.keySet()) {
 				try {
-					if (skipDone && MapFiles.done(out, names.get(f))) {
+					if (skipDone && MapFiles.done(out, mine.get(f))) {
 						out().println(f + ": done before, skipped");
 						continue;
 					}
-					final MapFiles.Result r = MapFiles.map(f, f.toString(), out, names.get(f), tokenizer,
+					final MapFiles.Result r = MapFiles.map(f, f.toString(), out, mine.get(f), tokenizer,
 						epsilon, request.budget, norm, lut, progress(f.toString()));
 					r.notes().forEach(n -> err().println("karl map: note: " + n));
 					out().println(f + ": " + r.tiles() + " tiles -> " + r.map());
@@ -131,10 +116,5 @@ public final class MapCommand extends KarlCommand {
 		if (failed.size() < mine.size()) err().println("karl map: " + failed.size() + " of " + mine
 			.size() + " inputs failed (above); the others were mapped");
 		return Main.EXIT_FAILURE;
-	}
-
-	/** True for files that karl map writes, so that a folder mapped into itself skips them. */
-	static boolean isOutput(final Path f) {
-		return MapFiles.isOutput(f);
 	}
 }

@@ -41,6 +41,19 @@ public final class MapFiles {
 	}
 
 	/**
+	 * Refuses, before any work, a map or CSV of {@code names} in {@code out} that is one of the
+	 * inputs ({@code key}: how the door names the output folder).
+	 */
+	public static void refuseInputs(final Path out, final java.util.Map<Path, String> names,
+		final java.util.List<Path> inputs, final String key) throws java.io.IOException
+	{
+		for (final String n : names.values()) {
+			Outputs.refuseInputs(map(out, n), inputs, key);
+			Outputs.refuseInputs(csv(out, n), inputs, key);
+		}
+	}
+
+	/**
 	 * True when both outputs exist. Each is written whole or not at all (temp + rename), the
 	 * CSV first, so a run stopped between the two is seen as not done.
 	 */

@@ -203,17 +203,17 @@ public final class MapJob {
 		final InputFiles.Listing in = InputFiles.expand(r.inputs().stream().map(Path::of).toList(),
 			MapFiles::isOutput);
 		final Map<Path, String> names = Shards.plan(in.files(), Shards.Shard.ALL);
+		MapFiles.refuseInputs(output, names, in.files(), "--" + KEY_OUTPUT);
 		for (final Path f : in.files()) {
-			Outputs.refuseInputs(MapFiles.map(output, names.get(f)), in.files(), "--output");
-			Outputs.refuseInputs(MapFiles.csv(output, names.get(f)), in.files(), "--output");
 			if (MapFiles.csv(output, names.get(f)).toAbsolutePath().normalize().equals(merged))
 				throw new IllegalArgumentException("input " + f + " has the table " + merged +
 					", the merged table's name; give --merged another file");
 		}
 		Outputs.refuseInputs(merged, in.files(), "--merged");
-		Outputs.checkWritableFolder(output, "--output");
+		Outputs.checkWritableFolder(output, "--" + KEY_OUTPUT);
 		in.skipped().forEach(s -> err.println("karl spark: note: skipped " + s));
-		final Path modelDir = ModelLocator.resolve(r.model(), null).toAbsolutePath().normalize();
+		final Path modelDir = ModelLocator.existing(r.model(), null, "--" + KEY_MODEL).toAbsolutePath()
+			.normalize();
 		// NB: a bad model or ε fails once, here; in local mode this is the executors' model too.
 		Inputs.budget(ExecutorModels.get(modelDir).model(), r.epsilon(), r.budget());
 

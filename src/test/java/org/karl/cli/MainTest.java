@@ -90,7 +90,7 @@ public class MainTest {
 			"--output=DIR", "FILE_OR_FOLDER", "--help", "--debug"))
 			assertTrue(o, out.contains("\n      " + o));
 		assertTrue(out, out.contains("default " + Keys.DEFAULT_EPSILON));
-		assertTrue(out, out.contains("NAME" + MapCommand.MAP_SUFFIX));
+		assertTrue(out, out.contains("NAME" + org.karl.ops.MapFiles.MAP_SUFFIX));
 		for (final String c : ComplexityMapOp.COLUMNS) assertTrue(c, out.contains(c));
 	}
 

@@ -158,6 +158,17 @@ public class MapJobTest {
 		assertTrue(p.get(1), ph > 3900 && ph < 4000);
 	}
 
+	/** A mistyped --model is named in one line on the driver, as by karl map, before any task. */
+	@Test
+	public void aMissingModelIsRefusedOnTheDriver() throws Exception {
+		final Path in = tmp.newFolder("in-nomodel").toPath();
+		TestImages.save(NewImage.createByteImage("a", 40, 40, 1, NewImage.FILL_RAMP), in.resolve("a.tif"));
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> job(
+			new MapJob.Request(List.of(in.toString()), tmp.getRoot().toPath().resolve("o").toString(),
+				"/nonexistent/model", 0.1f, 0, "fire", null)));
+		assertTrue(e.getMessage(), e.getMessage().startsWith("--model /nonexistent/model is not a folder"));
+	}
+
 	/** The command line reaches the Request: karl map's keys, normalisation included. */
 	@Test
 	public void commandLineParsesKarlMapsKeys() throws Exception {

@@ -17,7 +17,7 @@ import org.karl.ops.TableResult;
  * Plugins › KARL › KARL Reconstruct...: the single-pass reconstruction of the current image at
  * ε (or with a fixed token count, tokens=N), with per-plane kept tokens and L1 as rows of the
  * table table= (default {@value org.karl.Keys#DEFAULT_TABLE_RECONSTRUCT}).
- * Keys: epsilon, budget, tokens, model.
+ * Keys: epsilon, budget, tokens, model, table and the normalisation keys.
  */
 public class ReconstructPlugIn extends KarlPlugIn {
 

@@ -15,9 +15,10 @@ import org.karl.ops.engine.TrainLog;
 
 /**
  * Plugins › KARL › KARL Train...: fine-tunes model=[dir] (empty: the default model; its base
- * tokenizer reused), trains a new model (model=new) or resumes output=[dir], on the current image or images=[folder]. Blocking; a log line
- * per N steps; a loss plot at the end; Esc stops after the current step and keeps that
- * checkpoint. Keys: images, output, steps, model, resume, preset, seed.
+ * tokenizer reused), trains a new model (model=new) or resumes output=[dir], on the current image
+ * or images=[folder]. Blocking; a log line per N steps; a loss plot at the end; Esc stops after
+ * the current step and keeps that checkpoint. Keys: images, output, steps, model, resume, preset,
+ * seed and the normalisation keys.
  */
 public class TrainPlugIn extends KarlPlugIn {
 
