@@ -14,7 +14,8 @@ final class NormalizeOptions {
 
 	@Option(names = "--" + KEY_NORMALIZE, paramLabel = "M", order = 50,
 		description = "how raw pixels become [0,1]: percentile (per-plane percentiles, as StarDist; " +
-			"default), range (fixed --range_min..--range_max, or the pixel type's), none (32-bit " +
+			"default), range (fixed --" + KEY_RANGE_MIN + "..--" + KEY_RANGE_MAX + ", or the pixel " +
+			"type's), none (32-bit " +
 			"values as they are)")
 	String normalize = DEFAULT_NORMALIZE;
 
@@ -32,11 +33,11 @@ final class NormalizeOptions {
 	String scope = DEFAULT_NORMALIZE_SCOPE;
 
 	@Option(names = "--" + KEY_RANGE_MIN, paramLabel = "V", order = 54,
-		description = "raw value read as 0 with --normalize range")
+		description = "raw value read as 0 with --" + KEY_NORMALIZE + " range")
 	String min = "";
 
 	@Option(names = "--" + KEY_RANGE_MAX, paramLabel = "V", order = 55,
-		description = "raw value read as 1 with --normalize range")
+		description = "raw value read as 1 with --" + KEY_NORMALIZE + " range")
 	String max = "";
 
 	/** The normalisation asked for; a bad combination is one line saying what to use. */

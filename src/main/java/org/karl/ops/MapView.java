@@ -97,7 +97,6 @@ public final class MapView {
 		final ij.measure.Calibration cal = input.getCalibration().copy();
 		cal.disableDensityCalibration();
 		full.setCalibration(cal);
-		full.getProcessor().setLut(lutOf(map));
 		full.setLut(lutOf(map));
 		for (final String k : new String[] { TokenizeOp.PROP_EPSILON, TokenizeOp.PROP_BUDGET,
 			TokenizeOp.PROP_NORMALIZE })
