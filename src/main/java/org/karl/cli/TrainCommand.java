@@ -178,8 +178,7 @@ public abstract class TrainCommand extends KarlCommand {
 		loaded.skipped().forEach(s -> err().println("karl " + name() + ": note: skipped " + s));
 		out().printf("data: %s, loaded in %.1f s%n", loaded.note(), (System.nanoTime() - t0) / 1e9);
 		final TrainRequest r = new TrainRequest(phase, loaded.tiles(), loaded.note(), loaded.normalization(),
-			base ? loaded
-			.heldOut() : null, loaded.heldOutNote(), start, out, resume, steps, batch, preset, mode, seed, "karl " +
+loaded.heldOut(), loaded.heldOutNote(), start, out, resume, steps, batch, preset, mode, seed, "karl " +
 				name() + " " + String.join(" ", raw()));
 		final TrainOutcome o = TrainOp.run(Engines.get(null), r, new TrainLog() {
 

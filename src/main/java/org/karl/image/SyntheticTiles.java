@@ -50,6 +50,19 @@ public final class SyntheticTiles {
 		return generate(seed, n, (r, t, o) -> noise(r, t, o));
 	}
 
+	/** Largest noise σ ([0,1] units) of {@link #noisyFlat}. */
+	public static final float NOISY_FLAT_MAX_SIGMA = 0.3f;
+
+	/**
+	 * {@code n} flat backgrounds (level uniform in [0.05, 0.95]) under camera-like noise: half
+	 * Gaussian, half Poisson (shot noise, photon scale set so the level's σ is the drawn one), σ
+	 * uniform in [0.01, {@value #NOISY_FLAT_MAX_SIGMA}], clipped to [0,1]. A flat field gets no
+	 * simpler as its noise grows: these teach the count that.
+	 */
+	public static TileSet noisyFlat(final long seed, final int n) {
+		return generate(seed, n, (r, t, o) -> noisyFlat(r, t, o));
+	}
+
 	/**
 	 * {@code n} tiles, each of a kind drawn uniformly from blank, smooth, shapes(k) and noise,
 	 * with k uniform in [1, {@value #MIXED_MAX_SHAPES}].
@@ -161,6 +174,27 @@ public final class SyntheticTiles {
 	private static void noise(final Random r, final float[] t, final int o) {
 		for (int j = 0; j < TILE * TILE; j++)
 			t[o + j] = r.nextFloat();
+	}
+
+	private static void noisyFlat(final Random r, final float[] t, final int o) {
+		final float level = 0.05f + 0.9f * r.nextFloat();
+		final float sigma = 0.01f + (NOISY_FLAT_MAX_SIGMA - 0.01f) * r.nextFloat();
+		final boolean poisson = r.nextBoolean();
+		final double photons = level / ((double) sigma * sigma); // Poisson: var = level / scale
+		for (int j = 0; j < TILE * TILE; j++) {
+			final double v = poisson ? poisson(r, level * photons) / photons : level + sigma * r
+				.nextGaussian();
+			t[o + j] = (float) Math.min(1, Math.max(0, v));
+		}
+	}
+
+	/** A Poisson draw: Knuth's product method for small means, the normal approximation above 30. */
+	private static double poisson(final Random r, final double mean) {
+		if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * r.nextGaussian()));
+		final double limit = Math.exp(-mean);
+		int k = 0;
+		for (double p = r.nextDouble(); p > limit; p *= r.nextDouble()) k++;
+		return k;
 	}
 
 	private static long groupSeed(final long seed, final int group) {

@@ -67,15 +67,18 @@ public record TrainData(TileSet tiles, String note, String normalization, TileSe
 	}
 
 	/**
-	 * These tiles plus {@code n} generated ones: half microscopy-like fields, half
-	 * blank/smooth/shapes/noise.
+	 * These tiles plus {@code n} generated ones: half microscopy-like fields, a third
+	 * blank/smooth/shapes/noise, a sixth noisy flat backgrounds (Gaussian or Poisson, σ up to
+	 * {@value SyntheticTiles#NOISY_FLAT_MAX_SIGMA}).
 	 */
 	public TrainData plusGenerated(final int n, final long seed) {
 		if (n <= 0) return this;
-		return new TrainData(TileSet.concat(tiles, MicroscopyTiles.training(seed + 101, n / 2),
-			SyntheticTiles.mixed(seed + 202, n - n / 2)), note + " + " + n / 2 +
-				" microscopy-like tiles (MicroscopyTiles seed " + (seed + 101) + ") + " + (n - n / 2) +
-				" blank/smooth/shapes/noise tiles (SyntheticTiles.mixed seed " + (seed + 202) + ")",
+		final int micro = n / 2, flat = n / 6, mixed = n - micro - flat;
+		return new TrainData(TileSet.concat(tiles, MicroscopyTiles.training(seed + 101, micro),
+			SyntheticTiles.mixed(seed + 202, mixed), SyntheticTiles.noisyFlat(seed + 303, flat)), note +
+				" + " + micro + " microscopy-like tiles (MicroscopyTiles seed " + (seed + 101) + ") + " +
+				mixed + " blank/smooth/shapes/noise tiles (SyntheticTiles.mixed seed " + (seed + 202) +
+				") + " + flat + " noisy flat tiles (SyntheticTiles.noisyFlat seed " + (seed + 303) + ")",
 			normalization + "; " + GENERATED, heldOut, heldOutNote, skipped);
 	}
 }

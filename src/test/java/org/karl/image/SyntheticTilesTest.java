@@ -114,6 +114,29 @@ public class SyntheticTilesTest {
 		return sum / (32 * 31);
 	}
 
+	@Test
+	public void noisyFlatTilesSpanTheirNoiseRangeAroundOneLevel() {
+		final TileSet s = SyntheticTiles.noisyFlat(9, 400);
+		assertArrayEquals(s.pixels(), SyntheticTiles.noisyFlat(9, 400).pixels(), 0);
+		double minSd = 1, maxSd = 0;
+		for (int i = 0; i < s.n(); i++) {
+			double sum = 0, sq = 0;
+			for (int j = 0; j < P; j++) {
+				final float v = s.pixels()[i * P + j];
+				assertTrue(v >= 0 && v <= 1);
+				sum += v;
+				sq += v * v;
+			}
+			final double mean = sum / P, sd = Math.sqrt(Math.max(0, sq / P - mean * mean));
+			minSd = Math.min(minSd, sd);
+			maxSd = Math.max(maxSd, sd);
+			assertTrue("tile " + i + ": mean " + mean, mean > 0.0 && mean < 1.0);
+		}
+		// σ is drawn in [0.01, 0.3]; clipping at 0 and 1 shrinks the largest a little
+		assertTrue("smallest σ " + minSd, minSd < 0.03);
+		assertTrue("largest σ " + maxSd, maxSd > 0.22 && maxSd < 0.32);
+	}
+
 	private static int distinct(final TileSet s, final int i) {
 		final Set<Float> values = new HashSet<>();
 		for (int j = 0; j < P; j++)

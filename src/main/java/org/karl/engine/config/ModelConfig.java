@@ -27,18 +27,32 @@ import java.util.Arrays;
  * @param vqBeta commitment weight of both quantisers
  * @param epsilonBins ascending ε bins (mean L1 in [0,1] units); binning rounds up
  * @param seed initialisation seed
+ * @param decoderTarget {@value #CODES} (the paper's VQGAN variant) or {@value #LATENT} (its VAE
+ *          variant); absent in cards written before the option, which all used codes
  */
 public record ModelConfig(int tileSize, int patch, int[] baseChannels, int dz, int baseCodes,
 	int width, int encoderLayers, int decoderLayers, int heads, int mlpRatio, int maxTokens,
 	int budgetStep, int tableTokens, int latentCodes, int latentDim, int haltHidden,
-	float haltThreshold, float vqBeta, float[] epsilonBins, long seed)
+	float haltThreshold, float vqBeta, float[] epsilonBins, long seed, String decoderTarget)
 {
+
+	/** The paper's VQGAN variant: a VQ base, the decoder predicts base codes (CE + code MSE). */
+	public static final String CODES = "codes";
+	/**
+	 * The paper's VAE variant: a continuous base latent (no base VQ), the decoder regresses it
+	 * (latent MSE) and is also trained on pixel L1 through the frozen base decoder.
+	 */
+	public static final String LATENT = "latent";
 
 	/** The 19 bins of the reference code (karl_vqgan.py L57). */
 	public static final float[] PAPER_BINS = { 0.005f, 0.01f, 0.02f, 0.03f, 0.04f, 0.05f, 0.06f,
 		0.07f, 0.09f, 0.1f, 0.12f, 0.14f, 0.16f, 0.18f, 0.2f, 0.24f, 0.28f, 0.32f, 0.38f };
 
 	public ModelConfig {
+		if (decoderTarget == null) decoderTarget = CODES; // a card from before the option
+		if (!decoderTarget.equals(CODES) && !decoderTarget.equals(LATENT)) throw new
+			IllegalArgumentException("ModelConfig: decoderTarget must be '" + CODES + "' or '" + LATENT +
+				"', got '" + decoderTarget + "'");
 		check("tileSize", tileSize, 8, 256);
 		check("patch", patch, 1, tileSize);
 		if (tileSize % patch != 0) throw new IllegalArgumentException(
@@ -75,7 +89,7 @@ public record ModelConfig(int tileSize, int patch, int[] baseChannels, int dz, i
 	/** The tiny "S" recipe of §7.3: W 64, 3+3 layers, 4 heads, T_max 32, budgets 2..46. */
 	public static ModelConfig small() {
 		return new ModelConfig(32, 4, new int[] { 16, 32 }, 16, 256, 64, 3, 3, 4, 4, 32, 2, 46,
-			512, 8, 64, 0.75f, 0.25f, PAPER_BINS, 1234L);
+			512, 8, 64, 0.75f, 0.25f, PAPER_BINS, 1234L, CODES);
 	}
 
 	/** The stretch "M" recipe of §7.3: W 96, 4+4 layers, 1024 x 12 latent codebook. */
@@ -86,13 +100,13 @@ public record ModelConfig(int tileSize, int patch, int[] baseChannels, int dz, i
 	/** A small model for short behaviour tests: W 32, 2+2 layers, T_max 16, budgets 2..22. */
 	public static ModelConfig tiny() {
 		return new ModelConfig(32, 4, new int[] { 16, 32 }, 16, 128, 32, 2, 2, 2, 4, 16, 2, 22, 128,
-			8, 32, 0.75f, 0.25f, PAPER_BINS, 11L);
+			8, 32, 0.75f, 0.25f, PAPER_BINS, 11L, CODES);
 	}
 
 	/** A very small model for unit tests: W 16, 1+1 layers, 2 heads, T_max 8, budgets 2..12. */
 	public static ModelConfig test() {
 		return new ModelConfig(32, 4, new int[] { 8, 8 }, 4, 16, 16, 1, 1, 2, 2, 8, 2, 12, 32, 4,
-			16, 0.75f, 0.25f, PAPER_BINS, 7L);
+			16, 0.75f, 0.25f, PAPER_BINS, 7L, CODES);
 	}
 
 	/** Number of 2D grid tokens N. */
@@ -117,42 +131,74 @@ public record ModelConfig(int tileSize, int patch, int[] baseChannels, int dz, i
 	public ModelConfig withWidth(final int w) {
 		return new ModelConfig(tileSize, patch, baseChannels, dz, baseCodes, w, encoderLayers,
 			decoderLayers, heads, mlpRatio, maxTokens, budgetStep, tableTokens, latentCodes, latentDim,
-			haltHidden, haltThreshold, vqBeta, epsilonBins, seed);
+			haltHidden, haltThreshold, vqBeta, epsilonBins, seed, decoderTarget);
 	}
 
 	public ModelConfig withLayers(final int enc, final int dec) {
 		return new ModelConfig(tileSize, patch, baseChannels, dz, baseCodes, width, enc, dec, heads,
 			mlpRatio, maxTokens, budgetStep, tableTokens, latentCodes, latentDim, haltHidden,
-			haltThreshold, vqBeta, epsilonBins, seed);
+			haltThreshold, vqBeta, epsilonBins, seed, decoderTarget);
 	}
 
 	public ModelConfig withLatentCodebook(final int codes, final int dim) {
 		return new ModelConfig(tileSize, patch, baseChannels, dz, baseCodes, width, encoderLayers,
 			decoderLayers, heads, mlpRatio, maxTokens, budgetStep, tableTokens, codes, dim, haltHidden,
-			haltThreshold, vqBeta, epsilonBins, seed);
+			haltThreshold, vqBeta, epsilonBins, seed, decoderTarget);
 	}
 
 	public ModelConfig withHaltHidden(final int hidden) {
 		return new ModelConfig(tileSize, patch, baseChannels, dz, baseCodes, width, encoderLayers,
 			decoderLayers, heads, mlpRatio, maxTokens, budgetStep, tableTokens, latentCodes, latentDim,
-			hidden, haltThreshold, vqBeta, epsilonBins, seed);
+			hidden, haltThreshold, vqBeta, epsilonBins, seed, decoderTarget);
 	}
 
 	public ModelConfig withEpsilonBins(final float[] bins) {
 		return new ModelConfig(tileSize, patch, baseChannels, dz, baseCodes, width, encoderLayers,
 			decoderLayers, heads, mlpRatio, maxTokens, budgetStep, tableTokens, latentCodes, latentDim,
-			haltHidden, haltThreshold, vqBeta, bins, seed);
+			haltHidden, haltThreshold, vqBeta, bins, seed, decoderTarget);
 	}
 
 	public ModelConfig withSeed(final long s) {
 		return new ModelConfig(tileSize, patch, baseChannels, dz, baseCodes, width, encoderLayers,
 			decoderLayers, heads, mlpRatio, maxTokens, budgetStep, tableTokens, latentCodes, latentDim,
-			haltHidden, haltThreshold, vqBeta, epsilonBins, s);
+			haltHidden, haltThreshold, vqBeta, epsilonBins, s, decoderTarget);
 	}
 
-	/** Looks up a preset by name: small (S), medium (M) or test. */
+	public ModelConfig withDecoderTarget(final String target) {
+		return new ModelConfig(tileSize, patch, baseChannels, dz, baseCodes, width, encoderLayers,
+			decoderLayers, heads, mlpRatio, maxTokens, budgetStep, tableTokens, latentCodes, latentDim,
+			haltHidden, haltThreshold, vqBeta, epsilonBins, seed, target);
+	}
+
+	public ModelConfig withBaseChannels(final int first, final int second) {
+		return new ModelConfig(tileSize, patch, new int[] { first, second }, dz, baseCodes, width,
+			encoderLayers, decoderLayers, heads, mlpRatio, maxTokens, budgetStep, tableTokens,
+			latentCodes, latentDim, haltHidden, haltThreshold, vqBeta, epsilonBins, seed, decoderTarget);
+	}
+
+	/** True for the VAE variant: continuous base latent, regressed by the decoder. */
+	public boolean latentTarget() {
+		return LATENT.equals(decoderTarget);
+	}
+
+	/**
+	 * Looks up a preset by name: a size, small (S), medium (M), tiny or test, then optional
+	 * modifiers: -codes / -latent (the decoder target) and -wide (base channels doubled).
+	 */
 	public static ModelConfig preset(final String name) {
-		return switch (name.toLowerCase()) {
+		final String[] parts = name.toLowerCase().split("-");
+		ModelConfig m = size(parts[0]);
+		for (int i = 1; i < parts.length; i++) m = switch (parts[i]) {
+			case CODES, LATENT -> m.withDecoderTarget(parts[i]);
+			case "wide" -> m.withBaseChannels(2 * m.baseChannels[0], 2 * m.baseChannels[1]);
+			default -> throw new IllegalArgumentException("Unknown preset modifier '" + parts[i] + "' in '" +
+				name + "'; use -codes, -latent or -wide after the size");
+		};
+		return m;
+	}
+
+	private static ModelConfig size(final String name) {
+		return switch (name) {
 			case "s", "small" -> small();
 			case "m", "medium" -> medium();
 			case "tiny" -> tiny();
@@ -195,6 +241,7 @@ public record ModelConfig(int tileSize, int patch, int[] baseChannels, int dz, i
 			encoderLayers + "+" + decoderLayers + " H=" + heads + " mlp=" + mlpRatio + " Tmax=" +
 			maxTokens + " budgets=" + budgetStep + ".." + tableTokens + " codes=" + latentCodes + "x" +
 			latentDim + " halt=" + haltHidden + "@" + haltThreshold + " beta=" + vqBeta + " bins=" +
-			Arrays.toString(epsilonBins) + " seed=" + seed + "]";
+			Arrays.toString(epsilonBins) + " seed=" + seed + (latentTarget() ? " decoder=" + decoderTarget
+			: "") + "]";
 	}
 }

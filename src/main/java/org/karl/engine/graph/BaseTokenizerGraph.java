@@ -91,6 +91,14 @@ public final class BaseTokenizerGraph {
 		return new Quantized(codes, tf.reshape(st, tf.shape(h)), loss);
 	}
 
+	/**
+	 * What the base decoder reads for h: its nearest codes (the VQ base), or h itself (the
+	 * continuous base of the latent variant, {@link ModelConfig#latentTarget()}).
+	 */
+	public Operand<TFloat32> decoderInput(final Operand<TFloat32> h) {
+		return c.latentTarget() ? h : quantize(h).q();
+	}
+
 	/** Soft code: probs [B*64, K] @ sg(E) -> [B, 8, 8, Dz] (the decoder input KARL uses, §3.9). */
 	public Operand<TFloat32> softCode(final Operand<TFloat32> probs) {
 		final Operand<TFloat32> s = tf.linalg.matMul(probs, tf.stopGradient(codebook())); // [B*64, Dz]

@@ -18,8 +18,11 @@ import org.tensorflow.types.TInt32;
  */
 public final class KarlGraph {
 
-	/** The 2D side of one image batch. */
-	public record Tokens2d(Operand<TFloat32> x2, Operand<TInt32> codes) {}
+	/**
+	 * The 2D side of one image batch: KARL's input X2, the base codes (CE targets of the codes
+	 * variant) and the frozen continuous base latent h [B, 8, 8, Dz] (targets of the latent variant).
+	 */
+	public record Tokens2d(Operand<TFloat32> x2, Operand<TInt32> codes, Operand<TFloat32> h) {}
 
 	/** Quantised 1D tokens. */
 	public record Latents(Operand<TInt32> ids, Operand<TFloat32> straightThrough,
@@ -58,7 +61,7 @@ public final class KarlGraph {
 		final Operand<TFloat32> embedded = l.dense("karl.patch_embed", patches, p * p, w - c.dz()); // [B,N,W-Dz]
 		final Operand<TFloat32> x2 = tf.concat(List.of(embedded, tf.reshape(h, l.vec(-1, n, c.dz()))),
 			l.c(2)); // [B,N,W]
-		return new Tokens2d(x2, codes);
+		return new Tokens2d(x2, codes, h);
 	}
 
 	/** §3.4: index of the smallest bin >= ε (round up); ε above the last bin maps to the last. */
@@ -166,8 +169,8 @@ public final class KarlGraph {
 
 	/**
 	 * §3.9: decoder over [mask token + pos (N) ; embed(q) + timestep (T)]; {@code dropped} [B,T]
-	 * (1 = halted) gives the symmetric mask, null means unmasked (phase 1). Returns logits over the
-	 * base codes, [B*N, K].
+	 * (1 = halted) gives the symmetric mask, null means unmasked (phase 1). Returns the head
+	 * [B*N, {@link #headSize()}]: logits over the base codes, or the regressed base latent.
 	 */
 	public Operand<TFloat32> decoder(final Operand<TFloat32> q, final Operand<TFloat32> dropped) {
 		final Operand<TInt32> b = l.size(q, 0), t = l.size(q, 1);
@@ -185,8 +188,14 @@ public final class KarlGraph {
 		final Operand<TFloat32> grid = l.layerNorm("dec.ln_post", tf.slice(u, l.vec(0, 0, 0),
 			l.vec(-1, n, -1)), w); // [B,N,W]
 		final Operand<TFloat32> hidden = tf.math.tanh(l.dense("dec.ffn1", grid, w, 2 * w));
-		final Operand<TFloat32> logits = l.dense("dec.ffn2", hidden, 2 * w, c.baseCodes()); // [B,N,K]
-		return tf.reshape(logits, l.vec(-1, c.baseCodes())); // [B*N,K]
+		final int out = headSize();
+		final Operand<TFloat32> head = l.dense("dec.ffn2", hidden, 2 * w, out); // [B,N,K] or [B,N,Dz]
+		return tf.reshape(head, l.vec(-1, out)); // [B*N,K|Dz]
+	}
+
+	/** The decoder head's width: K logits over base codes, or Dz latent values (latent variant). */
+	public int headSize() {
+		return c.latentTarget() ? c.dz() : c.baseCodes();
 	}
 
 	/**
@@ -212,9 +221,16 @@ public final class KarlGraph {
 		return tf.stopGradient(tf.reshape(l1PerImage(xs, rec), l.vec(r, -1))); // [R,B]
 	}
 
-	/** Logits [B*N, K] -> image [B, S, S, 1] through the soft code and the frozen base decoder. */
-	public Operand<TFloat32> image(final Operand<TFloat32> logits) {
-		return base.decode(base.softCode(tf.nn.softmax(logits)));
+	/**
+	 * Decoder head -> image [B, S, S, 1] through the frozen base decoder: logits [B*N, K] via the
+	 * soft code, or the regressed latent [B*N, Dz] as it is.
+	 */
+	public Operand<TFloat32> image(final Operand<TFloat32> head) {
+		if (c.latentTarget()) {
+			final int g = c.tileSize() / c.patch();
+			return base.decode(tf.reshape(head, l.vec(-1, g, g, c.dz())));
+		}
+		return base.decode(base.softCode(tf.nn.softmax(head)));
 	}
 
 	/** Per-image mean |x - x̂| [B]. */

@@ -246,26 +246,30 @@ public final class ModelGraph {
 			TFloat32.class, Placeholder.shape(Shape.scalar()));
 		final Operand<TFloat32> h = base.encode(images);
 		final BaseTokenizerGraph.Quantized q = base.quantize(h);
-		final Operand<TFloat32> l1 = tf.math.mean(karl.l1PerImage(images, base.decode(q.q())), l.c(0));
-		final Operand<TFloat32> loss = tf.math.add(l1, q.loss());
-		final List<Variable<TFloat32>> vars = l.variables(Layers.Group.BASE);
+		// the latent variant's base is a plain autoencoder: h decoded as is, no VQ loss
+		final Operand<TFloat32> vq = c.latentTarget() ? tf.constant(0f) : q.loss();
+		final Operand<TFloat32> l1 = tf.math.mean(karl.l1PerImage(images, base.decode(c.latentTarget()
+			? h : q.q())), l.c(0));
+		final Operand<TFloat32> loss = tf.math.add(l1, vq);
+		final List<Variable<TFloat32>> vars = new ArrayList<>(l.variables(Layers.Group.BASE));
+		if (c.latentTarget()) vars.remove(base.codebook()); // unused: no VQ in the latent variant's base
 		final AdamW.Update upd = AdamW.apply(l, "base_opt", vars, gradients(loss, vars), lr, baseStep,
 			AdamW.Hyper.BASE);
 		final Op inc = tf.withControlDependencies(upd.ops()).assignAdd(baseStep, tf.constant(1L));
 		final Ops done = tf.withControlDependencies(List.of(inc));
 		signatures.add(Signature.builder().key(BASE_TRAIN_STEP).input(IMAGES, images)
 			.input(LEARNING_RATE, lr).output(LOSS, done.identity(loss)).output(L1, done.identity(l1))
-			.output(VQ, done.identity(q.loss())).output(CODES, done.identity(q.codes()))
+			.output(VQ, done.identity(vq)).output(CODES, done.identity(q.codes()))
 			.output(LATENTS, done.identity(tf.reshape(h, l.vec(-1, c.dz()))))
 			.output(CODEBOOK, done.identity(base.codebook())).output(STEP, done.identity(baseStep))
 			.build());
 	}
 
-	/** The base VQ-VAE's own reconstruction (nearest codes), to measure its floor. */
+	/** The base's own reconstruction (nearest codes, or h for the latent variant): its floor. */
 	private void baseReconstruct() {
 		final Placeholder<TFloat32> images = tf.withName("base_rec.images").placeholder(
 			TFloat32.class, Placeholder.shape(Shape.of(-1, c.tileSize(), c.tileSize(), 1)));
-		final Operand<TFloat32> rec = base.decode(base.quantize(base.encode(images)).q());
+		final Operand<TFloat32> rec = base.decode(base.decoderInput(base.encode(images)));
 		signatures.add(Signature.builder().key(BASE_RECONSTRUCT).input(IMAGES, images)
 			.output(RECONSTRUCTIONS, rec).output(L1, karl.l1PerImage(images, rec)).build());
 	}

@@ -48,13 +48,36 @@ final class Objective {
 	{
 		final Operand<TFloat32> z = karl.encoder(t2d, epsBins, budget);
 		final KarlGraph.Latents lat = karl.quantize(z, vqOn);
-		final Operand<TFloat32> g = karl.decoder(lat.straightThrough(), null);
-		final Operand<TFloat32> s = base.softCode(tf.nn.softmax(g));
-		final Operand<TFloat32> eps0 = tf.stopGradient(karl.l1PerImage(images, base.decode(s))); // [B]
-		return new Phase1(eps0, lat, Losses.crossEntropy(tf, g, t2d.codes(), c.baseCodes()),
-			Losses.mse(tf, flat(s), base.codeVectors(t2d.codes())), Losses.haltAllActive(tf, karl
-				.haltLogits(z)));
+		final Reconstruction r = reconstruction(images, t2d, karl.decoder(lat.straightThrough(), null));
+		final Operand<TFloat32> eps0 = tf.stopGradient(r.l1()); // [B]
+		return new Phase1(eps0, lat, r.ce(), r.mse(), Losses.haltAllActive(tf, karl.haltLogits(z)));
 	}
+
+	/**
+	 * A decoder head's reconstruction terms. Codes variant (the paper's VQGAN one): CE against the
+	 * base codes and MSE of the soft code to the target code vectors. Latent variant (the paper's
+	 * VAE one): MSE of the regressed latent to h, and in the CE slot {@link #PIXEL_L1_WEIGHT} × the
+	 * pixel L1 through the frozen base decoder (what ε measures, so the tokens are trained on it).
+	 */
+	private Reconstruction reconstruction(final Operand<TFloat32> images,
+		final KarlGraph.Tokens2d t2d, final Operand<TFloat32> head)
+	{
+		final Operand<TFloat32> l1 = karl.l1PerImage(images, karl.image(head)); // [B]
+		if (c.latentTarget()) return new Reconstruction(tf.math.mul(tf.constant(PIXEL_L1_WEIGHT),
+			tf.math.mean(l1, l.c(0))), Losses.mse(tf, head, flat(t2d.h())), l1);
+		final Operand<TFloat32> s = base.softCode(tf.nn.softmax(head));
+		return new Reconstruction(Losses.crossEntropy(tf, head, t2d.codes(), c.baseCodes()),
+			Losses.mse(tf, flat(s), base.codeVectors(t2d.codes())), l1);
+	}
+
+	/** Reconstruction terms and the per-image pixel L1 [B] (with gradient). */
+	private record Reconstruction(Operand<TFloat32> ce, Operand<TFloat32> mse, Operand<TFloat32> l1) {}
+
+	/**
+	 * Weight of the latent variant's pixel L1 term. An L1 of ~0.05 would otherwise weigh little
+	 * next to the halting BCE and the VQ terms; ×10 puts it at their scale.
+	 */
+	static final float PIXEL_L1_WEIGHT = 10f;
 
 	/**
 	 * @param epsBins the ε bin each image is conditioned on
@@ -69,10 +92,8 @@ final class Objective {
 		final Operand<TFloat32> h = karl.haltLogits(z);
 		final Operand<TFloat32> dropped = karl.halted(h);
 		final KarlGraph.Latents lat = karl.quantize(z, vqOn);
-		final Operand<TFloat32> g = karl.decoder(lat.straightThrough(), dropped);
-		final Operand<TFloat32> s = base.softCode(tf.nn.softmax(g));
-		final Operand<TFloat32> ce = Losses.crossEntropy(tf, g, t2d.codes(), c.baseCodes());
-		final Operand<TFloat32> mse = Losses.mse(tf, flat(s), base.codeVectors(t2d.codes()));
+		final Reconstruction r = reconstruction(images, t2d, karl.decoder(lat.straightThrough(), dropped));
+		final Operand<TFloat32> ce = r.ce(), mse = r.mse();
 		if (!minimumTargets) return new Phase2(dropped, lat, ce, mse, Losses.haltSplit(tf, h, budget, c
 			.maxTokens()), tf.dtypes.cast(tf.math.minimum(budget, l.c(c.maxTokens())), TFloat32.class));
 		final int[] rungs = Losses.ladder(c.maxTokens());

@@ -71,7 +71,10 @@ public final class BaseTrainer {
 				window[code]++;
 			}
 			final SplittableRandom rnd = new SplittableRandom(tc.seed() * 31 + step);
-			if (step == tc.codeInitStep()) {
+			if (c.latentTarget()) {
+				// the latent variant's base has no codebook in use: nothing to initialise or restart
+			}
+			else if (step == tc.codeInitStep()) {
 				for (int j = 0; j < k; j++) copyRow(latents, rnd.nextInt(latents.length / dz), codebook, j, dz);
 				setCodebook(m, codebook, k, dz);
 				java.util.Arrays.fill(lastUsed, step);

@@ -100,6 +100,48 @@ public final class KarlTrainer {
 		return loss;
 	}
 
+	/** Budgets of the held-out fixed-budget curve a training run reports. */
+	public static final int[] CURVE_BUDGETS = { 2, 4, 8, 16, 32 };
+
+	/**
+	 * Mean L1 on {@code tiles} of the first k tokens of one encoding at T_max and the smallest ε
+	 * bin, for each k of {@code budgets} (capped at T_max): the rate–distortion curve a training
+	 * run should make fall with every token. Decoder only after one encode, as prefix search.
+	 */
+	public static double[] heldOutCurve(final ModelSession m, final TileSet tiles, final int[] budgets) {
+		final ModelConfig c = m.card().model();
+		final int px = tiles.tilePixels(), side = tiles.tileSize(), tmax = c.maxTokens(), batch = 256;
+		final float eps = m.epsilonBins()[0];
+		final double[] sum = new double[budgets.length];
+		for (int from = 0; from < tiles.n(); from += batch) {
+			final int n = Math.min(batch, tiles.n() - from);
+			final int[] tokens;
+			final float[] epsilon = new float[n];
+			java.util.Arrays.fill(epsilon, eps);
+			try (Tensor img = Tensors.floats(tiles.pixels(), from * px, n, side, side, 1);
+				Tensor e = Tensors.floats(epsilon, 0, n);
+				Tensor b = Tensors.scalar(tmax);
+				Result r = m.call(TOKENIZE, Map.of(IMAGES, img, EPSILON, e, BUDGET, b)))
+			{
+				tokens = Tensors.ints(r, TOKENS);
+			}
+			for (int j = 0; j < budgets.length; j++) {
+				final int k = Math.min(budgets[j], tmax);
+				final int[] keep = new int[n * tmax];
+				for (int i = 0; i < n; i++) java.util.Arrays.fill(keep, i * tmax, i * tmax + k, 1);
+				try (Tensor tok = Tensors.ints(tokens, 0, n, tmax);
+					Tensor km = Tensors.ints(keep, 0, n, tmax);
+					Result r = m.call(DECODE, Map.of(TOKENS, tok, KEEP_MASK, km)))
+				{
+					final float[] rec = Tensors.floats(r, IMAGES);
+					for (int i = 0; i < n * px; i++) sum[j] += Math.abs(rec[i] - tiles.pixels()[from * px + i]) / px;
+				}
+			}
+		}
+		for (int j = 0; j < sum.length; j++) sum[j] /= tiles.n();
+		return sum;
+	}
+
 	/**
 	 * §7.5: log the per-T histogram; re-space the bins in the graph and the card if collapsed and
 	 * {@code respace}. NB: only for the paper's targets, where phase 2 is conditioned on bin(ε0)

@@ -99,6 +99,7 @@ final class TfTraining {
 						loss = l;
 						provenance(m, r, "karl", m.step(), t1, "loss", l);
 					}
+					if (r.heldOut() != null) heldOutCurve(m, r, log);
 				}
 			}
 			catch (final TrainingCanceled e) {
@@ -116,6 +117,18 @@ final class TfTraining {
 		finally {
 			m.close();
 		}
+	}
+
+	/** Logs and records the held-out fixed-budget curve: does the error fall with every token? */
+	private static void heldOutCurve(final ModelSession m, final TrainRequest r, final TrainLog log) {
+		final int[] k = KarlTrainer.CURVE_BUDGETS;
+		final double[] l1 = KarlTrainer.heldOutCurve(m, r.heldOut(), k);
+		final StringBuilder s = new StringBuilder();
+		for (int j = 0; j < k.length; j++) s.append(j == 0 ? "" : ", ").append(k[j]).append(": ").append(
+			String.format(Locale.ROOT, "%.4f", l1[j]));
+		log.line("karl held-out L1 at fixed budgets (first k tokens) " + s + " (" + r.heldOutNote() + ")");
+		m.card(m.card().with("karl.heldout_l1_at_budget", s.toString()).with("karl.heldout_set", r
+			.heldOutNote()));
 	}
 
 	/**

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# One controlled short run of the "what flattens the curve" table (docs/engine.md): a new base
+# (PRESET, BASE_STEPS) then KARL (KARL_STEPS) on the default data plus GENERATED generated tiles,
+# into runs/lever-NAME. Both steps print their held-out numbers (the base's L1, then KARL's
+# fixed-budget curve at 2, 4, 8, 16, 32 tokens) into runs/lever-NAME.log. Resumable as
+# train-default.sh (run it again). Runs from a frozen copy of the classes ($bin).
+# Usage: NAME=latent PRESET=small-latent BASE_STEPS=1500 KARL_STEPS=1200 scripts/lever-run.sh
+set -euo pipefail
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+cd "$root"
+name="${NAME:?NAME=...}"
+out="runs/lever-$name"
+bin="${BIN:-runs/lever-bin}" # NB: a run loads classes lazily: give a running one its own copy
+scripts/fetch-data.sh > /dev/null
+if [[ ! -d $bin/classes ]]; then
+	./karl --help > /dev/null
+	rm -rf $bin.tmp && mkdir -p $bin.tmp && cp -r target/classes $bin.tmp/classes
+	cp target/classpath.txt $bin.tmp/ && mv $bin.tmp $bin
+fi
+karl() {
+	TF_CPP_MIN_LOG_LEVEL=2 java ${KARL_JAVA_OPTS:-} -cp "$bin/classes:$(cat $bin/classpath.txt)" \
+		org.karl.cli.Main "$@"
+}
+{
+	start=$(date +%s)
+	if [[ -f "$out-base/karl.json" ]]; then karl train-base --output "$out-base" --resume --generated "${GENERATED:-30000}"
+	else karl train-base --preset "${PRESET:-small}" --steps "${BASE_STEPS:-1500}" --generated "${GENERATED:-30000}" \
+		--output "$out-base"; fi
+	if [[ -f "$out/karl.json" ]]; then karl train --output "$out" --resume --generated "${GENERATED:-30000}"
+	else karl train --model "$out-base" --steps "${KARL_STEPS:-1200}" --generated "${GENERATED:-30000}" \
+		--output "$out"; fi
+	echo "lever-run $name: $(( $(date +%s) - start )) s"
+} 2>&1 | tee -a "$out.log"
