@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces the shipped default model from scratch (see models/default/README.md):
 #   1. Debian-packaged data (Fashion-MNIST train + 15 scikit-image samples) into data/
-#   2. base VQ-VAE:  karl train-base  (preset small, BASE_STEPS, batch 128)
+#   2. base:         karl train-base  (PRESET, BASE_STEPS, batch 128)
 #   3. KARL:         karl train       (KARL_STEPS, batch 32; base frozen; minimum-budget halting
 #                                      targets, the default of TrainConfig)
 # Both add GENERATED generated tiles (half microscopy-like, half blank/smooth/shapes/noise) to the
@@ -11,7 +11,7 @@
 # where the last run stopped (karl train --resume without --steps finishes the steps the run was
 # started for; a finished step is skipped). MORE_STEPS=N trains a finished KARL run N steps more. It runs from a frozen copy
 # of the compiled classes ($OUT-bin), so rebuilding the checkout meanwhile cannot break it.
-# Environment: BASE_STEPS (3000), KARL_STEPS (16000), MORE_STEPS (0), GENERATED (30000), OUT (runs/default),
+# Environment: PRESET (small-latent), BASE_STEPS (3000), KARL_STEPS (16000), MORE_STEPS (0), GENERATED (30000), OUT (runs/default),
 # INSTALL (1: copy to models/default at the end; 0: leave it in $OUT).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -37,7 +37,7 @@ start=$(date +%s)
 if [[ -f "$out-base/karl.json" ]]; then
 	karl train-base --output "$out-base" --resume --generated "$generated"
 else
-	karl train-base --preset small --steps "$base_steps" --generated "$generated" --output "$out-base"
+	karl train-base --preset "${PRESET:-small-latent}" --steps "$base_steps" --generated "$generated" --output "$out-base"
 fi
 if [[ -f "$out/karl.json" ]]; then
 	more=()
