@@ -140,10 +140,16 @@ public final class Keys {
 	/** What the halting head learns: minimum (smallest budget meeting ε) or paper (§4.1). */
 	public static final String KEY_HALTING_TARGETS = "halting_targets";
 
-	/** Size preset of a new model: small (the "S" recipe), medium ("M") or test. */
+	/**
+	 * Preset of a new model: a size, small (the "S" recipe), medium ("M") or test, then -latent
+	 * (continuous base, the decoder regresses it) or -codes (VQ base, the decoder predicts codes).
+	 */
 	public static final String KEY_PRESET = "preset";
-	/** A default value for the {@link #KEY_PRESET} parameter. */
-	public static final String DEFAULT_PRESET = "small";
+	/** A default value for the {@link #KEY_PRESET} parameter: the shipped model's. */
+	public static final String DEFAULT_PRESET = "small-latent";
+	/** The presets the dialogs offer (any size-modifier name is accepted in macros and the CLI). */
+	public static final String[] PRESETS = { "small-latent", "small-codes", "medium-latent",
+		"medium-codes", "test-latent", "test-codes" };
 
 	/** Boolean: on failure print the stack trace as well as the one-line message; all commands. */
 	public static final String KEY_DEBUG = "debug";

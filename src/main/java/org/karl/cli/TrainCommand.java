@@ -29,7 +29,7 @@ public abstract class TrainCommand extends KarlCommand {
 	NormalizeOptions normalize;
 
 	/** {@code karl train-base}. */
-	@Command(name = "train-base", description = "Trains the base VQ-VAE tokenizer (step 1 of 2; " +
+	@Command(name = "train-base", description = "Trains the base tokenizer (step 1 of 2; " +
 		"then karl train).")
 	static final class Base extends TrainCommand {
 
@@ -38,7 +38,8 @@ public abstract class TrainCommand extends KarlCommand {
 		Path model;
 
 		@Option(names = "--" + KEY_PRESET, paramLabel = "NAME", order = 11,
-			description = "size of a new model: small, medium or test; default ${DEFAULT-VALUE}")
+			description = "a new model: size small, medium or test, then -latent (continuous base, the " +
+				"decoder regresses it) or -codes (VQ base, the decoder predicts codes); default ${DEFAULT-VALUE}")
 		String preset = DEFAULT_PRESET;
 
 		Base() {

@@ -98,7 +98,7 @@ public final class BaseTrainer {
 				terms.put("vq", vq);
 				final double sps = (System.nanoTime() - t0) / 1e9 / Math.max(1, step - since);
 				listener.onEvent(new TrainEvent("base", step, tc.baseSteps(), loss, terms,
-					(float) perplexity(window), new int[0], rate, sps, message));
+					c.latentTarget() ? Float.NaN : (float) perplexity(window), new int[0], rate, sps, message));
 				java.util.Arrays.fill(window, 0);
 				message = "";
 				t0 = System.nanoTime();

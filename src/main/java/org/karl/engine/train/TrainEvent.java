@@ -31,7 +31,10 @@ public record TrainEvent(String phase, long step, long total, float loss, Map<St
 		final StringBuilder sb = new StringBuilder();
 		sb.append(phase).append(" step ").append(step).append('/').append(total);
 		sb.append(String.format(Locale.ROOT, ", loss %.4f", loss));
-		if (phase.equals("base")) sb.append(String.format(Locale.ROOT, ", codes in use %.1f", keptMean));
+		if (phase.equals("base")) {
+			// NaN: a base without codes (the latent variant)
+			if (!Float.isNaN(keptMean)) sb.append(String.format(Locale.ROOT, ", codes in use %.1f", keptMean));
+		}
 		else sb.append(String.format(Locale.ROOT, ", tokens kept %.2f (mean per tile)", keptMean));
 		sb.append(String.format(Locale.ROOT, ", lr %.2e, ETA %s", learningRate, eta(secondsPerStep *
 			Math.max(0, total - step))));

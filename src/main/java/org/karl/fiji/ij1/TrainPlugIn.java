@@ -43,7 +43,7 @@ public class TrainPlugIn extends KarlPlugIn {
 		gd.addNumericField(label(KEY_STEPS), DEFAULT_FIJI_STEPS, 0);
 		gd.addDirectoryField(label(KEY_MODEL), "", 30);
 		gd.addCheckbox(label(KEY_RESUME), DEFAULT_RESUME);
-		gd.addChoice(label(KEY_PRESET), new String[] { "small", "medium", "test" }, DEFAULT_PRESET);
+		gd.addChoice(label(KEY_PRESET), PRESETS, DEFAULT_PRESET);
 		gd.addNumericField(label(KEY_SEED), DEFAULT_SEED, 0);
 		addNormalizeFields(gd);
 		gd.addMessage("Images: empty = the current image. Model: the model to fine-tune; empty =\n" +
