@@ -94,6 +94,20 @@ public record EvalResult(Setup setup, List<AtEpsilon> epsilons, List<Timing> tim
 	public record Curves(int[] budgets, double[] alitL1, double[] alitHalted, double[] prefixL1,
 		double prefixHalted) {}
 
+	/**
+	 * JPEG on the same tiles at the bits of each fixed budget ({@link JpegAnchor}).
+	 *
+	 * @param budgets budgets T, as the fixed-budget curves
+	 * @param bits T × log2(codebook)
+	 * @param l1 mean L1 of the best JPEG (or flat tile) within those bits
+	 * @param karlOverJpeg KARL's fixed-budget L1 (ALIT-style) over JPEG's
+	 * @param noQualityFits fraction of tiles whose JPEG scan exceeds the bits at every quality
+	 * @param flatUsed fraction of tiles coded as a flat tile at their mean grey (8 bits): no
+	 *          quality fits, or the flat tile beats every quality that does
+	 */
+	public record JpegCurve(int[] budgets, double[] bits, double[] l1, double[] karlOverJpeg,
+		double[] noQualityFits, double[] flatUsed) {}
+
 	/** Mean compressed sizes of the evaluation tiles (8-bit). */
 	public record Classical(double meanDeflateBytes, double meanPngBytes, int blank,
 		Map<String, double[]> perPart) {}
