@@ -8,12 +8,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
@@ -21,12 +25,16 @@ import org.karl.engine.api.TileSet;
 
 /**
  * A classical anchor for KARL's fixed-budget curve (issue 16): every tile coded by ImageIO's
- * baseline JPEG writer (8-bit grey, standard Huffman tables) at the same number of bits as T
- * tokens, T × log2(codebook). Only the entropy-coded scan counts ({@link JpegScan}). Per tile and
- * budget the anchor is the best of the qualities whose scan fits and of a flat tile at the
- * tile's mean grey (8 bits): a 32×32 JPEG scan needs about 100 bits however coarse its quality,
- * so small budgets fall back to the flat tile, and a coarse JPEG that fits can be worse than it.
- * L1 is against the float tile, as KARL's.
+ * baseline JPEG writer (8-bit grey) at the same number of bits as T tokens, T × log2(codebook).
+ * Only the entropy-coded scan counts ({@link JpegScan}). Per tile and budget the anchor is the
+ * best of the qualities whose scan fits and of a flat tile at the tile's mean grey (8 bits): a
+ * 32×32 JPEG scan has a floor (every 8×8 block codes its DC and an end of block), so small
+ * budgets fall back to the flat tile, and a coarse JPEG that fits can be worse than it. L1 is
+ * against the float tile, as KARL's.
+ *
+ * <p>Two Huffman choices: the standard tables (a real codec at these bits: the decoder knows
+ * them) and tables fitted to each tile (libjpeg's "optimize"; the tables are not counted, so this
+ * is JPEG's best case, and the stricter anchor).
  */
 public final class JpegAnchor implements AutoCloseable {
 
@@ -36,57 +44,79 @@ public final class JpegAnchor implements AutoCloseable {
 	/** Bits of the flat fallback: one 8-bit grey level. */
 	static final int FLAT_BITS = 8;
 
+	/**
+	 * Qualities above the first whose scan exceeds this many times the largest budget are not
+	 * tried. NB: a finer quantiser keeps every coefficient at least as large, so the scan grows
+	 * nearly monotonically: on 600 held-out tiles no higher quality was below 1/1.4 of a lower one.
+	 */
+	static final double STOP_FACTOR = 2;
+
 	private final int side;
 	private final ImageWriter writer;
 	private final ImageReader reader;
 	private final ImageWriteParam param;
 
-	/** A JPEG writer and reader for {@code side × side} grey tiles; close to release them. */
-	JpegAnchor(final int side) {
+	/**
+	 * A JPEG writer and reader for {@code side × side} grey tiles; close to release them.
+	 *
+	 * @param fittedTables Huffman tables fitted to each tile instead of the standard ones
+	 */
+	JpegAnchor(final int side, final boolean fittedTables) {
 		this.side = side;
 		writer = first(ImageIO.getImageWritersByFormatName("jpeg"), "writer");
 		reader = first(ImageIO.getImageReadersByFormatName("jpeg"), "reader");
 		param = writer.getDefaultWriteParam();
 		param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+		((JPEGImageWriteParam) param).setOptimizeHuffmanTables(fittedTables);
 	}
 
 	/**
-	 * JPEG's mean L1 over {@code tiles} at T × log2(codebook) bits for each budget T.
+	 * JPEG's mean L1 over {@code tiles} at T × log2(codebook) bits for each budget T, overall and
+	 * per part, next to KARL's at T tokens.
 	 *
-	 * @param karlL1 KARL's fixed-budget mean L1 at the same budgets (for the ratio)
+	 * @param partOf the part of every tile, an index into {@code names}
+	 * @param karlL1 KARL's fixed-budget L1, [budget][tile]
+	 * @param fittedTables Huffman tables fitted to each tile (not counted) instead of the standard
 	 */
-	public static EvalResult.JpegCurve curve(final TileSet tiles, final int[] budgets,
-		final int codebook, final double[] karlL1)
+	public static EvalResult.JpegCurve curve(final TileSet tiles, final int[] partOf,
+		final List<String> names, final int[] budgets, final int codebook, final float[][] karlL1,
+		final boolean fittedTables)
 	{
-		final int nb = budgets.length, px = tiles.tilePixels();
-		final double[] bits = new double[nb], l1 = new double[nb], noFit = new double[nb],
-			flat = new double[nb], ratio = new double[nb];
+		final int nb = budgets.length, n = tiles.n(), px = tiles.tilePixels();
+		final double[] bits = new double[nb];
 		for (int b = 0; b < nb; b++) bits[b] = budgets[b] * ClassicalSizes.log2(codebook);
 		final double most = Arrays.stream(bits).max().orElse(0);
-		try (JpegAnchor a = new JpegAnchor(tiles.tileSize())) {
-			for (int i = 0; i < tiles.n(); i++) {
+		final double[][] l1 = new double[nb][n], noFit = new double[nb][n], flat = new double[nb][n];
+		try (JpegAnchor a = new JpegAnchor(tiles.tileSize(), fittedTables)) {
+			for (int i = 0; i < n; i++) {
 				final Sweep s = a.sweep(tiles.pixels(), i * px, most);
 				for (int b = 0; b < nb; b++) {
 					final Choice c = s.at(bits[b]);
-					l1[b] += c.l1();
-					noFit[b] += c.noQualityFits() ? 1 : 0;
-					flat[b] += c.flat() ? 1 : 0;
+					l1[b][i] = c.l1();
+					noFit[b][i] = c.noQualityFits() ? 1 : 0;
+					flat[b][i] = c.flat() ? 1 : 0;
 				}
 			}
 		}
-		for (int b = 0; b < nb; b++) {
-			l1[b] /= tiles.n();
-			noFit[b] /= tiles.n();
-			flat[b] /= tiles.n();
-			ratio[b] = karlL1[b] / l1[b];
+		final double[] mean = means(l1), karl = Evaluation.means(karlL1), ratio = new double[nb];
+		for (int b = 0; b < nb; b++) ratio[b] = karl[b] / mean[b];
+		final Map<String, EvalResult.PartCurve> parts = new LinkedHashMap<>();
+		for (int p = 0; p < names.size(); p++) {
+			final double[] k = new double[nb], j = new double[nb];
+			for (int b = 0; b < nb; b++) {
+				k[b] = Evaluation.meanWhere(Evaluation.toDouble(karlL1[b]), partOf, p);
+				j[b] = Evaluation.meanWhere(l1[b], partOf, p);
+			}
+			parts.put(names.get(p), new EvalResult.PartCurve(k, j));
 		}
-		return new EvalResult.JpegCurve(budgets.clone(), bits, l1, ratio, noFit, flat);
+		return new EvalResult.JpegCurve(fittedTables ? "fitted per tile, not counted" : "standard",
+			budgets.clone(), bits, mean, ratio, means(noFit), means(flat), parts);
 	}
 
 	/**
 	 * One tile at every quality.
 	 *
-	 * @param bits scan bits per quality
+	 * @param bits scan bits per quality ({@link Integer#MAX_VALUE} where not tried)
 	 * @param l1 L1 per quality, against the float tile (infinite where the scan is over the
 	 *          largest budget: never chosen, so never decoded)
 	 * @param flatL1 L1 of the flat tile at the mean grey
@@ -109,21 +139,26 @@ public final class JpegAnchor implements AutoCloseable {
 	record Choice(double l1, boolean noQualityFits, boolean flat) {}
 
 	/**
-	 * The tile at {@code x[off ..]} coded at every quality of {@link #QUALITIES}; only the codings
-	 * within {@code maxBits} are decoded (decoding is half the time, most qualities exceed it).
+	 * The tile at {@code x[off ..]} coded at the qualities of {@link #QUALITIES}, up to the first
+	 * whose scan exceeds {@value #STOP_FACTOR} × {@code maxBits}; only the codings within
+	 * {@code maxBits} are decoded (most qualities exceed it).
 	 */
 	Sweep sweep(final float[] x, final int off, final double maxBits) {
 		final int px = side * side;
 		final byte[] gray = Compression.toBytes(x, off, px);
 		final int[] bits = new int[QUALITIES.length];
 		final double[] l1 = new double[QUALITIES.length];
+		Arrays.fill(bits, Integer.MAX_VALUE);
+		Arrays.fill(l1, Double.POSITIVE_INFINITY);
 		byte[] last = null;
-		for (int q = 0; q < QUALITIES.length; q++) {
+		for (int q = 0; q < QUALITIES.length && (q == 0 || bits[q - 1] <= STOP_FACTOR * maxBits);
+			q++)
+		{
 			final byte[] jpeg = encode(gray, QUALITIES[q]);
 			bits[q] = 8 * JpegScan.bytes(jpeg);
 			// NB: coarse qualities often give the same stream (tables clamp); decode it once
-			if (bits[q] > maxBits) l1[q] = Double.POSITIVE_INFINITY;
-			else l1[q] = Arrays.equals(jpeg, last) ? l1[q - 1] : l1(x, off, decode(jpeg));
+			if (bits[q] <= maxBits) l1[q] = Arrays.equals(jpeg, last) ? l1[q - 1] : l1(x, off,
+				decode(jpeg));
 			last = jpeg;
 		}
 		double mean = 0;
@@ -172,6 +207,12 @@ public final class JpegAnchor implements AutoCloseable {
 	public void close() {
 		writer.dispose();
 		reader.dispose();
+	}
+
+	private static double[] means(final double[][] rows) {
+		final double[] m = new double[rows.length];
+		for (int i = 0; i < rows.length; i++) m[i] = Evaluation.mean(rows[i]);
+		return m;
 	}
 
 	private static float[] qualities(final int steps) {

@@ -3,6 +3,7 @@ package org.karl.eval;
 import static org.junit.Assert.*;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 import org.junit.Test;
@@ -17,7 +18,7 @@ public class JpegAnchorTest {
 	@Test
 	public void theScanIsPartOfTheFileAndGrowsWithQuality() {
 		final byte[] gray = Compression.toBytes(noise(1, 0.5f), 0, PX);
-		try (JpegAnchor a = new JpegAnchor(SIDE)) {
+		try (JpegAnchor a = new JpegAnchor(SIDE, false)) {
 			int last = 0;
 			for (final float q : new float[] { 0.05f, 0.5f, 0.95f }) {
 				final byte[] jpeg = a.encode(gray, q);
@@ -34,7 +35,7 @@ public class JpegAnchorTest {
 	@Test
 	public void aRealScanRunsFromItsHeaderToEoiStuffingIncluded() {
 		final byte[] gray = Compression.toBytes(noise(5, 1), 0, PX);
-		try (JpegAnchor a = new JpegAnchor(SIDE)) {
+		try (JpegAnchor a = new JpegAnchor(SIDE, false)) {
 			final byte[] jpeg = a.encode(gray, 1);
 			// NB: in the scan FF is followed by 00 only, so the last FF DA is the SOS marker
 			int sos = -1, stuffed = 0;
@@ -52,8 +53,8 @@ public class JpegAnchorTest {
 	public void aFlatTileFitsTinyBudgets() {
 		final float[] flat = new float[PX];
 		Arrays.fill(flat, 0.3f);
-		final EvalResult.JpegCurve c = JpegAnchor.curve(new TileSet(1, SIDE, flat), new int[] { 2,
-			16 }, 512, new double[] { 0.1, 0.1 });
+		final EvalResult.JpegCurve c = curve(new TileSet(1, SIDE, flat), new int[] { 2, 16 }, 512,
+			false);
 		// 18 bits: below any 32x32 JPEG scan (16 blocks of DC + end of block), the flat tile does
 		assertEquals(1, c.noQualityFits()[0], 0);
 		assertEquals(1, c.flatUsed()[0], 0);
@@ -62,7 +63,7 @@ public class JpegAnchorTest {
 		assertEquals(0, c.noQualityFits()[1], 0);
 		assertTrue(c.l1()[1] + "", c.l1()[1] <= 0.5 / 255 + 1e-6);
 		assertArrayEquals(new double[] { 18, 144 }, c.bits(), 1e-9);
-		assertEquals(0.1 / c.l1()[1], c.karlOverJpeg()[1], 1e-9);
+		assertEquals(0.1f / c.l1()[1], c.karlOverJpeg()[1], 1e-9);
 	}
 
 	@Test
@@ -73,8 +74,7 @@ public class JpegAnchorTest {
 		final double grey = Math.round(mean / PX * 255) / 255.0;
 		double l1 = 0;
 		for (final float v : x) l1 += Math.abs(v - grey);
-		final EvalResult.JpegCurve c = JpegAnchor.curve(new TileSet(1, SIDE, x), new int[] { 2 }, 512,
-			new double[] { 0.1 });
+		final EvalResult.JpegCurve c = curve(new TileSet(1, SIDE, x), new int[] { 2 }, 512, false);
 		assertEquals(1, c.noQualityFits()[0], 0);
 		assertEquals(l1 / PX, c.l1()[0], 1e-6);
 	}
@@ -83,10 +83,17 @@ public class JpegAnchorTest {
 	public void higherBudgetsNeverGiveHigherL1() {
 		final TileSet tiles = SyntheticTiles.mixed(3, 24);
 		final int[] budgets = SearchBaselines.budgets(32);
-		final EvalResult.JpegCurve c = JpegAnchor.curve(tiles, budgets, 512, new double[budgets
-			.length]);
-		for (int i = 1; i < budgets.length; i++)
+		final EvalResult.JpegCurve c = curve(tiles, budgets, 512, false), f = curve(tiles, budgets,
+			512, true);
+		for (int i = 1; i < budgets.length; i++) {
 			assertTrue("T " + budgets[i] + ": " + Arrays.toString(c.l1()), c.l1()[i] <= c.l1()[i - 1]);
+			assertTrue("T " + budgets[i] + ": " + Arrays.toString(f.l1()), f.l1()[i] <= f.l1()[i - 1]);
+		}
+		// tables fitted to the tile (not counted) code the same quality in fewer bits
+		for (int i = 0; i < budgets.length; i++)
+			assertTrue("T " + budgets[i], f.l1()[i] <= c.l1()[i] && f.noQualityFits()[i] <= c
+				.noQualityFits()[i]);
+		assertTrue(Arrays.toString(f.l1()), f.l1()[3] < c.l1()[3]);
 		// JPEG fits most tiles at T_max (not noise: about 1000 bits at the coarsest quality) and
 		// does better than the flat fallback
 		assertEquals(1, c.noQualityFits()[0], 0);
@@ -98,10 +105,54 @@ public class JpegAnchorTest {
 	public void errorIsAgainstTheFloatTileNotItsEightBitVersion() {
 		final float[] x = noise(4, 0.2f);
 		for (int i = 0; i < PX; i++) x[i] = (Math.round(x[i] * 255) + 0.5f) / 255; // off the grid
-		final EvalResult.JpegCurve c = JpegAnchor.curve(new TileSet(1, SIDE, x), new int[] { 10_000 },
-			1 << 9, new double[] { 0.1 });
+		final EvalResult.JpegCurve c = curve(new TileSet(1, SIDE, x), new int[] { 10_000 }, 1 << 9,
+			false);
 		// quality 1.0 restores the 8-bit pixels within about a level; the half level always stays
 		assertTrue(c.l1()[0] + "", c.l1()[0] >= 0.5 / 255 - 1e-6 && c.l1()[0] < 2.0 / 255);
+	}
+
+	@Test
+	public void stoppingTheSweepEarlyChangesNoChoice() {
+		final TileSet tiles = SyntheticTiles.mixed(5, 12);
+		final double most = 32 * 9;
+		for (final boolean fitted : new boolean[] { false, true })
+			try (JpegAnchor a = new JpegAnchor(SIDE, fitted)) {
+				for (int i = 0; i < tiles.n(); i++) {
+					final JpegAnchor.Sweep early = a.sweep(tiles.pixels(), i * PX, most), all = a.sweep(tiles
+						.pixels(), i * PX, Double.POSITIVE_INFINITY);
+					assertEquals(JpegAnchor.QUALITIES.length, Arrays.stream(all.bits()).filter(
+						b -> b < Integer.MAX_VALUE).count());
+					for (int t = 2; t <= 32; t += 2)
+						assertEquals("tile " + i + ", T " + t, all.at(9 * t), early.at(9 * t));
+				}
+			}
+	}
+
+	@Test
+	public void partsAverageTheirOwnTiles() {
+		final float[] flat = new float[PX];
+		Arrays.fill(flat, 0.5f);
+		final TileSet two = TileSet.concat(new TileSet(1, SIDE, flat), new TileSet(1, SIDE, noise(6,
+			1)));
+		final float[][] karl = { { 0.01f, 0.3f } };
+		final EvalResult.JpegCurve c = JpegAnchor.curve(two, new int[] { 0, 1 }, List.of("flat",
+			"noise"), new int[] { 32 }, 512, karl, false);
+		final EvalResult.PartCurve f = c.parts().get("flat"), n = c.parts().get("noise");
+		assertEquals(0.01f, f.karlL1()[0], 0);
+		assertEquals(0.3f, n.karlL1()[0], 0);
+		assertTrue(f.jpegL1()[0] + " < " + n.jpegL1()[0], f.jpegL1()[0] < 0.01 && n.jpegL1()[0] > 0.1);
+		assertEquals((f.jpegL1()[0] + n.jpegL1()[0]) / 2, c.l1()[0], 1e-12);
+		assertEquals("standard", c.huffman());
+	}
+
+	/** The curve of one part, KARL at L1 0.1 at every budget. */
+	private static EvalResult.JpegCurve curve(final TileSet tiles, final int[] budgets,
+		final int codebook, final boolean fitted)
+	{
+		final float[][] karl = new float[budgets.length][tiles.n()];
+		for (final float[] k : karl) Arrays.fill(k, 0.1f);
+		return JpegAnchor.curve(tiles, new int[tiles.n()], List.of("all"), budgets, codebook, karl,
+			fitted);
 	}
 
 	/** A tile of uniform noise of amplitude {@code a} around 0.5. */
