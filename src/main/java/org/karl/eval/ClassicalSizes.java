@@ -46,6 +46,11 @@ final class ClassicalSizes {
 		return deflate;
 	}
 
+	/** Per tile, whether it is blank (one 8-bit grey level). */
+	boolean[] blank() {
+		return blank;
+	}
+
 	/** Means over all tiles and per part ([DEFLATE bytes, PNG bytes, blank tiles]). */
 	EvalResult.Classical summary() {
 		final Map<String, double[]> parts = new LinkedHashMap<>();

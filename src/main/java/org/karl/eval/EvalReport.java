@@ -72,7 +72,7 @@ public final class EvalReport {
 				f(c.prefixL1()[i], 4)));
 		s.append("\nThe prefix search's single encode at T_max halts ").append(f(c.prefixHalted(), 2))
 			.append(" tokens per tile on average; its keep masks ignore halting.\n");
-
+		JpegTable.append(s, r);
 		s.append("\n## 3. Cost, measured in this process on the same tiles\n\n");
 		s.append(header("ε", "method", "ms per tile", "encoder runs", "decoder runs",
 			"mean tokens", "met ε", "time vs KARL"));
@@ -115,6 +115,18 @@ public final class EvalReport {
 				.paperTStar(), 2), f(h.paperSpearman(), 3), pct(h.paperAtTmax())));
 		}
 
+		s.append("\n## 4c. Graded counts: how many tiles get a count between the extremes\n\n");
+		s.append("Non-blank tiles (more than one 8-bit grey level). Graded: k̂ strictly between the ")
+			.append("smallest budget and T_max. A count that follows complexity has many graded ")
+			.append("tiles and no single count holding most of them.\n\n");
+		s.append(header("ε", "non-blank tiles", "graded (" + u.budgets()[0] + " < k̂ < " + u.tmax() +
+			")", "commonest k̂", "its share"));
+		for (final EvalResult.AtEpsilon e : r.epsilons()) {
+			final GradedCounts g = e.graded();
+			s.append(row(f(e.epsilon(), 3), String.valueOf(g.nonBlank()), pct(g.graded()), String
+				.valueOf(g.commonest()), pct(g.commonestShare())));
+		}
+
 		s.append("\n## 5. Classical complexity\n\n");
 		final EvalResult.Classical cl = r.classical();
 		s.append("8-bit tiles: mean raw DEFLATE (level 9) ").append(f(cl.meanDeflateBytes(), 1))
@@ -149,14 +161,16 @@ public final class EvalReport {
 		s.append("\n## 7. Figures\n\n");
 		s.append("![rate-distortion](").append(RD_PNG).append(")\n\n");
 		s.append("Rate–distortion: mean tokens against mean L1, KARL (one point per ε) vs the two ")
-			.append("searches at the same ε, and the fixed-budget curves.\n\n");
+			.append("searches at the same ε, the fixed-budget curves, and JPEG at the bits of T ")
+			.append("tokens (T × log2(codebook) bits, plotted at T).\n\n");
 		s.append("![token histogram](").append(HISTOGRAM_PNG).append(")\n\n");
 		s.append("Histogram of k̂ over the evaluation tiles at a few ε.\n\n");
 		s.append("![montage](").append(MONTAGE_PNG).append(")\n\n");
 		s.append("Originals (left) and single-pass reconstructions at ").append(list(r.montage()
 			.epsilons())).append("; each label is the kept token count.\n");
 
-		s.append("\n## 8. Goals (issues 3 and 7, at ε = ").append(Goals.EPSILON).append(")\n\n");
+		s.append("\n## 8. Goals (issues 3, 7 and 16; counts at ε = ").append(Goals.EPSILON).append(
+			")\n\n");
 		s.append(header("goal", "measured", "target", "met"));
 		for (final Goals.Goal g : Goals.of(r))
 			s.append(row(g.goal(), f(g.value(), 3), g.target(), g.met() == null ? "not measured" : g

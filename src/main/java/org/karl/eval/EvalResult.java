@@ -11,12 +11,17 @@ import java.util.Map;
  * @param epsilons one row per ε, ascending
  * @param timing timed runs of the three methods at a few ε
  * @param curves fixed-budget rate–distortion of both search tables
+ * @param jpeg JPEG (standard Huffman tables) on the same tiles at the bits of each fixed budget
+ * @param jpegFittedTables the same with Huffman tables fitted per tile and not counted
+ * @param curveRatios how much the ALIT-style fixed-budget L1 falls per doubling of T
  * @param classical classical compressed sizes of the evaluation tiles
  * @param monotonicFraction fraction of tiles whose k̂ never rises as ε rises over the ε list
  * @param montage tiles and reconstructions for the montage figure (not written to JSON)
  */
 public record EvalResult(Setup setup, List<AtEpsilon> epsilons, List<Timing> timing,
-	Curves curves, Classical classical, double monotonicFraction, Montage montage)
+	Curves curves, JpegCurve jpeg, JpegCurve jpegFittedTables, List<CurveRatio> curveRatios,
+	Classical classical,
+	double monotonicFraction, Montage montage)
 {
 
 	/** Adherence tolerance: a tile adheres when its L1 ≤ ε + this (issue 3). */
@@ -43,7 +48,8 @@ public record EvalResult(Setup setup, List<AtEpsilon> epsilons, List<Timing> tim
 	/** KARL and both searches at one ε. */
 	public record AtEpsilon(double epsilon, double bin, Karl karl, Search alit, Search prefix,
 		Agreement agreement, ClassicalAt classical, int[] histogram, Map<String, Double> probes,
-		boolean probesOrdered, HonestCounts honest, Map<String, Double> microscopy) {}
+		boolean probesOrdered, HonestCounts honest, Map<String, Double> microscopy,
+		GradedCounts graded) {}
 
 	/**
 	 * The single pass at one ε, over all tiles and per part.
@@ -93,6 +99,30 @@ public record EvalResult(Setup setup, List<AtEpsilon> epsilons, List<Timing> tim
 	/** Mean L1 at each fixed budget (ALIT table) or prefix length (prefix table). */
 	public record Curves(int[] budgets, double[] alitL1, double[] alitHalted, double[] prefixL1,
 		double prefixHalted) {}
+
+	/**
+	 * JPEG on the same tiles at the bits of each fixed budget ({@link JpegAnchor}).
+	 *
+	 * @param huffman the Huffman tables: standard, or fitted per tile (not counted)
+	 * @param budgets budgets T, as the fixed-budget curves
+	 * @param bits T × log2(codebook)
+	 * @param l1 mean L1 of the best JPEG (or flat tile) within those bits
+	 * @param karlOverJpeg KARL's fixed-budget L1 (ALIT-style) over JPEG's
+	 * @param noQualityFits fraction of tiles whose JPEG scan exceeds the bits at every quality
+	 *          (they fall back to the flat tile)
+	 * @param flatUsed fraction of tiles coded as a flat tile at their mean grey (8 bits): no
+	 *          quality fits, or the flat tile beats every quality that does
+	 * @param parts the same curves per part of the evaluation set
+	 */
+	public record JpegCurve(String huffman, int[] budgets, double[] bits, double[] l1,
+		double[] karlOverJpeg, double[] noQualityFits, double[] flatUsed,
+		Map<String, PartCurve> parts) {}
+
+	/** KARL's fixed-budget L1 (ALIT-style) and JPEG's, per budget, on one part. */
+	public record PartCurve(double[] karlL1, double[] jpegL1) {}
+
+	/** L1(to)/L1(from) of a fixed-budget curve, {@code to} = 2 · {@code from}. */
+	public record CurveRatio(int from, int to, double ratio) {}
 
 	/** Mean compressed sizes of the evaluation tiles (8-bit). */
 	public record Classical(double meanDeflateBytes, double meanPngBytes, int blank,

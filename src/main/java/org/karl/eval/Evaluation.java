@@ -17,7 +17,8 @@ import org.karl.image.SyntheticTiles;
 /**
  * The {@code karl eval} measurement (issue 3 §2, karl-algorithm.md §7.8): KARL's single pass at
  * each ε against ALIT-style and prefix search on the same model and tiles, token counts against
- * classical compressed sizes, and the probe groups. Pure computation: the caller writes files.
+ * classical compressed sizes, the probe groups, and (issue 16) the fixed-budget curve against
+ * JPEG at the same bits and how graded the counts are. Pure computation: the caller writes files.
  */
 public final class Evaluation {
 
@@ -88,6 +89,10 @@ public final class Evaluation {
 		final SearchBaselines.Table alit = SearchBaselines.alitTable(t, x, n, progress.sub(0, 0.3));
 		final SearchBaselines.Table prefix = SearchBaselines.prefixTable(t, x, n, progress.sub(0.3,
 			0.45));
+		progress.status("JPEG anchor at the fixed budgets' bits");
+		final EvalResult.JpegCurve jpeg = JpegAnchor.curve(all, partOf, names, alit.budgets(),
+			codebook, alit.l1(), false), jpegFitted = JpegAnchor.curve(all, partOf, names, alit
+				.budgets(), codebook, alit.l1(), true);
 		final Map<String, TileSet> probeGroups = SyntheticTiles.probe(o.seed(), o.probePerGroup());
 		final TileSet probes = TileSet.concat(probeGroups.values().toArray(TileSet[]::new));
 		final Map<String, TileSet> microGroups = MicroscopyTiles.nucleiProbe(o.seed(), o
@@ -107,8 +112,10 @@ public final class Evaluation {
 				.counts();
 			final HonestCounts honest = HonestCounts.of(eps, r.counts(), r.l1(), alit, o.phase1(), t
 				.epsilonBins(), tmax, o.threshold());
+			final GradedCounts graded = GradedCounts.of(r.counts(), classical.blank(), alit.budgets()[0],
+				tmax);
 			rows.add(atEpsilon(t, eps, x, px, r, partOf, names, alit, prefix, classical, codebook,
-				probeGroups, probeK, honest, groupMeans(microGroups, microK)));
+				probeGroups, probeK, honest, groupMeans(microGroups, microK), graded));
 			progress.fraction(0.45 + 0.3 * (e + 1) / o.epsilons().length);
 		}
 
@@ -123,8 +130,8 @@ public final class Evaluation {
 		final EvalResult.Setup setup = new EvalResult.Setup(model, tmax, codebook, t.epsilonBins(),
 			parts, o.probePerGroup(), alit.budgets(), (System.nanoTime() - t0) / 1e9);
 		progress.fraction(1);
-		return new EvalResult(setup, rows, timing, curves, classical.summary(), monotonic(k),
-			montage);
+		return new EvalResult(setup, rows, timing, curves, jpeg, jpegFitted, CurveRatios.of(curves
+			.budgets(), curves.alitL1()), classical.summary(), monotonic(k), montage);
 	}
 
 	private static EvalResult.AtEpsilon atEpsilon(final Tokenizer t, final float eps,
@@ -132,7 +139,7 @@ public final class Evaluation {
 		final List<String> names, final SearchBaselines.Table alit,
 		final SearchBaselines.Table prefix, final ClassicalSizes classical, final int codebook,
 		final Map<String, TileSet> probeGroups, final int[] probeK, final HonestCounts honest,
-		final Map<String, Double> microscopy)
+		final Map<String, Double> microscopy, final GradedCounts graded)
 	{
 		final int n = r.n(), tmax = t.maxTokens();
 		final int side = t.tileSize();
@@ -164,7 +171,7 @@ public final class Evaluation {
 			.get(i - 1) : means.get(i) > means.get(i - 1);
 		return new EvalResult.AtEpsilon(decimal(eps), bin(t.epsilonBins(), eps), karl, search(alit, eps, n,
 			tmax, false), search(prefix, eps, n, tmax, true), agree, classical.against(r.counts(),
-				codebook), hist, probes, ordered, honest, microscopy);
+				codebook), hist, probes, ordered, honest, microscopy, graded);
 	}
 
 	/** Mean count per group; {@code k} holds the groups' counts back to back, in map order. */

@@ -2,11 +2,13 @@ package org.karl.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The acceptance goals of issue 3 that {@code karl eval} can check, evaluated on a result: speed
- * of the single pass against both searches, adherence, monotonicity, agreement with DEFLATE, and
- * the probe ordering, all at ε = {@value #EPSILON}.
+ * The acceptance goals of issues 3, 7 and 16 that {@code karl eval} can check, evaluated on a
+ * result: speed of the single pass against both searches, adherence, monotonicity, agreement with
+ * DEFLATE, the probe ordering, honest counts, graded counts (all at ε = {@value #EPSILON}), and
+ * the fixed-budget curve against JPEG and against itself at double the budget.
  */
 public final class Goals {
 
@@ -52,7 +54,36 @@ public final class Goals {
 			"blank", Double.NaN), 3));
 		g.add(atLeast("nuclei fields: nucleus − background tiles, mean k̂", e == null ? Double.NaN : e
 			.microscopy().get("nucleus") - e.microscopy().get("background"), 8));
+		final GradedCounts gc = e == null ? null : e.graded();
+		g.add(atLeast("graded share (" + (gc == null ? "2" : gc.floor()) + " < k̂ < T_max), " +
+			"non-blank tiles", gc == null ? Double.NaN : gc.graded(), 0.4));
+		g.add(atMost("share of the commonest k̂, non-blank tiles", gc == null ? Double.NaN : gc
+			.commonestShare(), 0.5));
+		// NB: against JPEG's best case (Huffman tables fitted per tile, not counted), and on the
+		// worst part too: a whole-set mean can pass on tiles JPEG cannot fit (Fashion-MNIST's edges)
+		final EvalResult.JpegCurve jpeg = r.jpegFittedTables();
+		final int last = jpeg.budgets().length - 1;
+		g.add(atMost("fixed-budget L1 at T_max, KARL / JPEG (fitted tables) at the same bits",
+			last < 0 ? Double.NaN : jpeg.karlOverJpeg()[last], 1.0));
+		final Map.Entry<String, Double> worst = worstPart(jpeg, last);
+		g.add(atMost("fixed-budget L1 at T_max, KARL / JPEG (fitted tables), worst part (" + worst
+			.getKey() + ")", worst.getValue(), 1.0));
+		for (final EvalResult.CurveRatio c : r.curveRatios())
+			g.add(atMost("fixed-budget L1(" + c.to() + ") / L1(" + c.from() + ")", c.ratio(), 0.9));
 		return g;
+	}
+
+	/** The part with the highest KARL / JPEG at budget index {@code b}, and that ratio. */
+	private static Map.Entry<String, Double> worstPart(final EvalResult.JpegCurve jpeg,
+		final int b)
+	{
+		Map.Entry<String, Double> worst = Map.entry("none", Double.NaN);
+		if (b < 0) return worst;
+		for (final Map.Entry<String, EvalResult.PartCurve> p : jpeg.parts().entrySet()) {
+			final double v = p.getValue().karlL1()[b] / p.getValue().jpegL1()[b];
+			if (worst.getValue().isNaN() || v > worst.getValue()) worst = Map.entry(p.getKey(), v);
+		}
+		return worst;
 	}
 
 	/** The row at {@value #EPSILON}, or null when ε = 0.05 was not evaluated. */

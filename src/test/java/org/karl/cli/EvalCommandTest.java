@@ -13,6 +13,8 @@ import org.junit.rules.TemporaryFolder;
 import org.karl.engine.runtime.TestModels;
 import org.karl.eval.EvalReport;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /** {@code karl eval} and {@code karl bench} end to end through {@link Main#run}. */
@@ -32,10 +34,29 @@ public class EvalCommandTest {
 		final Path dir = tmp.getRoot().toPath().resolve("eval");
 		cli.ok("eval", "--model", TestModels.model().toString(), "--synthetic", "12", "--epsilon",
 			"0.1,0.05", "--output", dir.toString());
-		JsonParser.parseString(Files.readString(dir.resolve(EvalCommand.JSON)));
+		final JsonObject json = JsonParser.parseString(Files.readString(dir.resolve(EvalCommand.JSON)))
+			.getAsJsonObject();
 		final String md = Files.readString(dir.resolve(EvalCommand.MARKDOWN));
 		assertTrue(md.contains("karl eval "));
 		assertTrue(md.contains("| 0.050 |") && md.contains("| 0.100 |"));
+		// issue 16: JPEG at every fixed budget, falling with bits; graded share per ε
+		final JsonObject jpeg = json.getAsJsonObject("jpeg");
+		final JsonArray budgets = jpeg.getAsJsonArray("budgets"), l1 = jpeg.getAsJsonArray("l1"),
+			ratio = jpeg.getAsJsonArray("karlOverJpeg");
+		assertEquals(json.getAsJsonObject("curves").getAsJsonArray("budgets"), budgets);
+		for (int i = 0; i < budgets.size(); i++) {
+			assertTrue(jpeg.toString(), l1.get(i).getAsDouble() > 0 && l1.get(i).getAsDouble() < 0.5 &&
+				ratio.get(i).getAsDouble() > 0);
+			if (i > 0) assertTrue(jpeg.toString(), l1.get(i).getAsDouble() <= l1.get(i - 1)
+				.getAsDouble());
+		}
+		assertTrue(md.contains("| JPEG L1 | KARL / JPEG |") && md.contains("| JPEG L1, fitted |") && md
+			.contains("\n## 4c. Graded"));
+		for (final var e : json.getAsJsonArray("epsilons")) {
+			final double graded = e.getAsJsonObject().getAsJsonObject("graded").get("graded")
+				.getAsDouble();
+			assertTrue(e.toString(), graded >= 0 && graded <= 1);
+		}
 		for (final String png : new String[] { EvalReport.RD_PNG, EvalReport.HISTOGRAM_PNG,
 			EvalReport.MONTAGE_PNG }) assertNotNull(png, ImageIO.read(dir.resolve(png).toFile()));
 		try (var files = Files.list(dir)) {

@@ -87,20 +87,69 @@ public class EvaluationTest {
 		final String json = EvalJson.toJson(result);
 		assertFalse(json.contains("NaN"));
 		final JsonObject o = JsonParser.parseString(json).getAsJsonObject();
-		for (final String k : List.of("setup", "epsilons", "timing", "curves", "classical",
-			"monotonicFraction", "goals")) assertTrue(k, o.has(k));
+		for (final String k : List.of("setup", "epsilons", "timing", "curves", "jpeg",
+			"jpegFittedTables", "curveRatios", "classical", "monotonicFraction", "goals")) assertTrue(k, o
+				.has(k));
 		assertFalse(o.has("montage"));
 		final JsonObject e = o.getAsJsonArray("epsilons").get(0).getAsJsonObject();
 		for (final String k : List.of("karl", "alit", "prefix", "agreement", "classical",
-			"histogram", "probes", "honest", "microscopy")) assertTrue(k, e.has(k));
+			"histogram", "probes", "honest", "microscopy", "graded")) assertTrue(k, e.has(k));
 		assertEquals(Goals.of(result).size(), o.getAsJsonArray("goals").size());
-		assertEquals(13, Goals.of(result).size());
+		// issue 16: graded share, commonest count, KARL/JPEG at T_max (all, worst part),
+		// L1(8)/L1(4) (T_max 8)
+		assertEquals(13 + 5, Goals.of(result).size());
+	}
+
+	@Test
+	public void jpegRunsAtTheFixedBudgetsBits() {
+		jpegCurveMatchesTheFixedBudgets(result.jpeg());
+		jpegCurveMatchesTheFixedBudgets(result.jpegFittedTables());
+		assertEquals("standard", result.jpeg().huffman());
+		assertEquals(List.of("a", "b"), List.copyOf(result.jpeg().parts().keySet()));
+		assertEquals(List.of(new EvalResult.CurveRatio(4, 8, result.curves().alitL1()[3] / result
+			.curves().alitL1()[1])), result.curveRatios());
+	}
+
+	private static void jpegCurveMatchesTheFixedBudgets(final EvalResult.JpegCurve j) {
+		final int[] budgets = result.curves().budgets();
+		assertArrayEquals(budgets, j.budgets());
+		for (int i = 0; i < budgets.length; i++) {
+			assertEquals("codebook 32: 5 bits a token", 5 * budgets[i], j.bits()[i], 1e-9);
+			assertTrue(j.l1()[i] + "", j.l1()[i] > 0 && j.l1()[i] < 0.5);
+			if (i > 0) assertTrue(j.l1()[i] <= j.l1()[i - 1]);
+			assertEquals(result.curves().alitL1()[i] / j.l1()[i], j.karlOverJpeg()[i], 1e-12);
+			assertTrue(j.flatUsed()[i] >= j.noQualityFits()[i] && j.flatUsed()[i] <= 1);
+		}
+		assertEquals("10 bits fit no 32x32 JPEG scan", 1, j.noQualityFits()[0], 0);
+		// parts a (14 tiles) and b (6) weigh in by their tile counts
+		final double[] a = j.parts().get("a").jpegL1(), b = j.parts().get("b").jpegL1();
+		for (int i = 0; i < budgets.length; i++)
+			assertEquals((14 * a[i] + 6 * b[i]) / 20, j.l1()[i], 1e-9);
+	}
+
+	@Test
+	public void gradedCountsCoverTheNonBlankTiles() {
+		final int tmax = model.maxTokens();
+		for (final EvalResult.AtEpsilon e : result.epsilons()) {
+			final GradedCounts g = e.graded();
+			assertTrue(g.nonBlank() > 0 && g.nonBlank() <= 20);
+			assertEquals(2, g.floor());
+			assertTrue(g.graded() >= 0 && g.graded() <= 1);
+			assertTrue(g.commonest() >= 0 && g.commonest() <= tmax);
+			assertTrue(g.commonestShare() > 0 && g.commonestShare() <= 1);
+			// the commonest count holds at least its share of the histogram of all tiles
+			assertTrue(e.histogram()[g.commonest()] >= Math.round(g.commonestShare() * g.nonBlank()));
+		}
 	}
 
 	@Test
 	public void markdownHasEverySectionAndFigure() {
 		final String md = EvalReport.markdown(result, "karl eval --test");
 		for (int i = 1; i <= 8; i++) assertTrue("section " + i, md.contains("\n## " + i + ". "));
+		for (final String s : List.of("| JPEG L1 | KARL / JPEG |", "L1(8)/L1(4) ", "\n## 4c. ",
+			"| graded (2 < k̂ < 8) |", "| JPEG L1, fitted |", "\n| T | a | b |\n",
+			"| fixed-budget L1 at T_max, KARL / JPEG (fitted tables) at the same bits |"))
+			assertTrue(s, md.contains(s));
 		for (final String png : List.of(EvalReport.RD_PNG, EvalReport.HISTOGRAM_PNG,
 			EvalReport.MONTAGE_PNG)) assertTrue(png, md.contains("](" + png + ")"));
 		assertTrue(md.contains("| 0.050 |"));

@@ -37,11 +37,14 @@ public final class EvalFigures {
 
 	private EvalFigures() {}
 
-	/** Mean tokens (x) against mean L1 (y): KARL per ε, both searches per ε, fixed budgets. */
+	/**
+	 * Mean tokens (x) against mean L1 (y): KARL per ε, both searches per ε, fixed budgets, and
+	 * JPEG at the bits of each fixed budget (plotted at its T).
+	 */
 	public static ImagePlus rateDistortion(final EvalResult r) {
-		final Plot p = new Plot("KARL vs search: rate-distortion", "mean tokens per tile",
-			"mean L1 per tile");
-		p.setSize(PLOT_W, PLOT_H);
+		final Plot p = new Plot("KARL vs search and JPEG: rate-distortion", "mean tokens per tile " +
+			"(JPEG: bits / log2 codebook)", "mean L1 per tile");
+		p.setSize(PLOT_W, PLOT_H + 120); // NB: taller, as the axis starts at 0 below a legend
 		final int n = r.epsilons().size();
 		final double[][] karl = new double[2][n], alit = new double[2][n], prefix = new double[2][n];
 		for (int i = 0; i < n; i++) {
@@ -60,6 +63,10 @@ public final class EvalFigures {
 		p.setColor(new Color(0x17becf));
 		p.add("line", budgets, r.curves().prefixL1());
 		p.setLineWidth(2);
+		p.setColor(COLORS[4]);
+		p.add("line", budgets, r.jpeg().l1());
+		p.setColor(COLORS[3]);
+		p.add("line", budgets, r.jpegFittedTables().l1());
 		p.setColor(COLORS[1]);
 		p.add("connected circle", alit[0], alit[1]);
 		p.setColor(COLORS[2]);
@@ -67,8 +74,15 @@ public final class EvalFigures {
 		p.setColor(COLORS[0]);
 		p.add("connected circle", karl[0], karl[1]);
 		p.setColor(Color.black);
-		p.addLegend("ALIT-style, fixed T\nprefix, fixed k\nALIT-style search (T*)\n" +
-			"prefix search (k*)\nKARL single pass", "top-right");
+		final String bits = String.format(Locale.ROOT, "%.0f", Math.log(r.setup().codebook()) / Math
+			.log(2));
+		p.addLegend("ALIT-style, fixed T\nprefix, fixed k\nJPEG at T × " + bits + " bits, scan only\n" +
+			"JPEG, Huffman tables fitted, not counted\nALIT-style search (T*)\nprefix search (k*)\n" +
+			"KARL single pass", "top-right");
+		// NB: from L1 0, so that the flat KARL curve and JPEG's fall are seen to scale; the top
+		// part is left to the legend
+		p.setLimits(0, r.setup().tmax() + 1, 0, 1.6 * max(r.curves().alitL1(), r.curves()
+			.prefixL1(), r.jpeg().l1(), r.jpegFittedTables().l1(), karl[1], alit[1], prefix[1]));
 		return p.getImagePlus();
 	}
 
@@ -148,6 +162,14 @@ public final class EvalFigures {
 	private static List<EvalResult.AtEpsilon> pickThree(final List<EvalResult.AtEpsilon> all) {
 		if (all.size() <= 3) return all;
 		return List.of(all.get(0), all.get(all.size() / 2), all.get(all.size() - 1));
+	}
+
+	private static double max(final double[]... rows) {
+		double m = 0;
+		for (final double[] row : rows)
+			for (final double v : row)
+				if (Double.isFinite(v)) m = Math.max(m, v);
+		return m;
 	}
 
 	private static double[] toDouble(final int[] v) {
