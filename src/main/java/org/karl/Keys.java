@@ -45,6 +45,16 @@ public final class Keys {
 	public static final boolean DEFAULT_RECONSTRUCT = false;
 
 	/**
+	 * Boolean: check every tile's count by decoding it and raise it along the budget ladder 2, 4,
+	 * 6, 8, 12, 16, 24, 32 (capped at the budget) until ε is met: a count that never under-reports
+	 * (columns l1, met, predicted; unreachable tiles outlined in the map; a summary line per
+	 * image); karl map, tokenize, reconstruct, KARL Complexity Map, Tokenize, Reconstruct, Spark.
+	 */
+	public static final String KEY_VERIFY = "verify";
+	/** Off: the single pass alone, as fast as before. */
+	public static final boolean DEFAULT_VERIFY = false;
+
+	/**
 	 * How raw pixels become the model's [0,1] values, in every image command and training:
 	 * percentile (per-image percentiles, as StarDist), range (fixed min..max, or the type's) or
 	 * none (32-bit data already in [0,1]); see {@code Normalization}.
@@ -258,6 +268,7 @@ public final class Keys {
 		java.util.Map.entry(KEY_DISPLAY, "display range"), //
 		java.util.Map.entry(KEY_SAVE, "CSV file, optional"), //
 		java.util.Map.entry(KEY_RECONSTRUCT, "also each tile's error and whether it meets epsilon"), //
+		java.util.Map.entry(KEY_VERIFY, "decode to check each count; raise it until epsilon is met"), //
 		java.util.Map.entry(KEY_TABLE, "title; Results = the Results table"), //
 		java.util.Map.entry(KEY_NORMALIZE, "pixels to 0..1"), //
 		java.util.Map.entry(KEY_PERCENTILE_LOW, "read as 0"), //

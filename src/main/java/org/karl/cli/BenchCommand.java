@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
  * {@code karl bench}: speed and memory of the complexity-map path ({@link Bench}); prints a
  * table and writes {@code bench.json} into the output folder.
  */
-@Command(name = "bench", description = "Times the complexity map (encoder only), cold start " +
-	"and memory over many calls.")
+@Command(name = "bench", description = "Times the complexity map (encoder only, and with " +
+	"--verify), cold start and memory over many calls.")
 public final class BenchCommand extends KarlCommand {
 
 	/** File name written into the output folder. */
@@ -118,6 +118,14 @@ public final class BenchCommand extends KarlCommand {
 		p.printf(Locale.ROOT, "map %dx%d (%d tiles, encoder only, ε %.3f) at batch %d: best %.2f s " +
 			"of %s, %.0f tiles/s%n", r.plane(), r.plane(), r.tiles(), r.epsilon(), r.batch(), r
 				.bestMapSeconds(), seconds(r.mapSeconds()), r.tilesPerSecond());
+		final BenchResult.Verify v = r.verify();
+		p.printf(Locale.ROOT, "map with --verify (same plane, runs alternating with the above): best " +
+			"%.2f s of %s, %.0f tiles/s, %.2f x the single pass (goal <= %.1f: %s); mean tokens " +
+			"predicted %.2f, verified %.2f; under-reported %.1f %%, unreachable %.1f %% of tiles%n", v
+				.bestSeconds(), seconds(v.seconds()), v.tilesPerSecond(), v.timeRatio(),
+			BenchResult.VERIFY_GOAL, v.goalMet() == null ? "not judged at this plane size" : v.goalMet()
+				? "met" : "missed", v.meanPredicted(), v.meanVerified(), 100 * v.underReported(), 100 * v
+					.unreachable());
 		final var f = r.flopsPerTile();
 		p.printf(Locale.ROOT, "FLOPs per tile %.1f M (base encoder %.1f, patch embed %.1f, " +
 			"encoder %.1f, halting %.1f, quantizer %.1f)%n", f.total() / 1e6, f.baseEncoder() / 1e6, f

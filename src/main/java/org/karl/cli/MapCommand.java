@@ -18,6 +18,7 @@ import org.karl.ops.ModelLocator;
 import org.karl.ops.MapFiles;
 import org.karl.ops.Outputs;
 import org.karl.ops.Shards;
+import org.karl.ops.UnreachableFlags;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,7 +75,11 @@ public final class MapCommand extends KarlCommand {
 
 	@Override
 	String[] footer() {
-		return new String[] { "", "CSV columns: " + String.join(", ", ComplexityMapOp.COLUMNS) };
+		return new String[] { "", "CSV columns: " + String.join(", ", ComplexityMapOp.COLUMNS),
+			"  + " + String.join(",", ComplexityMapOp.columns(true).subList(ComplexityMapOp.COLUMNS.size(),
+				ComplexityMapOp.columns(true).size())) + " with --" + KEY_VERIFY + "; then tiles where " +
+				"epsilon is out of reach even at the budget (met 0) are outlined in cyan in the map's " +
+				"overlay, named \"" + UnreachableFlags.NAME + "\"" };
 	}
 
 	@Override
@@ -102,9 +107,10 @@ public final class MapCommand extends KarlCommand {
 						continue;
 					}
 					final MapFiles.Result r = MapFiles.map(f, f.toString(), out, mine.get(f), tokenizer,
-						epsilon, request.budget, norm, lut, progress(f.toString()));
+						epsilon, request.budget, norm, lut, request.verify, progress(f.toString()));
 					r.notes().forEach(n -> err().println("karl map: note: " + n));
 					out().println(f + ": " + r.tiles() + " tiles -> " + r.map());
+					if (!r.summary().isEmpty()) out().println(r.summary());
 				}
 				catch (final Exception | OutOfMemoryError e) {
 					failed.add(f.toString());

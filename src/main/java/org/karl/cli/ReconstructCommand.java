@@ -64,25 +64,30 @@ public final class ReconstructCommand extends KarlCommand {
 
 	@Override
 	String[] footer() {
-		return new String[] { "", "CSV columns: " + String.join(", ", ReconstructOp.COLUMNS) };
+		return new String[] { "", "CSV columns: " + String.join(", ", ReconstructOp.COLUMNS),
+			"  + " + String.join(",", org.karl.ops.TokenizeOp.VERIFY_COLUMNS) + " (mean single-pass count) " +
+				"with --" + KEY_VERIFY + ", where tokens is the mean verified count" };
 	}
 
 	@Override
 	public Integer call() throws Exception {
 		final Path out = output;
+		ReconstructOp.checkVerify(request.verify, tokens);
 		Outputs.refuseInputs(out, List.of(file), "--" + KEY_OUTPUT);
 		Outputs.refuseInputs(csv, List.of(file, out), "--" + KEY_CSV);
 		Outputs.checkWritableFile(out, "--" + KEY_OUTPUT);
 		if (csv != null) Outputs.checkWritableFile(csv, "--" + KEY_CSV);
 		final ImagePlus imp = ImageFiles.openPlanes(file);
 		try (Tokenizer tokenizer = loader.load(ModelLocator.existing(request.model, null, "--" + KEY_MODEL))) {
-			final Table rows = new Table(ReconstructOp.COLUMNS);
+			final Table rows = new Table(ReconstructOp.columns(request.verify));
 			// NB: planes are computed as the TIFF is written, so memory stays bounded
 			final ReconstructOp.Output o = ReconstructOp.runToTiff(imp, file.toString(), tokenizer,
-				(float) request.epsilon, request.budget, tokens, normalize.get(), rows, out, progress(file.toString()));
+				(float) request.epsilon, request.budget, tokens, normalize.get(), rows, request.verify, out,
+				progress(file.toString()));
 			if (csv != null) rows.writeCsv(csv);
 			for (int i = 0; i < rows.size(); i++) out().println(line(rows, i));
 			o.notes().forEach(n -> err().println("karl reconstruct: note: " + n));
+			if (o.verified() != null) out().println(o.verified().line(file.toString()));
 			out().println("wrote " + out);
 		}
 		finally {

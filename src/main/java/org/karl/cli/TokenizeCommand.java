@@ -77,22 +77,24 @@ public final class TokenizeCommand extends KarlCommand {
 		return new String[] { "", "CSV columns: " + String.join(", ", TokenizeOp.COLUMNS),
 			"  + " + String.join(",", TokenizeOp.RECONSTRUCT_COLUMNS) + " with --" + KEY_RECONSTRUCT +
 				"; + " + String.join(",", TokenizeOp.ID_COLUMNS) + " with --" + KEY_IDS,
+			"  with --" + KEY_VERIFY + ": + " + String.join(",", TokenizeOp.RECONSTRUCT_COLUMNS) + "," +
+				String.join(",", TokenizeOp.VERIFY_COLUMNS) + " (before the ids): tokens = the verified " +
+				"count, l1 and met at it, predicted = the single pass's count",
 			"  image = the path given; slice = 1-based stack index;",
 			"  tile_x, tile_y = tile column, row; padded = 1: the tile extends past the image" };
 	}
 
 	@Override
 	public Integer call() throws Exception {
-		final TokenizeOp.Options o = new TokenizeOp.Options((float) request.epsilon, request.budget, reconstruct,
-			ids,
-			normalize.get());
+		final TokenizeOp.Options o = new TokenizeOp.Options((float) request.epsilon, request.budget,
+			reconstruct, ids, normalize.get(), request.verify);
 		// NB: cheap checks first, so that a typo fails before the model loads.
 		final InputFiles.Listing in = InputFiles.expand(files, f -> false);
 		Outputs.refuseInputs(csv, in.files(), "--" + KEY_CSV);
 		Outputs.checkWritableFile(csv, "--" + KEY_CSV);
 		in.skipped().forEach(s -> err().println("karl tokenize: note: skipped " + s));
 		final Path modelDir = ModelLocator.existing(request.model, null, "--" + KEY_MODEL);
-		final List<String> notes = new ArrayList<>();
+		final List<String> notes = new ArrayList<>(), summaries = new ArrayList<>();
 		final long[] rows = { 0 };
 		try (Tokenizer tokenizer = loader.load(modelDir)) {
 			Inputs.budget(tokenizer, o.epsilon(), o.budget()); // NB: a bad ε fails before any file is read
@@ -105,6 +107,7 @@ public final class TokenizeCommand extends KarlCommand {
 							null, progress(f.toString()));
 						rows[0] += r.tiles();
 						notes.addAll(r.notes());
+						if (r.verified() != null) summaries.add(r.verified().line(f.toString()));
 					}
 					finally {
 						imp.flush();
@@ -113,6 +116,7 @@ public final class TokenizeCommand extends KarlCommand {
 			});
 		}
 		notes.forEach(n -> err().println("karl tokenize: note: " + n));
+		summaries.forEach(out()::println);
 		out().println("wrote " + rows[0] + " tile rows for " + in.files().size() +
 			" file(s) to " + csv);
 		return Main.EXIT_OK;

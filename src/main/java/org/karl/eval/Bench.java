@@ -15,11 +15,15 @@ import org.karl.image.PlaneTokenizer;
 import org.karl.image.Stitcher;
 import org.karl.image.SyntheticTiles;
 import org.karl.image.TileGrid;
+import org.karl.ops.VerifiedCounts;
+import org.karl.ops.VerifySummary;
 
 /**
  * The {@code karl bench} measurement (issue 3 §3): the complexity-map path (encoder only) on a
  * square plane at the fastest of a few batch sizes, its FLOP/s against TensorFlow's own MatMul,
  * cold start in a child JVM, and resident memory over many single-tile calls after a warm-up.
+ * The same plane is also mapped with verified counts ({@link VerifiedCounts}, issue 17), in
+ * the same process and alternating with the single-pass runs, so that both see the same load.
  */
 public final class Bench {
 
@@ -80,12 +84,16 @@ public final class Bench {
 			batch = runs.stream().min((a, b) -> Double.compare(a.seconds(), b.seconds())).orElseThrow()
 				.batch();
 		}
-		progress.status("map at batch " + batch + ", " + REPEATS + " runs");
+		progress.status("map at batch " + batch + ", " + REPEATS + " runs, each also with verify");
 		final double[] seconds;
+		final BenchResult.Verify verify;
 		final Flops.Tokenize flops;
 		final BenchResult.Memory memory;
 		try (KarlModel m = KarlModel.load(modelDir, batch)) {
-			seconds = map(m, plane, o, REPEATS);
+			final double[][] both = mapBoth(m, plane, o, REPEATS);
+			seconds = both[0];
+			verify = BenchResult.Verify.of(both[1], Arrays.stream(seconds).min().orElseThrow(), o
+				.plane(), grid.count(), summary(m, plane, o));
 			flops = Flops.tokenize(m.config(), m.maxTokens());
 			progress.status(o.calls() + " single-tile tokenize calls");
 			memory = singleTileCalls(m, plane, o);
@@ -102,7 +110,41 @@ public final class Bench {
 		return new BenchResult(Devices.describe(), Runtime.getRuntime().availableProcessors(),
 			modelDir.toString(), o.plane(), grid.count(), o.epsilon(), runs, batch, seconds, best, grid
 				.count() / best, flops, gflops, matmul, o.matmul(), gflops / matmul, cold, memory,
-			ProcessMemory.peakMiB(), BenchResult.goals(o.plane(), best, cold, memory));
+			ProcessMemory.peakMiB(), BenchResult.goals(o.plane(), best, cold, memory), verify);
+	}
+
+	/**
+	 * Wall seconds of {@code repeats} maps of the plane, single pass ([0]) and verified ([1])
+	 * alternating, after one warm-up call of each.
+	 */
+	static double[][] mapBoth(final KarlModel m, final float[] plane, final Options o,
+		final int repeats)
+	{
+		final float[] warm = Arrays.copyOf(plane, m.tileSize() * m.tileSize());
+		m.tokenize(warm, 1, o.epsilon(), m.maxTokens(), Progress.NONE);
+		VerifiedCounts.verify(m, warm, 1, o.epsilon(), m.maxTokens(), Progress.NONE);
+		final double[][] s = new double[2][repeats];
+		for (int r = 0; r < repeats; r++) {
+			long t0 = System.nanoTime();
+			PlaneTokenizer.tokenize(m, ArrayImgs.floats(plane, o.plane(), o.plane()), o.epsilon(), m
+				.maxTokens(), false, Progress.NONE);
+			s[0][r] = (System.nanoTime() - t0) / 1e9;
+			t0 = System.nanoTime();
+			VerifiedCounts.plane(m, ArrayImgs.floats(plane, o.plane(), o.plane()), o.epsilon(), m
+				.maxTokens(), false, null, Progress.NONE);
+			s[1][r] = (System.nanoTime() - t0) / 1e9;
+		}
+		return s;
+	}
+
+	/** What verification changes on the plane (one more verified map, untimed). */
+	static VerifySummary summary(final KarlModel m, final float[] plane, final Options o) {
+		final VerifiedCounts.PlaneResult v = VerifiedCounts.plane(m, ArrayImgs.floats(plane, o
+			.plane(), o.plane()), o.epsilon(), m.maxTokens(), false, null, Progress.NONE);
+		VerifySummary s = VerifySummary.NONE;
+		for (int k = 0; k < v.predicted().length; k++)
+			s = s.plus(v.predicted()[k], v.tokens().counts()[k], v.met()[k]);
+		return s;
 	}
 
 	/** Wall seconds of {@code repeats} maps of the plane, after one warm-up call. */

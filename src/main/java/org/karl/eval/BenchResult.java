@@ -25,13 +25,50 @@ import java.util.List;
  * @param memory resident memory over many single-tile calls
  * @param peakRssMiB this process's peak resident memory (VmHWM) at the end
  * @param goals the speed and memory goals of issue 3
+ * @param verify the same map with verified counts (issue 17)
  */
 public record BenchResult(String device, int cores, String model, int plane, int tiles,
 	double epsilon, List<BatchRun> candidates, int batch, double[] mapSeconds,
 	double bestMapSeconds, double tilesPerSecond, Flops.Tokenize flopsPerTile, double modelGflops,
 	double matmulGflops, int matmulSize, double ratio, ColdStart.Result coldStart, Memory memory,
-	double peakRssMiB, List<Goals.Goal> goals)
+	double peakRssMiB, List<Goals.Goal> goals, Verify verify)
 {
+
+	/** Issue 17's goal: a verified map takes at most this many times the single pass's time. */
+	public static final double VERIFY_GOAL = 2.5;
+
+	/**
+	 * The map with verified counts, timed alternately with the single pass at the same batch.
+	 *
+	 * @param seconds wall seconds of the verified map runs
+	 * @param bestSeconds the fastest of them
+	 * @param tilesPerSecond tiles / bestSeconds
+	 * @param timeRatio bestSeconds / the single pass's best map seconds
+	 * @param goalMet whether timeRatio ≤ {@link #VERIFY_GOAL} (null: not the 2048² plane)
+	 * @param meanPredicted mean single-pass count per tile
+	 * @param meanVerified mean verified count per tile
+	 * @param underReported share of tiles whose verified count is above the predicted one
+	 * @param unreachable share of tiles that miss ε even at the budget
+	 */
+	public record Verify(double[] seconds, double bestSeconds, double tilesPerSecond,
+		double timeRatio, Boolean goalMet, double meanPredicted, double meanVerified,
+		double underReported, double unreachable)
+	{
+
+		/**
+		 * From the timed runs, the single pass's best seconds and one run's summary; the goal is
+		 * stated for the 2048² plane, so another plane size is reported but not judged.
+		 */
+		static Verify of(final double[] seconds, final double singleBest, final int plane,
+			final int tiles, final org.karl.ops.VerifySummary s)
+		{
+			final double best = java.util.Arrays.stream(seconds).min().orElseThrow();
+			final double ratio = best / singleBest;
+			return new Verify(seconds, best, tiles / best, ratio, plane == 2048 ? ratio <= VERIFY_GOAL
+				: null, s.meanPredicted(), s.meanVerified(), (double) s.underReported() / s.tiles(),
+				(double) s.unreachable() / s.tiles());
+		}
+	}
 
 	/**
 	 * Resident memory after {@code early} (warm-up) and after {@code calls} single-tile tokenize

@@ -59,10 +59,7 @@ public final class PlaneTokenizer {
 	{
 		tokenizer.checkRequest(epsilon, budget);
 		final TileGrid grid = Tiler.grid(plane, tokenizer.tileSize());
-		final int n = grid.count(), p = grid.tileSize() * grid.tileSize();
-		if (selected != null && selected.length != n) throw new IllegalArgumentException(
-			"PlaneTokenizer: selection of " + selected.length + " tiles for a grid of " + n);
-		final int[] idx = selection(selected, n);
+		final int n = grid.count();
 		final int[] counts = new int[n];
 		final float[] l1 = reconstruct ? new float[n] : null;
 		final int tmax = tokenizer.maxTokens();
@@ -72,6 +69,56 @@ public final class PlaneTokenizer {
 			if (l1 != null) java.util.Arrays.fill(l1, Float.NaN);
 			if (ids) java.util.Arrays.fill(tokens, -1);
 		}
+		forEachChunk(tokenizer, plane, selected, progress, (tiles, m, idx, sub) -> {
+			if (ids || !reconstruct) {
+				final TokenizeResult r = tokenizer.tokenize(tiles, m, epsilon, budget, sub);
+				for (int k = 0; k < m; k++) {
+					final int t = idx[k];
+					counts[t] = r.counts()[k];
+					if (ids) {
+						System.arraycopy(r.tokens(), k * tmax, tokens, t * tmax, tmax);
+						System.arraycopy(r.keep(), k * tmax, keep, t * tmax, tmax);
+					}
+				}
+			}
+			if (reconstruct) {
+				final ReconstructResult r = tokenizer.reconstruct(tiles, m, epsilon, budget, sub);
+				for (int k = 0; k < m; k++) {
+					counts[idx[k]] = r.counts()[k];
+					l1[idx[k]] = r.l1()[k];
+				}
+			}
+		});
+		return new PlaneTokens(grid, counts, l1, tokens, keep);
+	}
+
+	/** What {@link #forEachChunk} does with one chunk of a plane's tiles. */
+	public interface Chunk {
+
+		/**
+		 * @param tiles {@code m} tiles, {@code [m, tileSize, tileSize]}
+		 * @param idx the grid index of each of them, {@code [m]}
+		 * @param progress this chunk's share of the plane's progress
+		 */
+		void run(float[] tiles, int m, int[] idx, Progress progress);
+	}
+
+	/**
+	 * Hands the tiles {@code selected} (null: all) of {@code plane} to {@code body} in chunks of
+	 * at most {@value #CHUNK_TILES}, in grid order; the one tiling loop of every plane operation.
+	 *
+	 * @return the plane's grid
+	 * @throws CancellationException when {@code progress} is cancelled (checked between chunks)
+	 */
+	public static TileGrid forEachChunk(final Tokenizer tokenizer,
+		final RandomAccessibleInterval<FloatType> plane, final boolean[] selected,
+		final Progress progress, final Chunk body)
+	{
+		final TileGrid grid = Tiler.grid(plane, tokenizer.tileSize());
+		final int n = grid.count(), p = grid.tileSize() * grid.tileSize();
+		if (selected != null && selected.length != n) throw new IllegalArgumentException(
+			"PlaneTokenizer: selection of " + selected.length + " tiles for a grid of " + n);
+		final int[] idx = selection(selected, n);
 		final int todo = idx.length;
 		for (int from = 0; from < todo; from += CHUNK_TILES) {
 			if (progress.isCanceled()) throw new CancellationException("cancelled after " + from +
@@ -86,28 +133,11 @@ public final class PlaneTokenizer {
 					System.arraycopy(one, 0, tiles, k * p, p);
 				}
 			}
-			final Progress sub = progress.sub((double) from / todo, (double) (from + m) / todo);
-			if (ids || !reconstruct) {
-				final TokenizeResult r = tokenizer.tokenize(tiles, m, epsilon, budget, sub);
-				for (int k = 0; k < m; k++) {
-					final int t = idx[from + k];
-					counts[t] = r.counts()[k];
-					if (ids) {
-						System.arraycopy(r.tokens(), k * tmax, tokens, t * tmax, tmax);
-						System.arraycopy(r.keep(), k * tmax, keep, t * tmax, tmax);
-					}
-				}
-			}
-			if (reconstruct) {
-				final ReconstructResult r = tokenizer.reconstruct(tiles, m, epsilon, budget, sub);
-				for (int k = 0; k < m; k++) {
-					counts[idx[from + k]] = r.counts()[k];
-					l1[idx[from + k]] = r.l1()[k];
-				}
-			}
+			body.run(tiles, m, java.util.Arrays.copyOfRange(idx, from, from + m), progress.sub(
+				(double) from / todo, (double) (from + m) / todo));
 			progress.fraction((double) (from + m) / todo);
 		}
-		return new PlaneTokens(grid, counts, l1, tokens, keep);
+		return grid;
 	}
 
 	/** Count of a tile outside the selection. */

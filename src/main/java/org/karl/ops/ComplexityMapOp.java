@@ -11,6 +11,7 @@ import ij.process.LUT;
 import java.util.List;
 
 import org.karl.engine.api.Progress;
+import org.karl.engine.api.ReconstructResult;
 import org.karl.engine.api.Tokenizer;
 import org.karl.image.TileGrid;
 import org.karl.image.ij.Luts;
@@ -20,7 +21,9 @@ import org.karl.image.ij.Normalization;
  * KARL Complexity Map: the kept-token count of every tile of every plane (encoder only), as a
  * new 32-bit image with one pixel per tile and the input's C/Z/T layout, plus the tile rows of
  * {@link TokenizeOp}. The one implementation behind the ImageJ 1 plugin, the SciJava command
- * and {@code karl map}.
+ * and {@code karl map}. With {@code verify} the map holds the verified counts
+ * ({@link VerifiedCounts}) and outlines the tiles where ε is out of reach
+ * ({@link UnreachableFlags}); the rows get {@code l1}, {@code met} and {@code predicted}.
  */
 public final class ComplexityMapOp {
 
@@ -30,8 +33,8 @@ public final class ComplexityMapOp {
 	/** The rows' columns: those of {@link TokenizeOp} without reconstruction or ids. */
 	public static final List<String> COLUMNS = options(0, 0, Normalization.DEFAULT).columns();
 
-	/** The map and notes for the log. */
-	public record Output(ImagePlus map, long tiles, List<String> notes) {}
+	/** The map, notes for the log and what verification changed (null without it). */
+	public record Output(ImagePlus map, long tiles, List<String> notes, VerifySummary verified) {}
 
 	private ComplexityMapOp() {}
 
@@ -39,7 +42,19 @@ public final class ComplexityMapOp {
 	public static TokenizeOp.Options options(final float epsilon, final int budget,
 		final Normalization normalize)
 	{
-		return new TokenizeOp.Options(epsilon, budget, false, false, normalize);
+		return options(epsilon, budget, normalize, false);
+	}
+
+	/** The tokenize options of a map, verified or not. */
+	public static TokenizeOp.Options options(final float epsilon, final int budget,
+		final Normalization normalize, final boolean verify)
+	{
+		return new TokenizeOp.Options(epsilon, budget, false, false, normalize, verify);
+	}
+
+	/** The rows' columns: {@link #COLUMNS}, plus l1, met and predicted with {@code verify}. */
+	public static List<String> columns(final boolean verify) {
+		return options(0, 0, Normalization.DEFAULT, verify).columns();
 	}
 
 	/**
@@ -60,25 +75,43 @@ public final class ComplexityMapOp {
 		final float epsilon, final int budget, final Normalization normalize, final String lut,
 		final ij.gui.Roi roi, final Rows rows, final Progress progress)
 	{
+		return run(imp, name, t, epsilon, budget, normalize, lut, roi, rows, false, progress);
+	}
+
+	/** As above, with verified counts and flags when {@code verify}; rows {@link #columns}. */
+	public static Output run(final ImagePlus imp, final String name, final Tokenizer t,
+		final float epsilon, final int budget, final Normalization normalize, final String lut,
+		final ij.gui.Roi roi, final Rows rows, final boolean verify, final Progress progress)
+	{
 		Inputs.checkImage(imp, t.tileSize());
 		final LUT table = Luts.get(lut);
 		final TileGrid grid = new TileGrid(imp.getWidth(), imp.getHeight(), t.tileSize());
 		final ImageStack maps = new ImageStack(grid.tilesX(), grid.tilesY());
 		final int n = imp.getStackSize();
-		final TokenizeOp.Output o = TokenizeOp.run(imp, name, t, options(epsilon, budget, normalize), roi,
-			rows, (p, pt) -> {
-			final float[] px = new float[grid.count()];
-			for (int k = 0; k < grid.count(); k++) px[k] = pt.counts()[k] ==
-				org.karl.image.PlaneTokenizer.NOT_SELECTED ? Float.NaN : pt.counts()[k];
-			maps.addSlice(n == 1 ? null : imp.getStack().getSliceLabel(p.index()), new FloatProcessor(
-				grid.tilesX(), grid.tilesY(), px));
-		}, progress);
+		// NB: flags are collected per plane and drawn once the map has its layout
+		final List<int[]> unreachable = new java.util.ArrayList<>(); // {index, c, z, t, tx, ty}
+		final TokenizeOp.Output o = TokenizeOp.run(imp, name, t, options(epsilon, budget, normalize,
+			verify), roi, rows, (p, pt) -> {
+				final float[] px = new float[grid.count()];
+				for (int k = 0; k < grid.count(); k++) {
+					final boolean sel = pt.counts()[k] != org.karl.image.PlaneTokenizer.NOT_SELECTED;
+					px[k] = sel ? pt.counts()[k] : Float.NaN;
+					if (verify && sel && !ReconstructResult.meets(pt.l1()[k], epsilon)) unreachable.add(
+						new int[] { p.index(), p.channel(), p.slice(), p.frame(), grid.tileX(k), grid.tileY(k) });
+				}
+				maps.addSlice(n == 1 ? null : imp.getStack().getSliceLabel(p.index()), new FloatProcessor(
+					grid.tilesX(), grid.tilesY(), px));
+			}, progress);
 		final ImagePlus map = layout(new ImagePlus(imp.getTitle() + SUFFIX, maps), imp, t.tileSize(),
 			table, t.maxTokens());
 		map.setProp(TokenizeOp.PROP_EPSILON, epsilon);
 		map.setProp(TokenizeOp.PROP_BUDGET, o.budget());
 		map.setProp(TokenizeOp.PROP_NORMALIZE, normalize.describe());
-		return new Output(map, o.tiles(), o.notes());
+		if (verify) {
+			for (final int[] f : unreachable) UnreachableFlags.add(map, f[1], f[2], f[3], f[4], f[5], n);
+			map.setProp(UnreachableFlags.PROP, unreachable.size());
+		}
+		return new Output(map, o.tiles(), o.notes(), o.verified());
 	}
 
 	/**
@@ -90,13 +123,22 @@ public final class ComplexityMapOp {
 		final int budget, final Normalization normalize, final String lut, final String show,
 		final String display, final String save, final Progress progress) throws java.io.IOException
 	{
+		return run(imp, t, epsilon, budget, normalize, lut, show, display, save, false, progress);
+	}
+
+	/** As above; with {@code verify}, verified counts, flags and the summary line. */
+	public static TableResult run(final ImagePlus imp, final Tokenizer t, final float epsilon,
+		final int budget, final Normalization normalize, final String lut, final String show,
+		final String display, final String save, final boolean verify, final Progress progress)
+		throws java.io.IOException
+	{
 		MapView.check(show, display);
 		final java.nio.file.Path csv = TableResult.checkSave(save, imp);
-		final Table rows = new Table(COLUMNS);
+		final Table rows = new Table(columns(verify));
 		final Output o = run(imp, imp.getTitle(), t, epsilon, budget, normalize, lut, imp.getRoi(), rows,
-			progress);
+			verify, progress);
 		return new TableResult(MapView.render(o.map(), imp, t.tileSize(), t.maxTokens(), show,
-			display), rows, o.notes()).save(csv);
+			display), rows, o.notes(), 0, TokenizeOp.summary(o.verified(), imp.getTitle())).save(csv);
 	}
 
 	/**

@@ -25,8 +25,11 @@ public final class MapFiles {
 	/** Suffix of the CSV files. */
 	public static final String CSV_SUFFIX = "_tokens.csv";
 
-	/** What one file gave: tiles mapped, where the map went, notes for the log. */
-	public record Result(long tiles, Path map, Path csv, List<String> notes) {}
+	/**
+	 * What one file gave: tiles mapped, where the map went, notes for the log, and the
+	 * verification summary line ("" without {@code verify}).
+	 */
+	public record Result(long tiles, Path map, Path csv, List<String> notes, String summary) {}
 
 	private MapFiles() {}
 
@@ -76,15 +79,28 @@ public final class MapFiles {
 		final Tokenizer model, final float epsilon, final int budget, final Normalization norm,
 		final String lut, final Progress progress) throws IOException
 	{
+		return map(f, label, out, name, model, epsilon, budget, norm, lut, false, progress);
+	}
+
+	/**
+	 * As above; with {@code verify}, verified counts, unreachable tiles outlined in the map
+	 * ({@link UnreachableFlags}) and the CSV columns {@link ComplexityMapOp#columns}.
+	 */
+	public static Result map(final Path f, final String label, final Path out, final String name,
+		final Tokenizer model, final float epsilon, final int budget, final Normalization norm,
+		final String lut, final boolean verify, final Progress progress) throws IOException
+	{
 		final ImagePlus imp = ImageFiles.openPlanes(f);
 		try {
 			Inputs.checkImage(imp, model.tileSize());
 			final ComplexityMapOp.Output[] o = { null };
 			final Path csv = csv(out, name), tif = map(out, name);
 			AtomicFiles.write(csv, w -> o[0] = ComplexityMapOp.run(imp, label, model, epsilon,
-				budget, norm, lut, new CsvRows(w, ComplexityMapOp.COLUMNS), progress));
+				budget, norm, lut, null, new CsvRows(w, ComplexityMapOp.columns(verify)), verify,
+				progress));
 			TiffOutput.write(o[0].map(), tif);
-			return new Result(o[0].tiles(), tif, csv, o[0].notes());
+			return new Result(o[0].tiles(), tif, csv, o[0].notes(), TokenizeOp.summary(o[0].verified(),
+				label));
 		}
 		finally {
 			imp.flush();

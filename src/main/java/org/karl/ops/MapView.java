@@ -99,8 +99,10 @@ public final class MapView {
 		full.setCalibration(cal);
 		full.setLut(lutOf(map));
 		for (final String k : new String[] { TokenizeOp.PROP_EPSILON, TokenizeOp.PROP_BUDGET,
-			TokenizeOp.PROP_NORMALIZE })
+			TokenizeOp.PROP_NORMALIZE, UnreachableFlags.PROP })
 			if (map.getProp(k) != null) full.setProp(k, map.getProp(k));
+		final Overlay flags = new Overlay();
+		if (UnreachableFlags.scaled(map, tile, full, flags) > 0) full.setOverlay(flags);
 		setRange(full, range);
 		return full;
 	}
@@ -129,15 +131,21 @@ public final class MapView {
 			}
 			o.add(roi);
 		}
-		legend(o, lut, range, input.getWidth());
+		final boolean flagged = UnreachableFlags.scaled(map, tile, input, o) > 0;
+		legend(o, lut, range, input.getWidth(), flagged);
 		input.setOverlay(o);
+		if (map.getProp(UnreachableFlags.PROP) != null) input.setProp(UnreachableFlags.PROP, map
+			.getProp(UnreachableFlags.PROP));
 		input.setProp("karl.map", map.getTitle());
 		return input;
 	}
 
-	/** A colour bar with its two ends labelled, at the top right. */
+	/**
+	 * A colour bar with its two ends labelled, at the top right; below it, with {@code flagged},
+	 * the entry of the unreachable tiles' outline.
+	 */
 	private static void legend(final Overlay o, final LUT lut, final double[] range,
-		final int width)
+		final int width, final boolean flagged)
 	{
 		final int w = 12, h = 96, x = Math.max(0, width - w - 40), y = 8;
 		final ByteProcessor bar = new ByteProcessor(w, h);
@@ -156,6 +164,7 @@ public final class MapView {
 			t.setName("KARL legend");
 			o.add(t);
 		}
+		if (flagged) UnreachableFlags.legend(o, x, y + h + 6);
 	}
 
 	private static LUT lutOf(final ImagePlus map) {

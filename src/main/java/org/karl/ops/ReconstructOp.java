@@ -24,7 +24,11 @@ import org.karl.image.ij.PlaneReader;
  * KARL Reconstruct: the single pass per tile (1 encoder + 1 decoder run) at ε, stitched into a
  * new 32-bit stack with the input's layout and calibration, with one row per plane (mean kept
  * tokens per tile, L1 against the input in [0,1] units). With a fixed token count N instead,
- * the first N tokens of every tile are decoded whatever the halting head says.
+ * the first N tokens of every tile are decoded whatever the halting head says. With
+ * {@code verify}, each tile is reconstructed at its verified count ({@link VerifiedCounts}: the
+ * first k tokens, k raised until ε is met or the budget reached), {@code tokens} is the mean
+ * verified count, the extra column {@code predicted} the single pass's, and every tile still
+ * missing ε is at the budget ({@code unmet} = {@code unmet_full}).
  */
 public final class ReconstructOp {
 
@@ -40,8 +44,21 @@ public final class ReconstructOp {
 	public static final List<String> COLUMNS = List.of("image", "slice", "c", "z", "t", "tiles",
 		"tokens", "l1", "unmet", "unmet_full", "norm_low", "norm_high");
 
-	/** The reconstruction, tiles that missed ε over all planes, and notes for the log. */
-	public record Output(ImagePlus image, ReconstructResult.Unmet unmet, List<String> notes) {}
+	/** The columns with {@code verify}: {@link #COLUMNS} and the mean predicted count. */
+	public static final List<String> VERIFY_COLUMNS = java.util.stream.Stream.concat(COLUMNS
+		.stream(), TokenizeOp.VERIFY_COLUMNS.stream()).toList();
+
+	/** The columns of the rows, verified or not. */
+	public static List<String> columns(final boolean verify) {
+		return verify ? VERIFY_COLUMNS : COLUMNS;
+	}
+
+	/**
+	 * The reconstruction, tiles that missed ε over all planes, notes for the log, and what
+	 * verification changed (null without it).
+	 */
+	public record Output(ImagePlus image, ReconstructResult.Unmet unmet, List<String> notes,
+		VerifySummary verified) {}
 
 	private ReconstructOp() {}
 
@@ -55,11 +72,20 @@ public final class ReconstructOp {
 		final float epsilon, final int budget, final int fixed, final Normalization normalize,
 		final Rows rows, final Progress progress)
 	{
-		final Job job = new Job(imp, name, t, epsilon, budget, fixed, normalize, rows, progress);
+		return run(imp, name, t, epsilon, budget, fixed, normalize, rows, false, progress);
+	}
+
+	/** As above, at verified counts with {@code verify}; rows {@link #columns}. */
+	public static Output run(final ImagePlus imp, final String name, final Tokenizer t,
+		final float epsilon, final int budget, final int fixed, final Normalization normalize,
+		final Rows rows, final boolean verify, final Progress progress)
+	{
+		final Job job = new Job(imp, name, t, epsilon, budget, fixed, normalize, rows, verify,
+			progress);
 		final ImageStack out = new ImageStack(imp.getWidth(), imp.getHeight());
 		for (int i = 1; i <= job.n; i++) out.addSlice(job.label(i), job.plane(i));
 		return new Output(job.layout(new ImagePlus(imp.getTitle() + SUFFIX, out)), job.unmet, job
-			.notes());
+			.notes(), job.verified);
 	}
 
 	/**
@@ -71,12 +97,22 @@ public final class ReconstructOp {
 		final Rows rows, final java.nio.file.Path tiff, final Progress progress)
 		throws java.io.IOException
 	{
-		final Job job = new Job(imp, name, t, epsilon, budget, fixed, normalize, rows, progress);
+		return runToTiff(imp, name, t, epsilon, budget, fixed, normalize, rows, false, tiff, progress);
+	}
+
+	/** As above, at verified counts with {@code verify}; rows {@link #columns}. */
+	public static Output runToTiff(final ImagePlus imp, final String name, final Tokenizer t,
+		final float epsilon, final int budget, final int fixed, final Normalization normalize,
+		final Rows rows, final boolean verify, final java.nio.file.Path tiff,
+		final Progress progress) throws java.io.IOException
+	{
+		final Job job = new Job(imp, name, t, epsilon, budget, fixed, normalize, rows, verify,
+			progress);
 		final ImagePlus result = job.layout(new ImagePlus(imp.getTitle() + SUFFIX, new Computed(job)));
 		TiffOutput.write(result, tiff);
 		if (job.done != job.n) throw new IllegalStateException("ImageJ wrote " + job.done + " of " +
 			job.n + " planes of " + tiff + "; report this with the input file");
-		return new Output(result, job.unmet, job.notes());
+		return new Output(result, job.unmet, job.notes(), job.verified);
 	}
 
 	/** Planes computed in stack order, each once; {@link ImageWriter} pulls them in order. */
@@ -131,20 +167,23 @@ public final class ReconstructOp {
 		private final Tokenizer t;
 		private final float epsilon;
 		private final int b, fixed;
+		private final boolean verify;
 		private final Normalization normalize;
 		private final Rows rows;
 		private final Progress progress;
 		private final TileGrid grid;
 		private final PlaneReader reader;
 		ReconstructResult.Unmet unmet = new ReconstructResult.Unmet(0, 0);
+		VerifySummary verified;
 		int done;
 
 		Job(final ImagePlus imp, final String name, final Tokenizer t, final float epsilon,
 			final int budget, final int fixed, final Normalization normalize, final Rows rows,
-			final Progress progress)
+			final boolean verify, final Progress progress)
 		{
-			if (!rows.columns().equals(COLUMNS)) throw new IllegalArgumentException("ReconstructOp: " +
-				"rows have columns " + rows.columns() + ", expected " + COLUMNS);
+			if (!rows.columns().equals(columns(verify))) throw new IllegalArgumentException(
+				"ReconstructOp: rows have columns " + rows.columns() + ", expected " + columns(verify));
+			checkVerify(verify, fixed);
 			Inputs.checkImage(imp, t.tileSize());
 			this.b = Inputs.budget(t, epsilon, budget);
 			if (fixed < 0 || fixed > t.maxTokens()) throw new IllegalArgumentException("tokens=" + fixed +
@@ -155,6 +194,8 @@ public final class ReconstructOp {
 			this.t = t;
 			this.epsilon = epsilon;
 			this.fixed = fixed;
+			this.verify = verify;
+			this.verified = verify ? VerifySummary.NONE : null;
 			this.normalize = normalize;
 			this.rows = rows;
 			this.progress = progress;
@@ -179,7 +220,27 @@ public final class ReconstructOp {
 			final float[] images;
 			final int[] counts;
 			double planeUnmet = Double.NaN, planeFull = Double.NaN; // a fixed count has no ε to meet
-			if (fixed > 0) {
+			double predicted = Double.NaN;
+			if (verify) {
+				final VerifiedCounts.Tiles v = VerifiedCounts.verify(t, tiles, grid.count(), epsilon, b,
+					sub);
+				images = v.images();
+				counts = v.counts();
+				int miss = 0;
+				predicted = 0;
+				for (int k = 0; k < grid.count(); k++) {
+					if (!v.met()[k]) miss++;
+					predicted += v.predicted()[k];
+					verified = verified.plus(v.predicted()[k], counts[k], v.met()[k]);
+				}
+				predicted /= grid.count();
+				// NB: a verified tile misses ε only at the budget
+				final ReconstructResult.Unmet u = new ReconstructResult.Unmet(miss, miss);
+				planeUnmet = u.missed();
+				planeFull = u.atBudget();
+				unmet = unmet.plus(u);
+			}
+			else if (fixed > 0) {
 				final TokenizeResult r = t.tokenize(tiles, grid.count(), t.epsilonBins()[0], fixed, sub);
 				final int[] keep = new int[r.keep().length];
 				for (int k = 0; k < grid.count(); k++)
@@ -201,9 +262,10 @@ public final class ReconstructOp {
 			double l1 = 0, tokens = 0;
 			for (int k = 0; k < rec.length; k++) l1 += Math.abs(rec[k] - p.pixels()[k]);
 			for (final int c : counts) tokens += c;
-			rows.add(name, p.index(), p.channel(), p.slice(), p.frame(), grid.count(), tokens / grid
-				.count(), l1 / rec.length, planeUnmet, planeFull, reader.lastBounds()[0], reader
-				.lastBounds()[1]);
+			final Object[] row = { name, p.index(), p.channel(), p.slice(), p.frame(), grid.count(),
+				tokens / grid.count(), l1 / rec.length, planeUnmet, planeFull, reader.lastBounds()[0],
+				reader.lastBounds()[1], predicted };
+			rows.add(verify ? row : java.util.Arrays.copyOf(row, COLUMNS.size()));
 			done = i;
 			return new FloatProcessor(p.width(), p.height(), rec);
 		}
@@ -230,13 +292,30 @@ public final class ReconstructOp {
 		}
 	}
 
+	/** Refuses {@code verify} with a fixed token count, which leaves nothing to verify. */
+	public static void checkVerify(final boolean verify, final int fixed) {
+		if (verify && fixed > 0) throw new IllegalArgumentException(org.karl.Keys.KEY_VERIFY +
+			" checks the counts epsilon gives, but " + org.karl.Keys.KEY_TOKENS + "=" + fixed +
+			" fixes them; use " + org.karl.Keys.KEY_TOKENS + "=0 with " + org.karl.Keys.KEY_VERIFY +
+			", or leave " + org.karl.Keys.KEY_VERIFY + " off");
+	}
+
 	/** For the ImageJ doors: rows in a {@link Table}. */
 	public static TableResult run(final ImagePlus imp, final Tokenizer t, final float epsilon,
 		final int budget, final int fixed, final Normalization normalize, final Progress progress)
 	{
-		final Table rows = new Table(COLUMNS);
-		final Output o = run(imp, imp.getTitle(), t, epsilon, budget, fixed, normalize, rows,
+		return run(imp, t, epsilon, budget, fixed, normalize, false, progress);
+	}
+
+	/** As above; with {@code verify}, at verified counts, with the summary line. */
+	public static TableResult run(final ImagePlus imp, final Tokenizer t, final float epsilon,
+		final int budget, final int fixed, final Normalization normalize, final boolean verify,
+		final Progress progress)
+	{
+		final Table rows = new Table(columns(verify));
+		final Output o = run(imp, imp.getTitle(), t, epsilon, budget, fixed, normalize, rows, verify,
 			progress);
-		return new TableResult(o.image(), rows, o.notes());
+		return new TableResult(o.image(), rows, o.notes(), 0, TokenizeOp.summary(o.verified(), imp
+			.getTitle()));
 	}
 }

@@ -14,11 +14,21 @@ import org.karl.Keys;
  * {@link #show} the one for tables.
  *
  * @param tmax with token id columns ({@link TokenizeOp#ID_COLUMNS}): the ids per tile; else 0
+ * @param summary the one-line verification summary ({@link VerifySummary#line}), "" without
+ *          verification
  */
-public record TableResult(ImagePlus image, Table table, List<String> notes, int tmax) {
+public record TableResult(ImagePlus image, Table table, List<String> notes, int tmax,
+	String summary)
+{
 
 	public TableResult(final ImagePlus image, final Table table, final List<String> notes) {
 		this(image, table, notes, 0);
+	}
+
+	public TableResult(final ImagePlus image, final Table table, final List<String> notes,
+		final int tmax)
+	{
+		this(image, table, notes, tmax, "");
 	}
 
 	/**

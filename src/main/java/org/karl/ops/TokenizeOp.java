@@ -34,6 +34,10 @@ import org.karl.image.ij.PlaneReader;
  * {@link Normalization}); with {@code ids}: {@code token_ids} and {@code keep_mask}
  * (int[] of T_max values each; CSV and the Results table write them space-separated, the
  * {@value org.karl.Keys#TOKENS_TABLE} table one column per token, see {@link #tokenTable}).
+ * <p>
+ * With {@code verify} ({@link VerifiedCounts}) {@code tokens} is the verified count, {@code l1}
+ * and {@code met} are those of its reconstruction (the first {@code tokens} tokens), the single
+ * pass's count is kept in {@code predicted}, and {@code keep_mask} is the verified prefix.
  */
 public final class TokenizeOp {
 
@@ -56,6 +60,9 @@ public final class TokenizeOp {
 	/** The columns added by {@code reconstruct}. */
 	public static final List<String> RECONSTRUCT_COLUMNS = List.of("l1", "met");
 
+	/** The column added by {@code verify} (after l1 and met, which it implies). */
+	public static final List<String> VERIFY_COLUMNS = List.of("predicted");
+
 	/** The columns added by {@code ids}. */
 	public static final List<String> ID_COLUMNS = List.of("token_ids", "keep_mask");
 
@@ -64,15 +71,24 @@ public final class TokenizeOp {
 	 *
 	 * @param budget tokens per tile in [1, T_max], or 0 for T_max
 	 * @param normalize how raw pixels become [0,1]
+	 * @param verify check each count by decoding ({@link VerifiedCounts}); implies l1 and met
 	 */
 	public record Options(float epsilon, int budget, boolean reconstruct, boolean ids,
-		Normalization normalize)
+		Normalization normalize, boolean verify)
 	{
+
+		/** Without verification. */
+		public Options(final float epsilon, final int budget, final boolean reconstruct,
+			final boolean ids, final Normalization normalize)
+		{
+			this(epsilon, budget, reconstruct, ids, normalize, false);
+		}
 
 		/** The columns of the rows these options give. */
 		public List<String> columns() {
 			final List<String> c = new ArrayList<>(COLUMNS);
-			if (reconstruct) c.addAll(RECONSTRUCT_COLUMNS);
+			if (reconstruct || verify) c.addAll(RECONSTRUCT_COLUMNS);
+			if (verify) c.addAll(VERIFY_COLUMNS);
 			if (ids) c.addAll(ID_COLUMNS);
 			return c;
 		}
@@ -89,8 +105,10 @@ public final class TokenizeOp {
 	 * @param tiles rows written
 	 * @param budget the budget used (T_max when 0 was asked)
 	 * @param notes things the user should know about the input (NaN pixels, clipping, ...)
+	 * @param verified what verification changed (null without {@code verify})
 	 */
-	public record Output(int[] planeTokens, long tiles, int budget, List<String> notes) {}
+	public record Output(int[] planeTokens, long tiles, int budget, List<String> notes,
+		VerifySummary verified) {}
 
 	private TokenizeOp() {}
 
@@ -124,11 +142,24 @@ public final class TokenizeOp {
 		final int n = imp.getStackSize();
 		final int[] perPlane = new int[n];
 		long tiles = 0;
+		VerifySummary verified = o.verify() ? VerifySummary.NONE : null;
 		for (int i = 1; i <= n; i++) {
 			progress.status(name + ": plane " + i + "/" + n);
 			final Plane p = reader.read(i);
-			final PlaneTokens pt = PlaneTokenizer.tokenize(t, p.img(), o.epsilon(), b, o.reconstruct(),
-				o.ids(), selected, progress.sub((i - 1.0) / n, (double) i / n));
+			final Progress sub = progress.sub((i - 1.0) / n, (double) i / n);
+			final PlaneTokens pt;
+			final int[] predicted;
+			if (o.verify()) {
+				final VerifiedCounts.PlaneResult v = VerifiedCounts.plane(t, p.img(), o.epsilon(), b, o
+					.ids(), selected, sub);
+				pt = v.tokens();
+				predicted = v.predicted();
+			}
+			else {
+				pt = PlaneTokenizer.tokenize(t, p.img(), o.epsilon(), b, o.reconstruct(), o.ids(), selected,
+					sub);
+				predicted = null;
+			}
 			final TileGrid g = pt.grid();
 			final double[] bounds = reader.lastBounds();
 			final Object[] row = new Object[rows.columns().size()];
@@ -149,9 +180,14 @@ public final class TokenizeOp {
 				row[c++] = o.epsilon();
 				row[c++] = bounds[0];
 				row[c++] = bounds[1];
-				if (o.reconstruct()) {
+				if (o.reconstruct() || o.verify()) {
 					row[c++] = pt.l1()[k];
 					row[c++] = ReconstructResult.meets(pt.l1()[k], o.epsilon());
+				}
+				if (o.verify()) {
+					row[c++] = predicted[k];
+					verified = verified.plus(predicted[k], pt.counts()[k], ReconstructResult.meets(pt.l1()[k],
+						o.epsilon()));
 				}
 				if (o.ids()) {
 					row[c++] = Arrays.copyOfRange(pt.tokens(), k * pt.tmax(), (k + 1) * pt.tmax());
@@ -168,7 +204,7 @@ public final class TokenizeOp {
 		imp.setProp(PROP_TOKENS, prop.toString());
 		imp.setProp(PROP_EPSILON, Float.toString(o.epsilon()));
 		imp.setProp(PROP_NORMALIZE, o.normalize().describe());
-		return new Output(perPlane, tiles, b, Inputs.notes(imp, reader));
+		return new Output(perPlane, tiles, b, Inputs.notes(imp, reader), verified);
 	}
 
 	/**
@@ -179,11 +215,25 @@ public final class TokenizeOp {
 		final int budget, final boolean reconstruct, final Normalization normalize, final String save,
 		final Progress progress) throws java.io.IOException
 	{
+		return run(imp, t, epsilon, budget, reconstruct, normalize, save, false, progress);
+	}
+
+	/** As above; with {@code verify}, verified counts and the summary line. */
+	public static TableResult run(final ImagePlus imp, final Tokenizer t, final float epsilon,
+		final int budget, final boolean reconstruct, final Normalization normalize, final String save,
+		final boolean verify, final Progress progress) throws java.io.IOException
+	{
 		final java.nio.file.Path csv = TableResult.checkSave(save, imp);
-		final Options o = new Options(epsilon, budget, reconstruct, true, normalize);
+		final Options o = new Options(epsilon, budget, reconstruct, true, normalize, verify);
 		final Table rows = new Table(o.columns());
 		final Output out = run(imp, imp.getTitle(), t, o, imp.getRoi(), rows, null, progress);
-		return new TableResult(null, rows, out.notes(), t.maxTokens()).save(csv);
+		return new TableResult(null, rows, out.notes(), t.maxTokens(), summary(out.verified(), imp
+			.getTitle())).save(csv);
+	}
+
+	/** The summary line of {@code v} for the image {@code name}, or "" without verification. */
+	static String summary(final VerifySummary v, final String name) {
+		return v == null ? "" : v.line(name);
 	}
 
 	/**

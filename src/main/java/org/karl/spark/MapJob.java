@@ -43,11 +43,13 @@ public final class MapJob {
 
 	static final String USAGE = "usage: spark-submit [spark options] --class " + MapJob.class
 		.getName() + " KARL-spark.jar\n" +
-		"         [--model DIR] [--epsilon E] [--budget T] [--lut L] [--list FILE]\n" +
+		"         [--model DIR] [--epsilon E] [--budget T] [--verify] [--lut L] [--list FILE]\n" +
 		"         [--merged FILE] [--master M] [--normalize MODE ...] --output DIR [FILE_OR_FOLDER...]\n" +
 		"  --model DIR    model folder on a shared file system; default: the default model\n" +
 		"  --epsilon E    target error; default " + DEFAULT_EPSILON + "\n" +
 		"  --budget T     most tokens per tile; default (or 0): T_max\n" +
+		"  --verify       check each count by decoding and raise it until E is met, as karl map\n" +
+		"                 --verify (columns l1, met, predicted; unreachable tiles outlined)\n" +
 		"  --lut L        fire or viridis; default " + DEFAULT_LUT + "\n" +
 		"  --list FILE    more inputs, one path a line (blank lines and # comments skipped)\n" +
 		"  --output DIR   folder for NAME" + MapFiles.MAP_SUFFIX + " and NAME" + MapFiles.CSV_SUFFIX +
@@ -58,14 +60,22 @@ public final class MapJob {
 		"                 --percentile_high P --normalize_scope plane|stack --range_min V\n" +
 		"                 --range_max V, as karl map\n";
 
-	/** What to map, as given on the command line. */
+	/** What to map, as given on the command line; {@code verify} as {@code karl map --verify}. */
 	public record Request(List<String> inputs, String output, String model, float epsilon,
-		int budget, String lut, String merged, Normalization normalize)
+		int budget, String lut, String merged, Normalization normalize, boolean verify)
 	{
 
 		public Request {
 			inputs = List.copyOf(inputs);
 			if (normalize == null) normalize = Normalization.DEFAULT;
+		}
+
+		/** Without verification. */
+		public Request(final List<String> inputs, final String output, final String model,
+			final float epsilon, final int budget, final String lut, final String merged,
+			final Normalization normalize)
+		{
+			this(inputs, output, model, epsilon, budget, lut, merged, normalize, false);
 		}
 
 		/** With the default normalisation (per-plane percentiles). */
@@ -79,9 +89,12 @@ public final class MapJob {
 	/** One image for one task: the path to read, as given, and its output name. */
 	record Item(String path, String given, String name) implements Serializable {}
 
-	/** What one task did with one image: status "mapped", "skipped" (done before) or "failed". */
+	/**
+	 * What one task did with one image: status "mapped", "skipped" (done before) or "failed";
+	 * {@code summary}: the verification line ("" without verify).
+	 */
 	public record Outcome(String input, String name, String status, long tiles, String message,
-		long modelLoadNanos, long nanos, String executor) implements Serializable
+		long modelLoadNanos, long nanos, String executor, String summary) implements Serializable
 	{
 
 		public boolean failed() {
@@ -151,6 +164,7 @@ public final class MapJob {
 		String output = null, model = "", lut = DEFAULT_LUT, merged = null, list = null, master = null;
 		float epsilon = (float) DEFAULT_EPSILON;
 		int budget = DEFAULT_BUDGET;
+		boolean verify = DEFAULT_VERIFY;
 		String normalize = DEFAULT_NORMALIZE, scope = DEFAULT_NORMALIZE_SCOPE, min = "", max = "";
 		double low = DEFAULT_PERCENTILE_LOW, high = DEFAULT_PERCENTILE_HIGH;
 		for (int i = 0; i < args.length; i++) {
@@ -158,6 +172,10 @@ public final class MapJob {
 			if (a.equals("-h") || a.equals("--" + KEY_HELP)) return null;
 			if (!a.startsWith("--")) {
 				inputs.add(a);
+				continue;
+			}
+			if (a.equals("--" + KEY_VERIFY)) { // NB: the one option without a value
+				verify = true;
 				continue;
 			}
 			if (i + 1 >= args.length) throw new IllegalArgumentException(a + " needs a value; see --help");
@@ -185,7 +203,7 @@ public final class MapJob {
 		if (inputs.isEmpty()) throw new IllegalArgumentException(
 			"no image file or folder given; give paths or --list FILE");
 		return new Args(new Request(inputs, output, model, epsilon, budget, lut, merged, Normalization
-			.of(normalize, low, high, scope, min, max)), master);
+			.of(normalize, low, high, scope, min, max), verify), master);
 	}
 
 	/**
@@ -222,14 +240,16 @@ public final class MapJob {
 			items.add(new Item(f.toAbsolutePath().normalize().toString(), f.toString(), names.get(f)));
 		final List<Outcome> outcomes = sc.parallelize(items, Math.max(1, items.size())).map(
 			new MapTask(output.toString(), modelDir.toString(), r.epsilon(), r.budget(), r.lut(), r
-				.normalize()))
+				.normalize(), r.verify()))
 			.collect();
 
 		final List<Path> tables = new ArrayList<>();
 		for (final Outcome o : outcomes) {
 			switch (o.status()) {
-				case "mapped" -> out.println(o.input() + ": " + o.tiles() + " tiles -> " + MapFiles.map(
-					output, o.name()));
+				case "mapped" -> {
+					out.println(o.input() + ": " + o.tiles() + " tiles -> " + MapFiles.map(output, o.name()));
+					if (!o.summary().isEmpty()) out.println(o.summary());
+				}
 				case "skipped" -> out.println(o.input() + ": done before, skipped");
 				default -> err.println("karl spark: " + o.input() + ": " + o.message());
 			}
@@ -254,10 +274,12 @@ public final class MapJob {
 		private final float epsilon;
 		private final int budget;
 		private final Normalization normalize;
+		private final boolean verify;
 
 		MapTask(final String output, final String model, final float epsilon, final int budget,
-			final String lut, final Normalization normalize)
+			final String lut, final Normalization normalize, final boolean verify)
 		{
+			this.verify = verify;
 			this.normalize = normalize;
 			this.output = output;
 			this.model = model;
@@ -273,19 +295,19 @@ public final class MapJob {
 			final String executor = org.apache.spark.SparkEnv.get() == null ? "" : org.apache.spark.SparkEnv
 				.get().executorId();
 			if (MapFiles.done(out, it.name())) return new Outcome(it.given(), it.name(), "skipped", 0, "",
-				0, System.nanoTime() - t0, executor);
+				0, System.nanoTime() - t0, executor, "");
 			long load = 0;
 			try {
 				final ExecutorModels.Loaded m = ExecutorModels.get(Path.of(model));
 				load = m.takeLoadNanos();
 				final MapFiles.Result res = MapFiles.map(Path.of(it.path()), it.given(), out, it.name(), m
-					.model(), epsilon, budget, normalize, lut, Progress.NONE);
+					.model(), epsilon, budget, normalize, lut, verify, Progress.NONE);
 				return new Outcome(it.given(), it.name(), "mapped", res.tiles(), String.join("; ", res
-					.notes()), load, System.nanoTime() - t0, executor);
+					.notes()), load, System.nanoTime() - t0, executor, res.summary());
 			}
 			catch (final Exception | OutOfMemoryError e) {
 				return new Outcome(it.given(), it.name(), "failed", 0, describe(e), load, System.nanoTime() -
-					t0, executor);
+					t0, executor, "");
 			}
 		}
 	}

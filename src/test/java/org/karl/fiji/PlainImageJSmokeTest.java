@@ -3,6 +3,8 @@ package org.karl.fiji;
 import static org.junit.Assert.*;
 import static org.junit.Assume.assumeNotNull;
 
+import ij.IJ;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +16,11 @@ import java.util.regex.Pattern;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.karl.engine.runtime.KarlModel;
 import org.karl.engine.runtime.TestModels;
+import org.karl.fiji.ij1.VerifyMacroTest;
+import org.karl.image.ij.Normalization;
+import org.karl.testing.VerifyChecks;
 
 /**
  * The install a user does and the menu route they get: the zip
@@ -60,6 +66,8 @@ public class PlainImageJSmokeTest {
 			final Path out = ij.resolve("out.txt"), csv = ij.resolve("tiles.csv");
 			final Path ids = ij.resolve("ids.csv"), wide = ij.resolve("tokens.csv");
 			final Path macro = ij.resolve("m.ijm");
+			final Path nf = ij.resolve("nf.tif"), vcsv = ij.resolve("verified.csv"), vmap = ij.resolve(
+				"verified-map.tif");
 			Files.writeString(macro, String.join("\n", //
 				"List.setCommands;", //
 				"s = 'class ' + List.get('KARL Complexity Map...') + '\\n';", //
@@ -76,6 +84,11 @@ public class PlainImageJSmokeTest {
 					"] save=[" + ids + "]');", //
 				"Table.save('" + wide + "', 'KARL tokens');", //
 				"s = s + 'user results ' + nResults + ' ' + getResult('Mean', 0) + '\\n';", //
+				// verify with the bundled default model on noisy-flat tiles: rows, flags, Log line
+				VerifyMacroTest.noisyFlat(nf), //
+				"run('KARL Complexity Map...', 'epsilon=0.1 normalize=range verify');", //
+				"s = s + 'verify ' + getTitle() + ' rows ' + Table.size('KARL tiles') + '\\n';", //
+				"Table.save('" + vcsv + "', 'KARL tiles'); saveAs('Tiff', '" + vmap + "');", //
 				"File.saveString(s, '" + out + "');", //
 				"run('KARL About');", ""));
 			final String console = PlainImageJ.batch(ij, x.display, macro, "", 300);
@@ -100,6 +113,19 @@ public class PlainImageJSmokeTest {
 					.get(0).resolve("karl.json")));
 			}
 			assertEquals(13, Files.readAllLines(csv).size());
+			// verify: the rows and the saved map's flags as at every door, the summary in the Log
+			assertTrue(s, s.contains("verify nf.tif KARL map rows 16"));
+			final List<VerifyChecks.Row> vr = VerifyChecks.fromCsv(Files
+				.readAllLines(vcsv));
+			try (KarlModel k = KarlModel.load(Path.of(
+				"models/default")))
+			{
+				VerifyChecks.check(vr, VerifyChecks.Oracle.of(k, IJ
+					.openImage(nf.toString()), Normalization.TYPE_RANGE, 0.1f),
+					VerifyChecks.flags(IJ.openImage(vmap.toString())));
+			}
+			assertTrue(console, console.contains("KARL Complexity Map: " + VerifyChecks
+				.summary(vr, "nf.tif")));
 			// Named tables: the user's one Measure row (the ramp's mean, about 127) is still the
 			// Results table, and Tokenize's ids are one column per token in "KARL tokens", equal
 			// to the CSV's space-separated token_ids and keep_mask.

@@ -32,6 +32,8 @@ import org.karl.ops.ComplexityMapOp;
 import org.karl.ops.InputFiles;
 import org.karl.ops.MapFiles;
 import org.karl.ops.Shards;
+import org.karl.testing.NoisyFlat;
+import org.karl.testing.VerifyChecks;
 
 /**
  * The Spark job on {@code local[2]}: the same files as single-process {@link MapFiles} byte for
@@ -158,6 +160,39 @@ public class MapJobTest {
 		assertTrue(p.get(1), ph > 3900 && ph < 4000);
 	}
 
+	/**
+	 * --verify on the executors: the verified files of karl map --verify byte for byte (flags in
+	 * the map TIFF included), the rows' invariants ({@link VerifyChecks}) on the noisy-flat tiles
+	 * with the shipped model, and the summary line printed on the driver.
+	 */
+	@Test
+	public void verifyReachesTheExecutorsAndTheSummaryTheDriver() throws Exception {
+		final Path shipped = Path.of("models/default");
+		org.junit.Assume.assumeTrue("no shipped models/default", org.karl.ops.ModelLocator.isModel(
+			shipped));
+		final Path in = tmp.newFolder("in-verify").toPath(), maps = tmp.getRoot().toPath().resolve(
+			"verified"), ref = tmp.newFolder("ref-verify").toPath();
+		final Path nf = TestImages.save(NoisyFlat.image("nf", 4, 4, 11), in.resolve("nf.tif"));
+		final MapJob.Report rep = job(MapJob.parse(new String[] { "--model", shipped.toString(),
+			"--epsilon", "0.1", "--normalize", "range", "--verify", "--output", maps.toString(), in
+				.toString() }).request());
+		assertEquals(err.toString(), List.of(), rep.failed());
+		try (KarlModel m = KarlModel.load(shipped)) {
+			final MapFiles.Result r = MapFiles.map(nf, nf.toString(), ref, "nf", m, 0.1f, 0,
+				Normalization.TYPE_RANGE, "fire", true, Progress.NONE);
+			assertArrayEquals(Files.readAllBytes(r.map()), Files.readAllBytes(MapFiles.map(maps, "nf")));
+			assertArrayEquals(Files.readAllBytes(r.csv()), Files.readAllBytes(MapFiles.csv(maps, "nf")));
+			final List<VerifyChecks.Row> rows = VerifyChecks.fromCsv(Files.readAllLines(MapFiles.csv(maps,
+				"nf")));
+			VerifyChecks.check(rows, VerifyChecks.Oracle.of(m, ij.IJ.openImage(nf.toString()),
+				Normalization.TYPE_RANGE, 0.1f), VerifyChecks.flags(ij.IJ.openImage(MapFiles.map(maps,
+					"nf").toString())));
+			assertTrue(out.toString(), out.toString().contains(VerifyChecks.summary(rows, nf.toString()) +
+				"\n"));
+			assertEquals(r.summary(), VerifyChecks.summary(rows, nf.toString()));
+		}
+	}
+
 	/** A mistyped --model is named in one line on the driver, as by karl map, before any task. */
 	@Test
 	public void aMissingModelIsRefusedOnTheDriver() throws Exception {
@@ -185,6 +220,9 @@ public class MapJobTest {
 		assertEquals("local[2]", a.master());
 		assertEquals(Normalization.DEFAULT, MapJob.parse(new String[] { "--output",
 			"o", "x.tif" }).request().normalize());
+		assertFalse(a.request().verify());
+		assertTrue("a flag without a value", MapJob.parse(new String[] { "--verify", "--output", "o",
+			"x.tif" }).request().verify());
 		assertNull(MapJob.parse(new String[] { "--help" }));
 	}
 

@@ -15,6 +15,13 @@ final class Commands {
 
 	private Commands() {}
 
+	/** Logs the verification summary line ({@code ""}: none) at info level, as "title: line". */
+	static void summary(final ContextCommand cmd, final String title, final String summary) {
+		final LogService log = cmd.context() == null ? null : cmd.context().getService(
+			LogService.class);
+		if (log != null && !summary.isEmpty()) log.info(title + ": " + summary);
+	}
+
 	static void run(final ContextCommand cmd, final String title, final Body body) {
 		try {
 			body.run();

@@ -35,6 +35,10 @@ public class ComplexityMapCommand extends NormalizingCommand {
 	@Parameter(required = false, description = "model folder; empty: the default model")
 	private String model = "";
 
+	@Parameter(required = false, description = "check each count by decoding; raise it until " +
+		"epsilon is met (columns l1, met, predicted; a summary line in the log)")
+	private boolean verify = Keys.DEFAULT_VERIFY;
+
 	@Parameter(required = false, choices = { "fire", "viridis" })
 	private String lut = Keys.DEFAULT_LUT;
 
@@ -59,7 +63,8 @@ public class ComplexityMapCommand extends NormalizingCommand {
 	public void run() {
 		Commands.run(this, "KARL Complexity Map", () -> {
 			final TableResult o = ComplexityMapOp.run(image, Models.get(model, null).model(),
-				(float) epsilon, budget, normalization(), lut, show, display, save, Progress.NONE);
+				(float) epsilon, budget, normalization(), lut, show, display, save, verify, Progress.NONE);
+			Commands.summary(this, "KARL Complexity Map", o.summary());
 			map = o.image();
 			table = new ResultsTable();
 			o.table().fill(table);

@@ -32,6 +32,10 @@ public class ReconstructImageCommand extends NormalizingCommand {
 	@Parameter(required = false)
 	private String model = "";
 
+	@Parameter(required = false, description = "check each count by decoding; raise it until " +
+		"epsilon is met (column predicted: the mean single-pass count; a summary line in the log)")
+	private boolean verify = Keys.DEFAULT_VERIFY;
+
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus reconstruction;
 
@@ -42,7 +46,8 @@ public class ReconstructImageCommand extends NormalizingCommand {
 	public void run() {
 		Commands.run(this, "KARL Reconstruct", () -> {
 			final TableResult o = ReconstructOp.run(image, Models.get(model, null).model(),
-				(float) epsilon, budget, tokens, normalization(), Progress.NONE);
+				(float) epsilon, budget, tokens, normalization(), verify, Progress.NONE);
+			Commands.summary(this, "KARL Reconstruct", o.summary());
 			reconstruction = o.image();
 			table = new ResultsTable();
 			o.table().fill(table);

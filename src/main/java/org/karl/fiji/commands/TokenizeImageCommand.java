@@ -33,6 +33,10 @@ public class TokenizeImageCommand extends NormalizingCommand {
 	@Parameter(required = false)
 	private boolean reconstruct = Keys.DEFAULT_RECONSTRUCT;
 
+	@Parameter(required = false, description = "check each count by decoding; raise it until " +
+		"epsilon is met (columns l1, met, predicted; a summary line in the log)")
+	private boolean verify = Keys.DEFAULT_VERIFY;
+
 	@Parameter(required = false)
 	private String save = Keys.DEFAULT_SAVE;
 
@@ -48,7 +52,8 @@ public class TokenizeImageCommand extends NormalizingCommand {
 	public void run() {
 		Commands.run(this, "KARL Tokenize", () -> {
 			final TableResult o = TokenizeOp.run(image, Models.get(model, null).model(),
-				(float) epsilon, budget, reconstruct, normalization(), save, Progress.NONE);
+				(float) epsilon, budget, reconstruct, normalization(), save, verify, Progress.NONE);
+			Commands.summary(this, "KARL Tokenize", o.summary());
 			table = new ResultsTable();
 			o.table().without(TokenizeOp.ID_COLUMNS).fill(table);
 			tokens = new ResultsTable();

@@ -18,8 +18,9 @@ import org.karl.image.ij.Luts;
 /**
  * Plugins › KARL › KARL Complexity Map...: kept tokens per tile of the current image as a new
  * 32-bit map (or over the input) and one row per tile in the table table= (default
- * {@value org.karl.Keys#DEFAULT_TABLE}). Keys: epsilon, budget, model, lut, show, display, save,
- * table and the normalisation keys.
+ * {@value org.karl.Keys#DEFAULT_TABLE}). Keys: epsilon, budget, model, verify (verified counts,
+ * unreachable tiles outlined, a summary line in the Log), lut, show, display, save, table and the
+ * normalisation keys.
  */
 public class ComplexityMapPlugIn extends KarlPlugIn {
 
@@ -30,8 +31,8 @@ public class ComplexityMapPlugIn extends KarlPlugIn {
 
 	@Override
 	protected Set<String> keys() {
-		return withNormalize(KEY_EPSILON, KEY_BUDGET, KEY_MODEL, KEY_LUT, KEY_SHOW, KEY_DISPLAY,
-			KEY_SAVE, KEY_TABLE);
+		return withNormalize(KEY_EPSILON, KEY_BUDGET, KEY_MODEL, KEY_VERIFY, KEY_LUT, KEY_SHOW,
+			KEY_DISPLAY, KEY_SAVE, KEY_TABLE);
 	}
 
 	@Override
@@ -39,6 +40,7 @@ public class ComplexityMapPlugIn extends KarlPlugIn {
 		gd.addNumericField(label(KEY_EPSILON), DEFAULT_EPSILON, 3);
 		gd.addNumericField(label(KEY_BUDGET), DEFAULT_BUDGET, 0, 6, "tokens");
 		gd.addDirectoryField(label(KEY_MODEL), "", 30);
+		gd.addCheckbox(label(KEY_VERIFY), DEFAULT_VERIFY);
 		gd.addChoice(label(KEY_LUT), Luts.NAMES, DEFAULT_LUT);
 		gd.addChoice(label(KEY_SHOW), MapView.SHOWS.toArray(String[]::new), DEFAULT_SHOW);
 		gd.addChoice(label(KEY_DISPLAY), MapView.DISPLAYS.toArray(String[]::new), DEFAULT_DISPLAY);
@@ -51,7 +53,8 @@ public class ComplexityMapPlugIn extends KarlPlugIn {
 	@Override
 	protected String readFields(final GenericDialog gd) {
 		return opt(KEY_EPSILON, gd.getNextNumber()) + opt(KEY_BUDGET, (int) gd.getNextNumber()) +
-			opt(KEY_MODEL, gd.getNextString()) + opt(KEY_LUT, gd.getNextChoice()) + opt(KEY_SHOW, gd.getNextChoice()) + opt(
+			opt(KEY_MODEL, gd.getNextString()) + flag(KEY_VERIFY, gd.getNextBoolean()) + opt(KEY_LUT, gd
+				.getNextChoice()) + opt(KEY_SHOW, gd.getNextChoice()) + opt(
 				KEY_DISPLAY, gd.getNextChoice()) + opt(KEY_SAVE, gd
 				.getNextString()) + opt(KEY_TABLE, gd.getNextString()) + readNormalizeFields(gd);
 	}
@@ -68,7 +71,7 @@ public class ComplexityMapPlugIn extends KarlPlugIn {
 		final long t0 = System.nanoTime();
 		final TableResult out = ComplexityMapOp.run(imp, m.model(), eps, budget, normalization(a), a
 			.string(KEY_LUT, DEFAULT_LUT), a.string(KEY_SHOW, DEFAULT_SHOW), a.string(KEY_DISPLAY,
-				DEFAULT_DISPLAY), save, new IjProgress());
+				DEFAULT_DISPLAY), save, a.flag(KEY_VERIFY), new IjProgress());
 		show(out, a, DEFAULT_TABLE);
 		if (out.image() == imp) imp.updateAndDraw(); // NB: show=overlay draws over the input
 		else {

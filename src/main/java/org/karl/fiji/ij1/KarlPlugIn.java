@@ -112,12 +112,13 @@ public abstract class KarlPlugIn implements PlugIn {
 
 	/**
 	 * Shows {@code out}'s rows in the table {@code table=} names (default {@code def}) and logs
-	 * the notes, the operation's and the table's.
+	 * the notes, the operation's and the table's, and the verification summary when there is one.
 	 */
 	protected void show(final org.karl.ops.TableResult out, final MacroArgs a, final String def) {
 		final java.util.List<String> notes = new java.util.ArrayList<>(out.notes());
 		notes.addAll(out.show(a.string(KEY_TABLE, def)));
 		notes.forEach(n -> IJ.log(title() + ": note: " + n));
+		if (!out.summary().isEmpty()) IJ.log(title() + ": " + out.summary());
 	}
 
 	/** The normalisation fields of the dialog, after the command's own. */
@@ -169,6 +170,11 @@ public abstract class KarlPlugIn implements PlugIn {
 	protected static Path imagejDir() {
 		final String d = IJ.getDir("imagej");
 		return d == null || d.isBlank() ? null : Path.of(d);
+	}
+
+	/** A bare boolean key when {@code on} (as ImageJ records a checkbox), else nothing. */
+	protected static String flag(final String key, final boolean on) {
+		return on ? " " + key : "";
 	}
 
 	/** {@code key=value} with ImageJ's brackets when the value is empty or has spaces. */

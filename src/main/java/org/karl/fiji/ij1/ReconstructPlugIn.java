@@ -17,7 +17,9 @@ import org.karl.ops.TableResult;
  * Plugins › KARL › KARL Reconstruct...: the single-pass reconstruction of the current image at
  * ε (or with a fixed token count, tokens=N), with per-plane kept tokens and L1 as rows of the
  * table table= (default {@value org.karl.Keys#DEFAULT_TABLE_RECONSTRUCT}).
- * Keys: epsilon, budget, tokens, model, table and the normalisation keys.
+ * Keys: epsilon, budget, tokens, model, verify (each tile at its verified count, the mean
+ * single-pass count in the column predicted, a summary line in the Log), table and the
+ * normalisation keys.
  */
 public class ReconstructPlugIn extends KarlPlugIn {
 
@@ -28,7 +30,7 @@ public class ReconstructPlugIn extends KarlPlugIn {
 
 	@Override
 	protected Set<String> keys() {
-		return withNormalize(KEY_EPSILON, KEY_BUDGET, KEY_TOKENS, KEY_MODEL, KEY_TABLE);
+		return withNormalize(KEY_EPSILON, KEY_BUDGET, KEY_TOKENS, KEY_MODEL, KEY_VERIFY, KEY_TABLE);
 	}
 
 	@Override
@@ -37,6 +39,7 @@ public class ReconstructPlugIn extends KarlPlugIn {
 		gd.addNumericField(label(KEY_BUDGET), DEFAULT_BUDGET, 0, 6, "tokens");
 		gd.addNumericField(label(KEY_TOKENS), DEFAULT_TOKENS, 0, 6, "tokens");
 		gd.addDirectoryField(label(KEY_MODEL), "", 30);
+		gd.addCheckbox(label(KEY_VERIFY), DEFAULT_VERIFY);
 		gd.addStringField(label(KEY_TABLE), DEFAULT_TABLE_RECONSTRUCT, 20);
 		addNormalizeFields(gd);
 	}
@@ -44,7 +47,8 @@ public class ReconstructPlugIn extends KarlPlugIn {
 	@Override
 	protected String readFields(final GenericDialog gd) {
 		return opt(KEY_EPSILON, gd.getNextNumber()) + opt(KEY_BUDGET, (int) gd.getNextNumber()) +
-			opt(KEY_TOKENS, (int) gd.getNextNumber()) + opt(KEY_MODEL, gd.getNextString()) + opt(KEY_TABLE, gd.getNextString()) +
+			opt(KEY_TOKENS, (int) gd.getNextNumber()) + opt(KEY_MODEL, gd.getNextString()) + flag(
+				KEY_VERIFY, gd.getNextBoolean()) + opt(KEY_TABLE, gd.getNextString()) +
 			readNormalizeFields(gd);
 	}
 
@@ -58,7 +62,7 @@ public class ReconstructPlugIn extends KarlPlugIn {
 		final int tokens = a.integer(KEY_TOKENS, DEFAULT_TOKENS);
 		final Models.Loaded m = model(a);
 		final TableResult out = ReconstructOp.run(imp, m.model(), eps, budget, tokens, normalization(a),
-			new IjProgress());
+			a.flag(KEY_VERIFY), new IjProgress());
 		show(out, a, DEFAULT_TABLE_RECONSTRUCT);
 		out.image().show();
 	}

@@ -19,7 +19,8 @@ import org.karl.ops.TokenizeOp;
  * {@value org.karl.Keys#TOKENS_TABLE} (table=Results: all in the Results table; CSV with
  * save=); per-plane counts become the image property {@value TokenizeOp#PROP_TOKENS}. Keys:
  * epsilon, budget, model, reconstruct (also each tile's L1 and whether it meets ε: columns l1,
- * met), save, table.
+ * met), verify (verified counts, columns l1, met, predicted, a summary line in the Log), save,
+ * table.
  */
 public class TokenizePlugIn extends KarlPlugIn {
 
@@ -30,7 +31,8 @@ public class TokenizePlugIn extends KarlPlugIn {
 
 	@Override
 	protected Set<String> keys() {
-		return withNormalize(KEY_EPSILON, KEY_BUDGET, KEY_MODEL, KEY_RECONSTRUCT, KEY_SAVE, KEY_TABLE);
+		return withNormalize(KEY_EPSILON, KEY_BUDGET, KEY_MODEL, KEY_RECONSTRUCT, KEY_VERIFY, KEY_SAVE,
+			KEY_TABLE);
 	}
 
 	@Override
@@ -39,6 +41,7 @@ public class TokenizePlugIn extends KarlPlugIn {
 		gd.addNumericField(label(KEY_BUDGET), DEFAULT_BUDGET, 0, 6, "tokens");
 		gd.addDirectoryField(label(KEY_MODEL), "", 30);
 		gd.addCheckbox(label(KEY_RECONSTRUCT), DEFAULT_RECONSTRUCT);
+		gd.addCheckbox(label(KEY_VERIFY), DEFAULT_VERIFY);
 		gd.addFileField(label(KEY_SAVE), DEFAULT_SAVE, 30);
 		gd.addStringField(label(KEY_TABLE), DEFAULT_TABLE, 20);
 		addNormalizeFields(gd);
@@ -47,8 +50,8 @@ public class TokenizePlugIn extends KarlPlugIn {
 	@Override
 	protected String readFields(final GenericDialog gd) {
 		return opt(KEY_EPSILON, gd.getNextNumber()) + opt(KEY_BUDGET, (int) gd.getNextNumber()) +
-			opt(KEY_MODEL, gd.getNextString()) + (gd.getNextBoolean() ? " " + KEY_RECONSTRUCT : "") +
-			opt(KEY_SAVE, gd.getNextString()) + opt(KEY_TABLE, gd.getNextString()) +
+			opt(KEY_MODEL, gd.getNextString()) + flag(KEY_RECONSTRUCT, gd.getNextBoolean()) + flag(
+				KEY_VERIFY, gd.getNextBoolean()) + opt(KEY_SAVE, gd.getNextString()) + opt(KEY_TABLE, gd.getNextString()) +
 			readNormalizeFields(gd);
 	}
 
@@ -62,7 +65,7 @@ public class TokenizePlugIn extends KarlPlugIn {
 		final String save = a.string(KEY_SAVE, DEFAULT_SAVE);
 		final Models.Loaded m = model(a);
 		final TableResult out = TokenizeOp.run(imp, m.model(), eps, budget, a.flag(KEY_RECONSTRUCT),
-			normalization(a), save, new IjProgress());
+			normalization(a), save, a.flag(KEY_VERIFY), new IjProgress());
 		show(out, a, DEFAULT_TABLE);
 		IJ.showStatus(title() + ": " + out.table().size() + " tiles");
 	}

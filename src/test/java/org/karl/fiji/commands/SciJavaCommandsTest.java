@@ -12,9 +12,13 @@ import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.karl.engine.runtime.TestModels;
+import org.karl.testing.NoisyFlat;
+import org.karl.testing.VerifyChecks;
 import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import org.scijava.log.LogListener;
+import org.scijava.log.LogService;
 
 /**
  * The SciJava doors, run through CommandService in a plain SciJava context (no imagej-legacy):
@@ -92,6 +96,42 @@ public class SciJavaCommandsTest {
 			assertEquals(rows.getValue("tokens", i), kept, 0);
 			assertEquals(-1, ids.getValue("id_" + text.length, i), 0); // past budget 6
 		}
+	}
+
+	/**
+	 * verify on the noisy-flat tiles with the shipped model: the rows and the map's flags as every
+	 * door's ({@link VerifyChecks}), and the summary line in the log.
+	 */
+	@Test
+	public void complexityMapVerifiesCountsFlagsUnreachableTilesAndLogsTheSummary()
+		throws Exception
+	{
+		final Path shipped = Path.of("models/default");
+		org.junit.Assume.assumeTrue("no shipped models/default", org.karl.ops.ModelLocator.isModel(
+			shipped));
+		final ImagePlus imp = NoisyFlat.image("nf", 4, 4, 11);
+		final java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+		final LogListener listen = m -> logged.add(m.text());
+		context.service(LogService.class).addLogListener(listen);
+		final CommandModule m = commands.run(ComplexityMapCommand.class, true, "image", imp, "model",
+			shipped.toString(), "epsilon", 0.1, "normalize", "range", "verify", true).get();
+		context.service(LogService.class).removeLogListener(listen);
+		assertFalse(m.getCancelReason(), m.isCanceled());
+		final ResultsTable t = (ResultsTable) m.getOutput("table");
+		final java.util.List<VerifyChecks.Row> rows = new java.util.ArrayList<>();
+		for (int i = 0; i < t.size(); i++)
+			rows.add(new VerifyChecks.Row((int) t.getValue("slice", i), (int) t.getValue("tile_x", i),
+				(int) t.getValue("tile_y", i), (int) t.getValue("tokens", i), (int) t.getValue("predicted",
+					i), (int) t.getValue("budget", i), t.getValue("met", i) == 1));
+		assertEquals(16, rows.size());
+		final VerifyChecks.Oracle oracle;
+		try (org.karl.engine.runtime.KarlModel k = org.karl.engine.runtime.KarlModel.load(shipped)) {
+			oracle = VerifyChecks.Oracle.of(k, imp, org.karl.image.ij.Normalization.TYPE_RANGE, 0.1f);
+		}
+		final ImagePlus map = (ImagePlus) m.getOutput("map");
+		VerifyChecks.check(rows, oracle, VerifyChecks.flags(map));
+		assertTrue(logged.toString(), logged.contains("KARL Complexity Map: " + VerifyChecks.summary(
+			rows, "nf")));
 	}
 
 	@Test
