@@ -47,7 +47,7 @@ public class ModelGuardTest {
 
 	/**
 	 * Test-preset exports (full + serving/) with minimum targets, untrained and after one base step;
-	 * the paper-targets graph's ops. Built once: building a graph takes seconds, more on a busy CPU.
+	 * the paper-targets graph's and the latent decoder target's ops. Built once: building a graph takes seconds, more on a busy CPU.
 	 */
 	private static Path root, minimum, baseOnly;
 	private static final SortedSet<String> paperOps = new TreeSet<>();
@@ -75,6 +75,11 @@ public class ModelGuardTest {
 		// as above: the built graph is enough (an export costs seconds)
 		try (Graph g = new Graph()) {
 			ModelGraph.build(g, ModelConfig.preset("test"), t.withHaltingTargets(TrainConfig.PAPER));
+			for (final NodeDef n : g.toGraphDef().getNodeList()) paperOps.add(n.getOp());
+		}
+		// the latent decoder target (the shipped default's) builds other losses: its ops count too
+		try (Graph g = new Graph()) {
+			ModelGraph.build(g, ModelConfig.preset("test-latent"), t);
 			for (final NodeDef n : g.toGraphDef().getNodeList()) paperOps.add(n.getOp());
 		}
 	}
