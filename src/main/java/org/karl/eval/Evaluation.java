@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.karl.engine.api.Progress;
+import org.karl.ops.VerifiedCounts;
 import org.karl.engine.api.ReconstructResult;
 import org.karl.engine.api.TileSet;
 import org.karl.engine.api.Tokenizer;
@@ -114,8 +115,10 @@ public final class Evaluation {
 				.epsilonBins(), tmax, o.threshold());
 			final GradedCounts graded = GradedCounts.of(r.counts(), classical.blank(), alit.budgets()[0],
 				tmax);
+			final VerifiedShare verified = VerifiedShare.of(VerifiedCounts.verify(t, x, n, eps, tmax,
+				Progress.NONE));
 			rows.add(atEpsilon(t, eps, x, px, r, partOf, names, alit, prefix, classical, codebook,
-				probeGroups, probeK, honest, groupMeans(microGroups, microK), graded));
+				probeGroups, probeK, honest, groupMeans(microGroups, microK), graded, verified));
 			progress.fraction(0.45 + 0.3 * (e + 1) / o.epsilons().length);
 		}
 
@@ -139,7 +142,7 @@ public final class Evaluation {
 		final List<String> names, final SearchBaselines.Table alit,
 		final SearchBaselines.Table prefix, final ClassicalSizes classical, final int codebook,
 		final Map<String, TileSet> probeGroups, final int[] probeK, final HonestCounts honest,
-		final Map<String, Double> microscopy, final GradedCounts graded)
+		final Map<String, Double> microscopy, final GradedCounts graded, final VerifiedShare verified)
 	{
 		final int n = r.n(), tmax = t.maxTokens();
 		final int side = t.tileSize();
@@ -171,7 +174,7 @@ public final class Evaluation {
 			.get(i - 1) : means.get(i) > means.get(i - 1);
 		return new EvalResult.AtEpsilon(decimal(eps), bin(t.epsilonBins(), eps), karl, search(alit, eps, n,
 			tmax, false), search(prefix, eps, n, tmax, true), agree, classical.against(r.counts(),
-				codebook), hist, probes, ordered, honest, microscopy, graded);
+				codebook), hist, probes, ordered, honest, microscopy, graded, verified);
 	}
 
 	/** Mean count per group; {@code k} holds the groups' counts back to back, in map order. */

@@ -54,6 +54,8 @@ public final class Goals {
 			"blank", Double.NaN), 3));
 		g.add(atLeast("nuclei fields: nucleus − background tiles, mean k̂", e == null ? Double.NaN : e
 			.microscopy().get("nucleus") - e.microscopy().get("background"), 8));
+		g.add(atMost("single-pass under-report share (verify climbs), all tiles", e == null ? Double.NaN
+			: e.verified().underReported(), 0.05));
 		final GradedCounts gc = e == null ? null : e.graded();
 		g.add(atLeast("graded share (" + (gc == null ? "2" : gc.floor()) + " < k̂ < T_max), " +
 			"non-blank tiles", gc == null ? Double.NaN : gc.graded(), 0.4));
