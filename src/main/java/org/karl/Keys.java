@@ -119,8 +119,8 @@ public final class Keys {
 	/** Tiles per optimiser step (train-base, train); tiles per TensorFlow call (bench). */
 	public static final String KEY_BATCH = "batch";
 	/**
-	 * 0 means the card's value (TrainConfig defaults: 128 base, 32 KARL, as §7.2–7.3); for bench,
-	 * choose the fastest by measurement.
+	 * 0 means the card's value (TrainConfig defaults: 128 base, 32 KARL, docs/algorithm.md §2); for
+	 * bench, choose the fastest by measurement.
 	 */
 	public static final int DEFAULT_BATCH = 0;
 
@@ -137,7 +137,10 @@ public final class Keys {
 	/** 0 means: the data folder only. */
 	public static final int DEFAULT_GENERATED = 0;
 
-	/** What the halting head learns: minimum (smallest budget meeting ε) or paper (§4.1). */
+	/**
+	 * What the halting head learns: minimum (smallest budget meeting ε) or paper
+	 * (docs/algorithm.md §4.4).
+	 */
 	public static final String KEY_HALTING_TARGETS = "halting_targets";
 
 	/**

@@ -17,7 +17,7 @@ import org.karl.image.SyntheticTiles;
 import org.karl.image.TileGrid;
 
 /**
- * The {@code karl bench} measurement (issue 3 §3): the complexity-map path (encoder only) on a
+ * The {@code karl bench} measurement: the complexity-map path (encoder only) on a
  * square plane at the fastest of a few batch sizes, its FLOP/s against TensorFlow's own MatMul,
  * cold start in a child JVM, and resident memory over many single-tile calls after a warm-up.
  */

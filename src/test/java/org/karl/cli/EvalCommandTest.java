@@ -39,7 +39,7 @@ public class EvalCommandTest {
 		final String md = Files.readString(dir.resolve(EvalCommand.MARKDOWN));
 		assertTrue(md.contains("karl eval "));
 		assertTrue(md.contains("| 0.050 |") && md.contains("| 0.100 |"));
-		// issue 16: JPEG at every fixed budget, falling with bits; graded share per ε
+		// the classical anchor: JPEG at every fixed budget, falling with bits; graded share per ε
 		final JsonObject jpeg = json.getAsJsonObject("jpeg");
 		final JsonArray budgets = jpeg.getAsJsonArray("budgets"), l1 = jpeg.getAsJsonArray("l1"),
 			ratio = jpeg.getAsJsonArray("karlOverJpeg");

@@ -21,7 +21,7 @@ import org.karl.ops.ComplexityMapOp;
 import org.karl.ops.Table;
 
 /**
- * What normalisation does for a microscopist (issue 9's report): one synthetic widefield image
+ * What normalisation does for a microscopist (docs/fiji-users.md): one synthetic widefield image
  * (nuclei with haze, uneven light and camera noise) stored as 8-bit, as 12-bit data in a 16-bit
  * image, and as 32-bit raw counts, mapped with the shipped model. With the pixel type's range,
  * 12-bit data reads as a dark image and raw counts clip to a uniform map; with per-plane

@@ -30,7 +30,7 @@ import org.karl.ops.engine.TrainLog;
 
 /**
  * Not a unit test (run on purpose, about 4 min on 2 cores): the microscopy demonstration of
- * docs/fiji-users.md (issue 9).
+ * docs/fiji-users.md.
  * <p>
  * Images: the synthetic widefield image of {@link WidefieldDemo} (seed
  * {@value WidefieldDemo#DEMO_SEED}) as 8-bit and as 12-bit data in a 16-bit image, and

@@ -15,9 +15,10 @@ import org.karl.engine.runtime.TestModels;
 import org.karl.fiji.Ij1Env;
 
 /**
- * Issue 4's bad inputs, each through a real macro: one clear line in the Log
- * ({@code KARL <Command>: what; what to do}), the macro aborted (its next line does not run),
- * the input image's pixels unchanged, and no output file left behind.
+ * Bad inputs (out-of-range values, missing or broken models, unusable folders), each through a
+ * real macro: one clear line in the Log ({@code KARL <Command>: what; what to do}), the macro
+ * aborted (its next line does not run), the input image's pixels unchanged, and no output file
+ * left behind.
  */
 public class BadInputMacroTest {
 
