@@ -10,14 +10,17 @@ import javax.imageio.ImageIO;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.experimental.categories.Category;
 import org.karl.engine.runtime.TestModels;
 import org.karl.eval.EvalReport;
+import org.karl.testing.Slow;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /** {@code karl eval} and {@code karl bench} end to end through {@link Main#run}. */
+@Category(Slow.class) // a whole karl eval
 public class EvalCommandTest {
 
 	@Rule
