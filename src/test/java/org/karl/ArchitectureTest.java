@@ -84,7 +84,11 @@ public class ArchitectureTest {
 			new String[] { "org.karl.cli.", "org.karl.fiji.", "org.karl.ops.", "org.karl.eval.",
 				"org.karl.spark." }, null), //
 		new Rule("eval uses no door (cli, fiji, spark)", new String[] { "org.karl.eval" }, NONE,
-			new String[] { "org.karl.cli.", "org.karl.fiji.", "org.karl.spark." }, null));
+			new String[] { "org.karl.cli.", "org.karl.fiji.", "org.karl.spark." }, null), //
+		new Rule("fiji.commands and fiji.ij1 do not use each other", new String[] {
+			"org.karl.fiji.commands" }, NONE, new String[] { "org.karl.fiji.ij1." }, null), //
+		new Rule("fiji.commands and fiji.ij1 do not use each other", new String[] {
+			"org.karl.fiji.ij1" }, NONE, new String[] { "org.karl.fiji.commands." }, null));
 
 	private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;");
 	private static final Pattern IMPORT = Pattern.compile(

@@ -35,7 +35,7 @@ public class ComplexityMapCommand extends NormalizingCommand {
 	@Parameter(required = false, description = "model folder; empty: the default model")
 	private String model = "";
 
-	@Parameter(required = false, choices = { "fire", "viridis" })
+	@Parameter(required = false, choices = { Keys.LUT_FIRE, Keys.LUT_VIRIDIS })
 	private String lut = Keys.DEFAULT_LUT;
 
 	@Parameter(required = false, choices = { MapView.TILES, MapView.FULL, MapView.OVERLAY },
