@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Takes docs/fiji-microscopy.png: plain ImageJ 1.54p (real GUI under Xvfb) with KARL installed
-# from the install zip, the widefield demonstration image of NormalizationDemoTest (12-bit data in
+# from the install zip, the widefield demonstration image of NormalizationDemo (12-bit data in
 # a 16-bit image) mapped with the shipped model as show=overlay, once with normalize=range (the
 # pixel type's range: a flat map) and once with normalize=percentile (the default). ImageJ's own
 # Capture Screen takes the picture, so only Xvfb is needed.
@@ -15,7 +15,7 @@ mvn -B -q -DskipTests package test-compile
 cp="target/test-classes:target/classes:$(cat target/classpath.txt)"
 mkdir -p "$work/ImageJ"
 unzip -q target/KARL_Tokenizer-*-fiji.zip -d "$work/ImageJ"
-java -cp "$cp" org.karl.image.NormalizationDemoTest "$work/widefield.tif"
+java -cp "$cp" org.karl.image.NormalizationDemo "$work/widefield.tif"
 abs_out="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
 
 cat > "$work/shot.ijm" <<MACRO

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Takes the screenshots of docs/fiji-users.md's tour (issue 9): plain ImageJ 1.54p (real GUI under
+# Takes the screenshots of docs/fiji-users.md's tour: plain ImageJ 1.54p (real GUI under
 # Xvfb) with KARL installed from the install zip, ImageJ's own Capture Screen, cropped and scaled
 # in ImageJ, each window's title written above it (Xvfb has no window manager, hence no title bars):
 #   docs/fiji-tour-views.png     the 8-bit widefield demonstration image (WidefieldDemo), show=tiles,

@@ -103,13 +103,14 @@ public final class Keys {
 	public static final boolean DEFAULT_IDS = false;
 
 	/**
-	 * Optimiser steps. CLI train-base, train: the total (the run stops when the model's counter
-	 * reaches it). KARL Train...: the steps this run adds, so fine-tuning a trained model or
-	 * resuming a run trains that many more.
+	 * Optimiser steps this run adds, the same in every door (KARL Train..., karl train-base, karl
+	 * train): fine-tuning a trained model or resuming a run trains that many more, a new model that
+	 * many. Left out in the CLI, a new model trains to the card's total (TrainConfig defaults: 2000
+	 * base steps, 3000 KARL steps) and a resume finishes the interrupted run.
 	 */
 	public static final String KEY_STEPS = "steps";
-	/** 0 means the card's value (TrainConfig defaults: 2000 base steps, 3000 KARL steps). */
-	public static final int DEFAULT_STEPS = 0;
+	/** A default value for the {@link #KEY_STEPS} parameter in KARL Train...: a short fine-tune. */
+	public static final int DEFAULT_STEPS = 200;
 
 	/** Output folder or file (a model folder for training, images for reconstruct). */
 	public static final String KEY_OUTPUT = "output";
@@ -129,8 +130,8 @@ public final class Keys {
 	/** Tiles per optimiser step (train-base, train); tiles per TensorFlow call (bench). */
 	public static final String KEY_BATCH = "batch";
 	/**
-	 * 0 means the card's value (TrainConfig defaults: 128 base, 32 KARL, as §7.2–7.3); for bench,
-	 * choose the fastest by measurement.
+	 * 0 means the card's value (TrainConfig defaults: 128 base, 32 KARL, docs/algorithm.md §2); for
+	 * bench, choose the fastest by measurement.
 	 */
 	public static final int DEFAULT_BATCH = 0;
 
@@ -147,7 +148,10 @@ public final class Keys {
 	/** 0 means: the data folder only. */
 	public static final int DEFAULT_GENERATED = 0;
 
-	/** What the halting head learns: minimum (smallest budget meeting ε) or paper (§4.1). */
+	/**
+	 * What the halting head learns: minimum (smallest budget meeting ε) or paper
+	 * (docs/algorithm.md §4.4).
+	 */
 	public static final String KEY_HALTING_TARGETS = "halting_targets";
 
 	/**
@@ -220,8 +224,14 @@ public final class Keys {
 
 	/** Lookup table of a complexity map: fire or viridis; KARL Complexity Map, karl map. */
 	public static final String KEY_LUT = "lut";
+	/** ImageJ's Fire lookup table, a value of {@link #KEY_LUT}. */
+	public static final String LUT_FIRE = "fire";
+	/** Viridis, a value of {@link #KEY_LUT}. */
+	public static final String LUT_VIRIDIS = "viridis";
+	/** The values of {@link #KEY_LUT}, in the order the dialogs offer them. */
+	public static final String[] LUTS = { LUT_FIRE, LUT_VIRIDIS };
 	/** A default value for the {@link #KEY_LUT} parameter. */
-	public static final String DEFAULT_LUT = "fire";
+	public static final String DEFAULT_LUT = LUT_FIRE;
 
 	/**
 	 * Fixed kept-token count per tile instead of ε: the first N tokens are decoded whatever the

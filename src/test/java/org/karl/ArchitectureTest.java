@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 import org.junit.Test;
 
 /**
- * Enforces the package dependency rules of docs/style.md §2.2 by reading every main source
- * file: imports, and fully qualified type names in code, are checked against the rules below.
- * A failure names the file, the line and the rule.
+ * Enforces the package dependency rules of docs/architecture.md §2 (the rooms and the arrows
+ * between them) by reading every main source file: imports, and fully qualified type names in
+ * code, are checked against the rules below. A failure names the file, the line and the rule.
  */
 public class ArchitectureTest {
 
@@ -45,6 +45,9 @@ public class ArchitectureTest {
 				"java.awt." }, null), //
 		new Rule("engine.api imports the JDK (java.*) only", new String[] {
 			"org.karl.engine.api" }, NONE, null, new String[] { "java." }), //
+		new Rule("engine uses no other KARL package", new String[] { "org.karl.engine" }, NONE,
+			new String[] { "org.karl.cli.", "org.karl.fiji.", "org.karl.ops.", "org.karl.image.",
+				"org.karl.data.", "org.karl.eval.", "org.karl.spark." }, null), //
 		new Rule("image (outside image.ij) does not import ij", new String[] {
 			"org.karl.image" }, new String[] { "org.karl.image.ij" }, new String[] { "ij." },
 			null), //
@@ -70,14 +73,29 @@ public class ArchitectureTest {
 				"java.awt." }, null), //
 		// NB: picocli is how the CLI door reads its command line; nothing else depends on it.
 		new Rule("only cli uses picocli", new String[] { "org.karl" }, new String[] {
-			"org.karl.cli" }, new String[] { "picocli." }, null));
+			"org.karl.cli" }, new String[] { "picocli." }, null), //
+		// NB: Spark is a provided dependency, on no runtime class path but the job's, and the Fiji
+		// jar leaves org.karl.spark out: nothing else may need either.
+		new Rule("only spark uses Spark", new String[] { "org.karl" }, new String[] {
+			"org.karl.spark" }, new String[] { "org.apache.spark." }, null), //
+		new Rule("nothing outside spark uses spark", new String[] { "org.karl" }, new String[] {
+			"org.karl.spark" }, new String[] { "org.karl.spark." }, null), //
+		new Rule("data uses no door, ops, eval or spark", new String[] { "org.karl.data" }, NONE,
+			new String[] { "org.karl.cli.", "org.karl.fiji.", "org.karl.ops.", "org.karl.eval.",
+				"org.karl.spark." }, null), //
+		new Rule("eval uses no door (cli, fiji, spark)", new String[] { "org.karl.eval" }, NONE,
+			new String[] { "org.karl.cli.", "org.karl.fiji.", "org.karl.spark." }, null), //
+		new Rule("fiji.commands and fiji.ij1 do not use each other", new String[] {
+			"org.karl.fiji.commands" }, NONE, new String[] { "org.karl.fiji.ij1." }, null), //
+		new Rule("fiji.commands and fiji.ij1 do not use each other", new String[] {
+			"org.karl.fiji.ij1" }, NONE, new String[] { "org.karl.fiji.commands." }, null));
 
 	private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;");
 	private static final Pattern IMPORT = Pattern.compile(
 		"^\\s*import\\s+(?:static\\s+)?([\\w.]+(?:\\.\\*)?)\\s*;");
 	// NB: a qualified type name in code, e.g. "ij.IJ.log(...)", which would bypass an import rule.
 	private static final Pattern QUALIFIED = Pattern.compile(
-		"(?<![\\w.])((?:ij|net\\.imglib2|org\\.scijava|java\\.awt|org\\.karl\\.engine\\.graph|org\\.karl\\.cli|org\\.karl\\.fiji)" +
+		"(?<![\\w.])((?:ij|net\\.imglib2|org\\.scijava|java\\.awt|org\\.apache\\.spark|org\\.karl\\.(?:engine\\.graph|cli|fiji|ops|image|data|eval|spark))" +
 			"(?:\\.[a-z_]\\w*)*\\.[A-Z]\\w*)");
 
 	@Test
@@ -196,6 +214,18 @@ public class ArchitectureTest {
 		assertEquals(1, check("org.karl.cli", "import org.karl.engine.graph.KarlGraph;").size());
 		assertEquals(1, check("org.karl.fiji.ij1", "import org.karl.engine.graph.Layers;").size());
 		assertEquals(0, check("org.karl.cli", "import org.karl.engine.runtime.KarlModel;").size());
+	}
+
+	@Test
+	public void sparkStaysInItsRoomAndTheEngineAtTheBottom() {
+		assertEquals(1, check("org.karl.ops", "import org.apache.spark.SparkConf;").size());
+		assertEquals(0, check("org.karl.spark", "import org.apache.spark.SparkConf;").size());
+		assertEquals(1, check("org.karl.cli", "import org.karl.spark.MapJob;").size());
+		assertEquals(1, check("org.karl.engine.train", "import org.karl.ops.Models;").size());
+		assertEquals(1, check("org.karl.engine.runtime", "  org.karl.image.Tiler.tile(x);").size());
+		assertEquals(1, check("org.karl.data", "import org.karl.eval.EvalSet;").size());
+		assertEquals(1, check("org.karl.eval", "import org.karl.cli.Main;").size());
+		assertEquals(0, check("org.karl.eval", "import org.karl.image.Ssim;").size());
 	}
 
 	@Test

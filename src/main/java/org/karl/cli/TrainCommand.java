@@ -17,10 +17,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code karl train-base} (the base VQ-VAE, §7.2) and {@code karl train} (KARL with the base frozen,
- * §7.4), through {@link TrainOp} like KARL Train... in Fiji. Both start from --model, or
- * continue the --output folder with --resume, or (base only) build a new model from --preset;
- * both checkpoint into --output atomically and write its serving/ export.
+ * {@code karl train-base} (the base VQ-VAE, docs/algorithm.md §5) and {@code karl train} (KARL with
+ * the base frozen, docs/algorithm.md §4), through {@link TrainOp} like KARL Train... in Fiji. Both
+ * start from --model, or continue the --output folder with --resume, or (base only) build a new
+ * model from --preset; both checkpoint into --output atomically and write its serving/ export.
  */
 public abstract class TrainCommand extends KarlCommand {
 
@@ -124,7 +124,8 @@ public abstract class TrainCommand extends KarlCommand {
 	@Option(names = "--" + KEY_HALTING_TARGETS, paramLabel = TrainConfig.MINIMUM + "|" +
 		TrainConfig.PAPER, order = 10, description = "halting targets of KARL training: " +
 			TrainConfig.MINIMUM + " (the smallest budget whose error meets ε; default) or " +
-			TrainConfig.PAPER + " (§4.1); recorded in the card")
+			TrainConfig.PAPER + " (the paper's split at the phase-1 budget; docs/algorithm.md §4.4); " +
+			"recorded in the card")
 	String mode;
 
 	private TrainCommand(final boolean base) {

@@ -19,7 +19,7 @@ import org.karl.ops.VerifiedCounts;
 import org.karl.ops.VerifySummary;
 
 /**
- * The {@code karl bench} measurement (issue 3 §3): the complexity-map path (encoder only) on a
+ * The {@code karl bench} measurement: the complexity-map path (encoder only) on a
  * square plane at the fastest of a few batch sizes, its FLOP/s against TensorFlow's own MatMul,
  * cold start in a child JVM, and resident memory over many single-tile calls after a warm-up.
  * The same plane is also mapped with verified counts ({@link VerifiedCounts}, issue 17), in

@@ -3,7 +3,7 @@ package org.karl.eval;
 import java.util.List;
 
 /**
- * What one {@code karl bench} run measured (issue 3 §3), written as {@code bench.json}.
+ * What one {@code karl bench} run measured, written as {@code bench.json}.
  *
  * @param device the TensorFlow device, in words
  * @param cores processors the JVM sees
@@ -24,8 +24,8 @@ import java.util.List;
  * @param coldStart child-JVM cold start (null when skipped)
  * @param memory resident memory over many single-tile calls
  * @param peakRssMiB this process's peak resident memory (VmHWM) at the end
- * @param goals the speed and memory goals of issue 3
- * @param verify the same map with verified counts (issue 17)
+ * @param goals the speed and memory goals ({@link Bench}): map speed, cold start, memory growth
+ * @param verify the same map with verified counts
  */
 public record BenchResult(String device, int cores, String model, int plane, int tiles,
 	double epsilon, List<BatchRun> candidates, int batch, double[] mapSeconds,

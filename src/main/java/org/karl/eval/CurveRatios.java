@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How much a fixed-budget curve still falls when the budget doubles (issue 16): L1(T)/L1(T/2)
+ * How much a fixed-budget curve still falls when the budget doubles: L1(T)/L1(T/2)
  * for T = T_max, T_max/2, ... while T/2 ≥ {@value #SMALLEST} and both budgets are in the table.
  * A count can only be graded where these stay well below 1. The smallest budget (2, a blank
  * tile's count) is left out: the question is whether tokens past the first few still help.

@@ -9,8 +9,8 @@ import org.karl.image.MicroscopyTiles;
 
 /**
  * Renders an {@link EvalResult} as the markdown report {@code docs/evaluation.md}: one table per
- * question of issue 3 §2, the figures, and the goals. Numbers only; the text that interprets them
- * is written by whoever publishes the report.
+ * question of docs/algorithm.md §6, the figures, and the goals. Numbers only; the text that
+ * interprets them is written by whoever publishes the report.
  */
 public final class EvalReport {
 
@@ -180,7 +180,7 @@ public final class EvalReport {
 		s.append("Originals (left) and single-pass reconstructions at ").append(list(r.montage()
 			.epsilons())).append("; each label is the kept token count.\n");
 
-		s.append("\n## 8. Goals (issues 3, 7 and 16; counts at ε = ").append(Goals.EPSILON).append(
+		s.append("\n## 8. Goals (counts at ε = ").append(Goals.EPSILON).append(
 			")\n\n");
 		s.append(header("goal", "measured", "target", "met"));
 		for (final Goals.Goal g : Goals.of(r))

@@ -24,7 +24,7 @@ public record EvalResult(Setup setup, List<AtEpsilon> epsilons, List<Timing> tim
 	double monotonicFraction, Montage montage)
 {
 
-	/** Adherence tolerance: a tile adheres when its L1 ≤ ε + this (issue 3). */
+	/** Adherence tolerance: a tile adheres when its L1 ≤ ε + this (docs/algorithm.md §6.1). */
 	public static final double ADHERENCE_SLACK = 0.005;
 
 	/**

@@ -16,10 +16,11 @@ import org.karl.image.MicroscopyTiles;
 import org.karl.image.SyntheticTiles;
 
 /**
- * The {@code karl eval} measurement (issue 3 §2, karl-algorithm.md §7.8): KARL's single pass at
- * each ε against ALIT-style and prefix search on the same model and tiles, token counts against
- * classical compressed sizes, the probe groups, and (issue 16) the fixed-budget curve against
- * JPEG at the same bits and how graded the counts are. Pure computation: the caller writes files.
+ * The {@code karl eval} measurement (docs/algorithm.md §6): KARL's single pass at each ε against
+ * ALIT-style and prefix search on the same model and tiles, token counts against classical
+ * compressed sizes, the probe groups, the fixed-budget curve against JPEG at the same bits (a
+ * classical anchor for the curve's level and slope) and how graded the counts are. Pure
+ * computation: the caller writes files.
  */
 public final class Evaluation {
 

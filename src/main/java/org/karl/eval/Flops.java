@@ -18,7 +18,7 @@ import org.karl.engine.config.ModelConfig;
  * quantiser      2 T W d + 2 T d Kl                             (pre_quant, code distances)
  * </pre>
  * For the S model (S 32, p 4, W 64, L 3, r 4, T 32) the encoder is 24nW² + 4n²W per layer, the
- * formula of karl-algorithm.md §7.3.
+ * formula of docs/algorithm.md §6.3.
  */
 public final class Flops {
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The acceptance goals of issues 3, 7 and 16 that {@code karl eval} can check, evaluated on a
+ * The acceptance goals of the single pass that {@code karl eval} can check, evaluated on a
  * result: speed of the single pass against both searches, adherence, monotonicity, agreement with
  * DEFLATE, the probe ordering, honest counts, graded counts (all at ε = {@value #EPSILON}), and
  * the fixed-budget curve against JPEG and against itself at double the budget.
@@ -27,7 +27,7 @@ public final class Goals {
 
 	private Goals() {}
 
-	/** The goals, in the order of the issue. */
+	/** The goals, in the report's order. */
 	public static List<Goal> of(final EvalResult r) {
 		final List<Goal> g = new ArrayList<>();
 		final double karl = ms(r, "karl"), alit = ms(r, "alit"), prefix = ms(r, "prefix");

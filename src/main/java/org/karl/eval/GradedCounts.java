@@ -1,7 +1,7 @@
 package org.karl.eval;
 
 /**
- * Is the count graded or binary (issue 16)? At one ε, over the non-blank tiles (more than one
+ * Is the count graded or binary? At one ε, over the non-blank tiles (more than one
  * 8-bit grey level, {@link Compression#isBlank}): the share whose count lies strictly between the
  * smallest budget and T_max, and the share held by the single most common count. A complexity
  * map needs many tiles in between, and no count holding most of them.

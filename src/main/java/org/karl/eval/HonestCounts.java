@@ -6,7 +6,7 @@ import java.util.List;
 import org.karl.engine.train.EpsilonCalibration;
 
 /**
- * Does the count mean something (issue 7)? At one ε, from the single pass and the ALIT-style
+ * Does the count mean something? At one ε, from the single pass and the ALIT-style
  * table of the same model: agreement with the search oracle on the tiles some budget can reach,
  * adherence there, how often an unreachable ε is said (k̂ = T_max and L1 above ε), and what the
  * paper's halting targets could at best learn from this model's own fixed-budget curves.

@@ -24,7 +24,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.karl.engine.api.TileSet;
 
 /**
- * A classical anchor for KARL's fixed-budget curve (issue 16): every tile coded by ImageIO's
+ * A classical anchor for KARL's fixed-budget curve: every tile coded by ImageIO's
  * baseline JPEG writer (8-bit grey) at the same number of bits as T tokens, T × log2(codebook).
  * Only the entropy-coded scan counts ({@link JpegScan}). Per tile and budget the anchor is the
  * best of the qualities whose scan fits and of a flat tile at the tile's mean grey (8 bits): a

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The report's classical anchor (issue 16): KARL's fixed-budget L1 against JPEG at the same bits,
+ * The report's classical anchor: KARL's fixed-budget L1 against JPEG at the same bits,
  * with both Huffman choices, per part, and how much KARL's curve still falls per doubling of T.
  */
 final class JpegTable {

@@ -9,7 +9,7 @@ import org.karl.engine.api.Tokenizer;
 import org.karl.image.ImageMetrics;
 
 /**
- * The search baselines KARL's single pass is compared with (karl-algorithm.md §5, §7.8), run on
+ * The search baselines KARL's single pass is compared with (docs/algorithm.md §6.2), run on
  * the same model, and the single pass itself, each timed on a batch of tiles:
  * <ul>
  * <li>ALIT-style: for T = 2, 4, ..., T_max, encode and decode at budget T with the smallest ε

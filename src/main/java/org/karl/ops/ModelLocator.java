@@ -69,6 +69,16 @@ public final class ModelLocator {
 	public static Path defaultModel(final Path imagejDir, final ClassLoader bundle,
 		final Path cache) throws IOException
 	{
+		return defaultModel(candidates(imagejDir), bundle, cache);
+	}
+
+	/**
+	 * As {@link #defaultModel(Path, ClassLoader, Path)} with the folders to search given, in order
+	 * (the seam that lets a test leave out this repository's own models/default).
+	 */
+	static Path defaultModel(final List<Path> candidates, final ClassLoader bundle,
+		final Path cache) throws IOException
+	{
 		final String prop = System.getProperty(MODEL_PROPERTY);
 		if (prop != null && !prop.isBlank()) {
 			if (isModel(Path.of(prop))) return Path.of(prop);
@@ -76,7 +86,7 @@ public final class ModelLocator {
 				"(saved_model.pb + karl.json); fix the path or unset it");
 		}
 		final List<Path> searched = new ArrayList<>();
-		for (final Path p : candidates(imagejDir)) {
+		for (final Path p : candidates) {
 			if (isModel(p)) return p;
 			searched.add(p);
 		}
@@ -136,7 +146,8 @@ public final class ModelLocator {
 
 	// -- Helpers --
 
-	private static List<Path> candidates(final Path imagejDir) {
+	/** The folders searched for the default model, in order (items 2 and 3 of the class comment). */
+	static List<Path> candidates(final Path imagejDir) {
 		final List<Path> c = new ArrayList<>();
 		try {
 			Path p = Path.of(ModelLocator.class.getProtectionDomain().getCodeSource().getLocation()

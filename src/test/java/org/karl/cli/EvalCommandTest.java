@@ -10,14 +10,17 @@ import javax.imageio.ImageIO;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.experimental.categories.Category;
 import org.karl.engine.runtime.TestModels;
 import org.karl.eval.EvalReport;
+import org.karl.testing.Slow;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /** {@code karl eval} and {@code karl bench} end to end through {@link Main#run}. */
+@Category(Slow.class) // a whole karl eval
 public class EvalCommandTest {
 
 	@Rule
@@ -39,7 +42,7 @@ public class EvalCommandTest {
 		final String md = Files.readString(dir.resolve(EvalCommand.MARKDOWN));
 		assertTrue(md.contains("karl eval "));
 		assertTrue(md.contains("| 0.050 |") && md.contains("| 0.100 |"));
-		// issue 16: JPEG at every fixed budget, falling with bits; graded share per ε
+		// the classical anchor: JPEG at every fixed budget, falling with bits; graded share per ε
 		final JsonObject jpeg = json.getAsJsonObject("jpeg");
 		final JsonArray budgets = jpeg.getAsJsonArray("budgets"), l1 = jpeg.getAsJsonArray("l1"),
 			ratio = jpeg.getAsJsonArray("karlOverJpeg");

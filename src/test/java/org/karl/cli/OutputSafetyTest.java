@@ -17,8 +17,10 @@ import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.experimental.categories.Category;
 import org.karl.engine.runtime.TestModels;
 import org.karl.image.ij.TestImages;
+import org.karl.testing.Slow;
 
 /**
  * Where results go, at the CLI door: an output is never an input, equal names get distinct
@@ -26,6 +28,7 @@ import org.karl.image.ij.TestImages;
  * outputs fail before any work naming the path and the reason, and temp files are cleaned up
  * after SIGTERM and after a kill -9.
  */
+@Category(Slow.class) // a child karl stopped by SIGTERM and by kill -9
 public class OutputSafetyTest {
 
 	@Rule

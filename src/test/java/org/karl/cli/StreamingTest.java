@@ -19,6 +19,7 @@ import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.experimental.categories.Category;
 import org.karl.engine.runtime.KarlModel;
 import org.karl.engine.runtime.TestModels;
 import org.karl.image.ij.ImageFiles;
@@ -28,12 +29,14 @@ import org.karl.ops.ComplexityMapOp;
 import org.karl.ops.ReconstructOp;
 import org.karl.ops.Table;
 import org.karl.engine.api.Progress;
+import org.karl.testing.Slow;
 
 /**
  * The headless doors read TIFF stacks plane by plane: a stack larger than the whole Java heap of
  * a child {@code karl} process is mapped and reconstructed, and on a small stack the streamed
  * results equal the in-memory ones, bit for bit; stacks and hyperstacks keep their layout.
  */
+@Category(Slow.class) // child karl processes with small heaps
 public class StreamingTest {
 
 	@Rule

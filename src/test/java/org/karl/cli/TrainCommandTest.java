@@ -8,14 +8,17 @@ import java.nio.file.Path;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.experimental.categories.Category;
 import org.karl.engine.config.ModelCard;
 import org.karl.engine.config.TrainConfig;
+import org.karl.testing.Slow;
 
 /**
  * {@code karl train-base} and {@code karl train} through {@link Main#run} on a test-sized model:
  * the halting-target choice reaches the card and survives resuming, switching it rebuilds the
  * training graph with the same weights, and a trained --output is never silently replaced.
  */
+@Category(Slow.class) // short trainings through the command line
 public class TrainCommandTest {
 
 	@Rule

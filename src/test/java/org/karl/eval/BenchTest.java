@@ -6,13 +6,16 @@ import java.util.List;
 
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.junit.experimental.categories.Category;
 import org.karl.engine.api.Progress;
 import org.karl.engine.runtime.TestModels;
+import org.karl.testing.Slow;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /** The whole benchmark on a small plane with the test model (cold start included). */
+@Category(Slow.class) // a whole karl bench, cold start in a child JVM included
 public class BenchTest {
 
 	private static BenchResult r;

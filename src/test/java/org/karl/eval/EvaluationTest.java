@@ -95,7 +95,7 @@ public class EvaluationTest {
 		for (final String k : List.of("karl", "alit", "prefix", "agreement", "classical",
 			"histogram", "probes", "honest", "microscopy", "graded", "verified")) assertTrue(k, e.has(k));
 		assertEquals(Goals.of(result).size(), o.getAsJsonArray("goals").size());
-		// issue 16: graded share, commonest count, KARL/JPEG at T_max (all, worst part),
+		// how graded the counts are and the JPEG anchor: graded share, commonest count, KARL/JPEG at T_max (all, worst part),
 		// L1(8)/L1(4) (T_max 8); the single pass's under-report share (verified counts)
 		assertEquals(13 + 6, Goals.of(result).size());
 	}

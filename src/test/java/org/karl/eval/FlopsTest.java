@@ -24,7 +24,7 @@ public class FlopsTest {
 
 	@Test
 	public void smallModelLayerIsTheSpecFormula() {
-		// karl-algorithm.md §7.3: n·24W² + 4n²W per layer (r = 4), n = 97, W = 64
+		// docs/algorithm.md §6.3: n·24W² + 4n²W per layer (r = 4), n = 97, W = 64
 		assertEquals(97L * 24 * 64 * 64 + 4L * 97 * 97 * 64, Flops.encoderLayer(97, 64, 4));
 		final ModelConfig s = ModelConfig.small();
 		assertEquals(3 * Flops.encoderLayer(97, 64, 4), Flops.tokenize(s, 32).encoder());

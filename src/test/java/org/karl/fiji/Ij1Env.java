@@ -11,8 +11,9 @@ import net.imagej.patcher.LegacyClassLoader;
 import net.imagej.patcher.LegacyEnvironment;
 
 /**
- * A fresh, patched, headless ImageJ 1.54p for one test (fiji-platform.md §6: ij1-patcher's
- * {@code LegacyEnvironment(loader, true)}), with our plugins.config from target/classes, that
+ * A fresh, patched, headless ImageJ 1.54p for one test (ij1-patcher's
+ * {@code LegacyEnvironment(loader, true)}, the patching Fiji itself uses to run ImageJ 1 without a
+ * display), with our plugins.config from target/classes, that
  * runs macros and returns what they printed and logged.
  * <p>
  * NB: ij1-patcher's own loader sees only ij.jar over the platform loader, so our plugins would

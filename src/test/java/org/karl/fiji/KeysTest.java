@@ -36,6 +36,19 @@ public class KeysTest {
 		return keys;
 	}
 
+	/** A choice list is spelled once, in Keys, and every door offers it from there. */
+	@Test
+	public void choiceListsComeFromKeys() throws NoSuchFieldException {
+		assertArrayEquals(Keys.LUTS, org.karl.image.ij.Luts.NAMES);
+		assertArrayEquals(Keys.LUTS, ComplexityMapCommand.class.getDeclaredField(Keys.KEY_LUT)
+			.getAnnotation(Parameter.class).choices());
+		for (final String lut : Keys.LUTS)
+			assertNotNull(lut, org.karl.image.ij.Luts.get(lut));
+		for (final String preset : Keys.PRESETS)
+			assertNotNull(preset, org.karl.engine.config.ModelConfig.preset(preset));
+		assertTrue(List.of(Keys.PRESETS).contains(Keys.DEFAULT_PRESET));
+	}
+
 	@Test
 	public void dialogLabelsRecordAsTheirKeys() throws IllegalAccessException {
 		for (final String k : keys())

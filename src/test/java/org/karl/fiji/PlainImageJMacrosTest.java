@@ -21,8 +21,10 @@ import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.experimental.categories.Category;
 import org.karl.engine.runtime.TestModels;
 import org.karl.image.ij.TestImages;
+import org.karl.testing.Slow;
 
 /**
  * Every macro of {@code macros/}, run as a user runs it without a GUI session: plain ImageJ
@@ -31,6 +33,7 @@ import org.karl.image.ij.TestImages;
  * after a timeout. The macros use the default model bundled in the jar, except fine-tuning, whose
  * default model is a tiny one ({@code -Dkarl.model}) so that a few steps take seconds.
  */
+@Category(Slow.class) // plain ImageJ with the install zip under Xvfb
 public class PlainImageJMacrosTest {
 
 	@ClassRule

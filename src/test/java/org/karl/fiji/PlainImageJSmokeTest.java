@@ -16,11 +16,13 @@ import java.util.regex.Pattern;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.experimental.categories.Category;
 import org.karl.engine.runtime.KarlModel;
 import org.karl.engine.runtime.TestModels;
 import org.karl.fiji.ij1.VerifyMacroTest;
 import org.karl.image.ij.Normalization;
 import org.karl.testing.VerifyChecks;
+import org.karl.testing.Slow;
 
 /**
  * The install a user does and the menu route they get: the zip
@@ -31,6 +33,7 @@ import org.karl.testing.VerifyChecks;
  * {@code DIR/engines/karl-tf}, and a map is made with the default model bundled in the jar. Skipped,
  * saying why, when no display can be made; fails with "run mvn package first" without the zip.
  */
+@Category(Slow.class) // plain ImageJ with the install zip under Xvfb
 public class PlainImageJSmokeTest {
 
 	@Rule

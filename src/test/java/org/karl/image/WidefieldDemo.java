@@ -11,11 +11,11 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 /**
- * The synthetic widefield demonstration images of issue 9 (docs/fiji-users.md): 4x4 generated
+ * The synthetic widefield demonstration images of docs/fiji-users.md: 4x4 generated
  * fields of nuclei ({@link MicroscopyTiles}, kind 0) with haze, uneven light, read noise σ
  * {@value MicroscopyTiles#PROBE_NOISE} and shot noise, 512x512, values in [0,1], with the nucleus
  * mask the generator drew. Seed {@value #DEMO_SEED} is the demonstration image
- * ({@code NormalizationDemoTest}, {@code MicroscopyDemo}, the screenshots); other seeds give other
+ * ({@code NormalizationDemo}, {@code MicroscopyDemo}, the screenshots); other seeds give other
  * images of the same kind (the fine-tune's training images).
  */
 public final class WidefieldDemo {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.experimental.categories.Category;
 import org.karl.engine.api.Progress;
 import org.karl.engine.api.TileSet;
 import org.karl.engine.config.ModelCard;
@@ -26,6 +27,7 @@ import org.karl.image.SyntheticTiles;
 import org.karl.image.ij.Normalization;
 import org.karl.ops.engine.Engines;
 import org.karl.ops.engine.TrainLog;
+import org.karl.testing.Slow;
 
 /**
  * Fine-tuning at the Fiji door ({@link TrainOp#runOnImages}, as KARL Train... with model=)
@@ -38,6 +40,7 @@ import org.karl.ops.engine.TrainLog;
  * fine-tune had its own schedule it ran at the tail of the start model's cosine (lr ~0) and
  * changed nothing. About 100 s on 2 cores.
  */
+@Category(Slow.class) // a 100-step fine-tune
 public class FineTuneTest {
 
 	static final int START_STEPS = 150, TUNE_STEPS = 100;

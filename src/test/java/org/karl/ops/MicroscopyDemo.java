@@ -30,14 +30,14 @@ import org.karl.ops.engine.TrainLog;
 
 /**
  * Not a unit test (run on purpose, about 4 min on 2 cores): the microscopy demonstration of
- * docs/fiji-users.md (issue 9).
+ * docs/fiji-users.md.
  * <p>
  * Images: the synthetic widefield image of {@link WidefieldDemo} (seed
  * {@value WidefieldDemo#DEMO_SEED}) as 8-bit and as 12-bit data in a 16-bit image, and
  * scikit-image's {@code cell.png} (data/skimage, from {@code scripts/fetch-data.sh}; one of the
  * default model's training images). Tiles: widefield, the generator's nucleus mask: nucleus tiles
  * have at least a third of their pixels in a nucleus, background tiles none (as
- * {@code NormalizationDemoTest}); cell.png, the cell is the pixels above ImageJ's Otsu threshold
+ * {@code NormalizationDemo}); cell.png, the cell is the pixels above ImageJ's Otsu threshold
  * of the image smoothed by a Gaussian of σ 2 px: cell tiles have at least a third of their
  * (in-image) pixels in the cell, background tiles have no cell pixel in themselves or in their 8
  * neighbouring tiles (so the dark halo around the cell counts as neither). Other tiles are in

@@ -7,6 +7,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
@@ -53,14 +54,16 @@ public class ModelLocatorTest {
 	@Test
 	public void noBundledModelAndNoFolderSaysWhatToDo() throws IOException {
 		final Path ijDir = tmp.newFolder("Fiji.app").toPath();
+		// NB: this repository's models/default is left out of the search, so the test means the
+		// same whether or not a trained model sits there.
+		final List<Path> folders = List.of(tmp.getRoot().toPath().resolve("repo/models/default"),
+			ijDir.resolve("models/karl/default"));
 		try (URLClassLoader cl = new URLClassLoader(new URL[] { jar("other.txt", "x").toUri()
 			.toURL() }, null))
 		{
 			assertNull(ModelLocator.extractBundled(cl, tmp.getRoot().toPath()));
-			// NB: this repository may hold a trained models/default; then it is (rightly) found.
-			if (ModelLocator.isModel(Path.of("models/default"))) return;
-			final IOException e = assertThrows(IOException.class, () -> ModelLocator.defaultModel(ijDir,
-				cl, tmp.getRoot().toPath()));
+			final IOException e = assertThrows(IOException.class, () -> ModelLocator.defaultModel(
+				folders, cl, tmp.getRoot().toPath()));
 			assertTrue(e.getMessage(), e.getMessage().startsWith("no default KARL model: none is " +
 				"bundled in the KARL jar and none is at ["));
 			assertTrue(e.getMessage(), e.getMessage().contains(ijDir.resolve("models/karl/default")
@@ -72,12 +75,22 @@ public class ModelLocatorTest {
 	@Test
 	public void theImageJFolderModelIsFound() throws IOException {
 		final Path ijDir = tmp.newFolder("Fiji.app").toPath();
-		if (ModelLocator.isModel(Path.of("models/default"))) return; // the repo's comes first
 		final Path m = Files.createDirectories(ijDir.resolve("models/karl/default"));
 		Files.writeString(m.resolve("saved_model.pb"), "");
 		Files.writeString(m.resolve("karl.json"), "");
+		final List<Path> folders = List.of(tmp.getRoot().toPath().resolve("repo/models/default"), m);
 		try (URLClassLoader cl = new URLClassLoader(new URL[0], null)) {
-			assertEquals(m, ModelLocator.defaultModel(ijDir, cl, tmp.getRoot().toPath()));
+			assertEquals(m, ModelLocator.defaultModel(folders, cl, tmp.getRoot().toPath()));
 		}
+	}
+
+	@Test
+	public void thisRepositorysModelComesBeforeTheImageJFolders() {
+		final Path ijDir = tmp.getRoot().toPath().resolve("Fiji.app");
+		final List<Path> folders = ModelLocator.candidates(ijDir);
+		assertEquals(ijDir.resolve("models/karl/default"), folders.get(folders.size() - 1));
+		assertTrue(folders.toString(), folders.size() >= 2);
+		for (final Path p : folders.subList(0, folders.size() - 1))
+			assertTrue(folders.toString(), p.endsWith("models/default") && p.isAbsolute());
 	}
 }

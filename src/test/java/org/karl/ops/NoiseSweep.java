@@ -81,7 +81,7 @@ public class NoiseSweep {
 
 	/**
 	 * 1: a nucleus tile (at least a third of its pixels in a nucleus), 2: a background tile (no
-	 * nucleus pixel), -1: neither; as NormalizationDemoTest. The crop is the image's top-left, so
+	 * nucleus pixel), -1: neither; as NormalizationDemo. The crop is the image's top-left, so
 	 * tile coordinates index the full mask.
 	 */
 	private static int group(final boolean[] nucleus, final int tx, final int ty, final int tile) {

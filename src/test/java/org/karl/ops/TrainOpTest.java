@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.experimental.categories.Category;
 import org.karl.engine.api.Progress;
 import org.karl.engine.runtime.KarlModel;
 import org.karl.engine.runtime.TestModels;
@@ -17,8 +18,10 @@ import org.karl.ops.engine.Engines;
 import org.karl.ops.engine.TrainLog;
 import org.karl.ops.engine.TrainRequest;
 import org.karl.image.SyntheticTiles;
+import org.karl.testing.Slow;
 
 /** KARL Train's core: Esc leaves the last finished step saved; refusals that protect data. */
+@Category(Slow.class) // short trainings
 public class TrainOpTest {
 
 	@Rule

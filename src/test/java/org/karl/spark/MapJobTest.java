@@ -23,6 +23,7 @@ import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.experimental.categories.Category;
 import org.karl.engine.api.Progress;
 import org.karl.engine.runtime.KarlModel;
 import org.karl.engine.runtime.TestModels;
@@ -34,6 +35,7 @@ import org.karl.ops.MapFiles;
 import org.karl.ops.Shards;
 import org.karl.testing.NoisyFlat;
 import org.karl.testing.VerifyChecks;
+import org.karl.testing.Slow;
 
 /**
  * The Spark job on {@code local[2]}: the same files as single-process {@link MapFiles} byte for
@@ -41,6 +43,7 @@ import org.karl.testing.VerifyChecks;
  * TensorFlow's natives load from the tensorflow-core-native jar inside the task, as on an
  * executor (local mode: the executor is this JVM).
  */
+@Category(Slow.class) // Spark on local[2]
 public class MapJobTest {
 
 	@Rule

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Everything that fixes the KARL graph: base tokenizer, transformer sizes, token schedule, ε bins.
- * Immutable; presets are static factories and an override is a {@code withX} copy. Values follow
- * karl-algorithm.md §7.2–7.3 (the "S" recipe is {@link #small()}).
+ * Immutable; presets are static factories and an override is a {@code withX} copy. The presets
+ * and their sizes: docs/algorithm.md §2 (the "S" recipe is {@link #small()}).
  *
  * @param tileSize input tile edge in pixels (32)
  * @param patch pixels per 2D token edge; grid = tileSize / patch (8, i.e. N = 64)
@@ -44,7 +44,7 @@ public record ModelConfig(int tileSize, int patch, int[] baseChannels, int dz, i
 	 */
 	public static final String LATENT = "latent";
 
-	/** The 19 bins of the reference code (karl_vqgan.py L57). */
+	/** The 19 bins of the paper's released code (docs/algorithm.md §2). */
 	public static final float[] PAPER_BINS = { 0.005f, 0.01f, 0.02f, 0.03f, 0.04f, 0.05f, 0.06f,
 		0.07f, 0.09f, 0.1f, 0.12f, 0.14f, 0.16f, 0.18f, 0.2f, 0.24f, 0.28f, 0.32f, 0.38f };
 
@@ -86,13 +86,18 @@ public record ModelConfig(int tileSize, int patch, int[] baseChannels, int dz, i
 		epsilonBins = epsilonBins.clone();
 	}
 
-	/** The tiny "S" recipe of §7.3: W 64, 3+3 layers, 4 heads, T_max 32, budgets 2..46. */
+	/**
+	 * The tiny "S" recipe (docs/algorithm.md §2): W 64, 3+3 layers, 4 heads, T_max 32, budgets
+	 * 2..46.
+	 */
 	public static ModelConfig small() {
 		return new ModelConfig(32, 4, new int[] { 16, 32 }, 16, 256, 64, 3, 3, 4, 4, 32, 2, 46,
 			512, 8, 64, 0.75f, 0.25f, PAPER_BINS, 1234L, CODES);
 	}
 
-	/** The stretch "M" recipe of §7.3: W 96, 4+4 layers, 1024 x 12 latent codebook. */
+	/**
+	 * The stretch "M" recipe (docs/algorithm.md §2): W 96, 4+4 layers, 1024 x 12 latent codebook.
+	 */
 	public static ModelConfig medium() {
 		return small().withWidth(96).withLayers(4, 4).withLatentCodebook(1024, 12).withHaltHidden(96);
 	}

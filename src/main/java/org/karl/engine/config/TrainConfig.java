@@ -12,7 +12,8 @@ package org.karl.engine.config;
  * @param beta1 AdamW beta1
  * @param beta2 AdamW beta2
  * @param clipNorm global gradient-norm clip
- * @param calibrationSteps steps over which ε0 is collected for the bin check of §7.5 (0 = off)
+ * @param calibrationSteps steps over which ε0 is collected for the bin check of
+ *          docs/algorithm.md §4.8 (0 = off)
  * @param baseSteps base VQ-VAE steps
  * @param baseBatch base VQ-VAE batch
  * @param baseLr base VQ-VAE Adam learning rate
@@ -28,10 +29,11 @@ package org.karl.engine.config;
  *          {@value #PAPER} (the paper's split at the phase-1 budget T, conditioned on bin(ε0)).
  *          Absent in cards written before the option existed, which all used the paper's.
  * @param lrSchedule the learning-rate schedule of the run that trains to {@code steps}: null for
- *          the paper's (§7.3: warmup over {@code warmupFraction} of {@code steps} from step 0 to
- *          {@code peakLr}, half-cosine to 0 at {@code steps}); else a run's own schedule over the
- *          steps it adds (a fine-tune, or a resume that adds steps), recorded so that resuming an
- *          interrupted fine-tune continues it exactly. Absent in cards before fine-tuning had one.
+ *          the paper's (docs/algorithm.md §4.6: warmup over {@code warmupFraction} of
+ *          {@code steps} from step 0 to {@code peakLr}, half-cosine to 0 at {@code steps}); else
+ *          a run's own schedule over the steps it adds (a fine-tune, or a resume that adds steps),
+ *          recorded so that resuming an interrupted fine-tune continues it exactly. Absent in
+ *          cards before fine-tuning had one.
  */
 public record TrainConfig(int steps, int batch, float peakLr, float warmupFraction,
 	float weightDecay, float beta1, float beta2, float clipNorm, int calibrationSteps, int baseSteps,
@@ -39,9 +41,9 @@ public record TrainConfig(int steps, int batch, float peakLr, float warmupFracti
 	int checkpointEvery, long seed, String haltingTargets, LrRun lrSchedule)
 {
 
-	/** Halting targets of the paper (§4.1). */
+	/** Halting targets of the paper (docs/algorithm.md §4.4). */
 	public static final String PAPER = "paper";
-	/** Minimum-budget halting targets (docs/engine.md, "Halting targets"). */
+	/** Minimum-budget halting targets (docs/algorithm.md §4.4). */
 	public static final String MINIMUM = "minimum";
 
 	/**
@@ -111,7 +113,10 @@ public record TrainConfig(int steps, int batch, float peakLr, float warmupFracti
 		if (!(clipNorm > 0)) throw new IllegalArgumentException("TrainConfig: clipNorm must be > 0");
 	}
 
-	/** §7.3 "S": batch 32, lr 1e-3, 10% warmup, AdamW (0.9, 0.95), wd 0.05, clip 3.0. */
+	/**
+	 * The "S" training recipe (docs/algorithm.md §2): batch 32, lr 1e-3, 10% warmup, AdamW (0.9,
+	 * 0.95), wd 0.05, clip 3.0.
+	 */
 	public static TrainConfig defaults() {
 		return new TrainConfig(3000, 32, 1e-3f, 0.1f, 0.05f, 0.9f, 0.95f, 3.0f, 1000, 2000, 128, 1e-3f,
 			100, 500, 100, 50, 500, 42L, MINIMUM, null);

@@ -30,10 +30,16 @@ public final class AdamW {
 		/** Adam's usual denominator ε. */
 		public static final float EPSILON = 1e-8f;
 
-		/** The base VQ-VAE's optimiser (§7.2): Adam (0.9, 0.999), no decay, clip far above any norm. */
+		/**
+		 * The base VQ-VAE's optimiser (docs/algorithm.md §5): Adam (0.9, 0.999), no decay, clip far
+		 * above any norm.
+		 */
 		public static final Hyper BASE = new Hyper(0.9f, 0.999f, EPSILON, 0f, 1e6f);
 
-		/** KARL's optimiser from a training config (§7.3: (0.9, 0.95), wd 0.05, clip 3.0). */
+		/**
+		 * KARL's optimiser from a training config (docs/algorithm.md §4.6: (0.9, 0.95), wd 0.05,
+		 * clip 3.0).
+		 */
 		public static Hyper of(final org.karl.engine.config.TrainConfig t) {
 			return new Hyper(t.beta1(), t.beta2(), EPSILON, t.weightDecay(), t.clipNorm());
 		}

@@ -9,9 +9,9 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * The base 2D tokenizer of §7.2: a small VQ-VAE that maps a 32x32 tile to an 8x8 grid of
- * continuous features h (what KARL reads) and their nearest codes (KARL's CE targets), and decodes
- * a (soft) code grid back to pixels. Trained first, then frozen: its variables are in
+ * The base 2D tokenizer of docs/algorithm.md §3.2: a small VQ-VAE that maps a 32x32 tile to an 8x8
+ * grid of continuous features h (what KARL reads) and their nearest codes (KARL's CE targets), and
+ * decodes a (soft) code grid back to pixels. Trained first, then frozen: its variables are in
  * {@link Layers.Group#BASE} and KARL's optimiser never sees them.
  */
 public final class BaseTokenizerGraph {
@@ -99,7 +99,10 @@ public final class BaseTokenizerGraph {
 		return c.latentTarget() ? h : quantize(h).q();
 	}
 
-	/** Soft code: probs [B*64, K] @ sg(E) -> [B, 8, 8, Dz] (the decoder input KARL uses, §3.9). */
+	/**
+	 * Soft code: probs [B*64, K] @ sg(E) -> [B, 8, 8, Dz] (the decoder input KARL uses,
+	 * docs/algorithm.md §3.10).
+	 */
 	public Operand<TFloat32> softCode(final Operand<TFloat32> probs) {
 		final Operand<TFloat32> s = tf.linalg.matMul(probs, tf.stopGradient(codebook())); // [B*64, Dz]
 		return tf.reshape(s, l.vec(-1, grid, grid, c.dz()));

@@ -11,10 +11,10 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * The KARL latent-distillation tokenizer (§3), block by block in the spec's order: 2D tokens,
- * ε token, encoder over [ε ; 2D ; latent queries], halting head, factorised l2 VQ of the 1D tokens,
- * decoder over [mask tokens ; surviving latents], logits over base codes, soft code, base decoder.
- * Shape letters: B batch, N 2D tokens (64), T budget, W width, K base codes, d latent dim.
+ * The KARL latent-distillation tokenizer, block by block in the order of docs/algorithm.md §3: 2D
+ * tokens, ε token, encoder over [ε ; 2D ; latent queries], halting head, factorised l2 VQ of the 1D
+ * tokens, decoder over [mask tokens ; surviving latents], logits over base codes, soft code, base
+ * decoder. Shape letters: B batch, N 2D tokens (64), T budget, W width, K base codes, d latent dim.
  */
 public final class KarlGraph {
 
@@ -50,7 +50,10 @@ public final class KarlGraph {
 		return base;
 	}
 
-	/** §3.3: X2 = [patch_embed(x) ; sg(h)] [B, N, W] and the base codes [B, N] (targets). */
+	/**
+	 * docs/algorithm.md §3.3: X2 = [patch_embed(x) ; sg(h)] [B, N, W] and the base codes [B, N]
+	 * (targets).
+	 */
 	public Tokens2d tokens2d(final Operand<TFloat32> images) {
 		final Operand<TFloat32> h = tf.stopGradient(base.encode(images)); // [B,8,8,Dz], frozen
 		final Operand<TInt32> codes = tf.stopGradient(base.quantize(h).codes()); // [B,N]
@@ -64,7 +67,10 @@ public final class KarlGraph {
 		return new Tokens2d(x2, codes, h);
 	}
 
-	/** §3.4: index of the smallest bin >= ε (round up); ε above the last bin maps to the last. */
+	/**
+	 * docs/algorithm.md §3.4: index of the smallest bin >= ε (round up); ε above the last bin maps
+	 * to the last.
+	 */
 	public Operand<TInt32> epsilonBin(final Operand<TFloat32> eps, final Operand<TFloat32> bins) {
 		final Operand<TFloat32> below = tf.dtypes.cast(tf.math.less(
 			tf.expandDims(bins, l.c(0)), tf.expandDims(eps, l.c(1))), TFloat32.class); // [B,nBins]
@@ -72,7 +78,7 @@ public final class KarlGraph {
 		return tf.math.minimum(count, l.c(c.epsilonBins().length - 1));
 	}
 
-	/** The learned ε table, row i initialised to the constant r_i (§3.1). */
+	/** The learned ε table, row i initialised to the constant r_i (docs/algorithm.md §3.1). */
 	public Variable<TFloat32> epsilonTable() {
 		final String name = "karl.eps_embed";
 		if (l.all().containsKey(name)) return l.all().get(name);
@@ -87,8 +93,8 @@ public final class KarlGraph {
 	}
 
 	/**
-	 * §3.5: encoder over [ε token ; X2 + pos ; latent_tokens[0:T]] with full attention; returns
-	 * the latent outputs Z [B, T, W].
+	 * docs/algorithm.md §3.5: encoder over [ε token ; X2 + pos ; latent_tokens[0:T]] with full
+	 * attention; returns the latent outputs Z [B, T, W].
 	 */
 	public Operand<TFloat32> encoder(final Tokens2d t, final Operand<TInt32> epsBin,
 		final Operand<TInt32> budget)
@@ -104,7 +110,10 @@ public final class KarlGraph {
 		return tf.slice(s, l.vec(0, 1 + n, 0), l.vec(-1, -1, -1)); // [B,T,W]
 	}
 
-	/** §3.6: halting logits [B, T]: LN -> Linear(W, hidden) -> tanh -> Linear(hidden, 1). */
+	/**
+	 * docs/algorithm.md §3.6: halting logits [B, T]: LN -> Linear(W, hidden) -> tanh ->
+	 * Linear(hidden, 1).
+	 */
 	public Operand<TFloat32> haltLogits(final Operand<TFloat32> z) {
 		final Operand<TFloat32> x = l.layerNorm("halt.ln", z, w);
 		final Operand<TFloat32> hidden = tf.math.tanh(l.dense("halt.fc1", x, w, c.haltHidden()));
@@ -119,10 +128,11 @@ public final class KarlGraph {
 	}
 
 	/**
-	 * §3.7: factorise to d dims, l2-normalise, nearest normalised code, straight-through.
-	 * {@code vqOn} (0 or 1) switches the straight-through code and the VQ loss on: training starts
-	 * with continuous latents and switches VQ on once the codebook is set from encoder outputs
-	 * (the base tokenizer's recipe, §7.2); inference always passes 1.
+	 * docs/algorithm.md §3.7: factorise to d dims, l2-normalise, nearest normalised code,
+	 * straight-through. {@code vqOn} (0 or 1) switches the straight-through code and the VQ loss
+	 * on: training starts with continuous latents and switches VQ on once the codebook is set from
+	 * encoder outputs (docs/algorithm.md §4.7, the base tokenizer's recipe); inference always
+	 * passes 1.
 	 */
 	public Latents quantize(final Operand<TFloat32> z, final Operand<TFloat32> vqOn) {
 		final Operand<TInt32> b = l.size(z, 0), t = l.size(z, 1);
@@ -168,9 +178,10 @@ public final class KarlGraph {
 	}
 
 	/**
-	 * §3.9: decoder over [mask token + pos (N) ; embed(q) + timestep (T)]; {@code dropped} [B,T]
-	 * (1 = halted) gives the symmetric mask, null means unmasked (phase 1). Returns the head
-	 * [B*N, {@link #headSize()}]: logits over the base codes, or the regressed base latent.
+	 * docs/algorithm.md §3.9: decoder over [mask token + pos (N) ; embed(q) + timestep (T)];
+	 * {@code dropped} [B,T] (1 = halted) gives the symmetric mask, null means unmasked (phase 1).
+	 * Returns the head [B*N, {@link #headSize()}]: logits over the base codes, or the regressed
+	 * base latent.
 	 */
 	public Operand<TFloat32> decoder(final Operand<TFloat32> q, final Operand<TFloat32> dropped) {
 		final Operand<TInt32> b = l.size(q, 0), t = l.size(q, 1);

@@ -25,7 +25,7 @@ public final class Layers {
 
 	/** How a variable is initialised. */
 	public enum Init {
-		/** truncated normal, std 0.02 (every Linear of KARL, §3.1) */
+		/** truncated normal, std 0.02 (every Linear of KARL, docs/algorithm.md §3.1) */
 		TRUNC_NORMAL,
 		/** W^-0.5 * N(0,1) (embeddings, positional tables, queries, mask token) */
 		EMBEDDING,
@@ -229,7 +229,7 @@ public final class Layers {
 	/**
 	 * Rows {@code ids} [M] of {@code table} [K, D] as OneHot + MatMul. NB: GatherV2 whose indices come
 	 * from ArgMin crashes TF 2.18's C++ gradient builder (SIGSEGV in Node::output_type); the
-	 * OneHot form is the version-proof one of karl-algorithm.md §8.
+	 * OneHot form has a gradient in every TF version (docs/algorithm.md §7).
 	 */
 	public Operand<TFloat32> lookup(final Operand<TFloat32> table, final Operand<TInt32> ids,
 		final int k)

@@ -6,9 +6,9 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * KARL's losses (§4.5) as stateless functions of (Ops, operands). Ops without a C++ gradient in
- * TF 2.18 are avoided: SparseSoftmaxCrossEntropyWithLogits is replaced by OneHot + the dense
- * SoftmaxCrossEntropyWithLogits (identical gradient); ArgMin only feeds index inputs.
+ * KARL's losses (docs/algorithm.md §4.5) as stateless functions of (Ops, operands). Ops without a
+ * C++ gradient in TF 2.18 are avoided: SparseSoftmaxCrossEntropyWithLogits is replaced by OneHot +
+ * the dense SoftmaxCrossEntropyWithLogits (identical gradient); ArgMin only feeds index inputs.
  */
 public final class Losses {
 
@@ -31,16 +31,19 @@ public final class Losses {
 		return tf.math.mean(tf.reshape(sq, tf.constant(new int[] { -1 })), tf.constant(0));
 	}
 
-	/** BCE with logits, target 0 for every token: mean softplus(x) (phase 1, §4.1). */
+	/**
+	 * BCE with logits, target 0 for every token: mean softplus(x) (phase 1,
+	 * docs/algorithm.md §4.5).
+	 */
 	public static Operand<TFloat32> haltAllActive(final Ops tf, final Operand<TFloat32> logits) {
 		return tf.math.mean(tf.reshape(tf.math.softplus(logits), tf.constant(new int[] { -1 })),
 			tf.constant(0));
 	}
 
 	/**
-	 * Phase-2 halting BCE (§4.1): tokens [0, T) are active (target 0), tokens [T, Tmax) halt
-	 * (target 1); each group is averaged on its own and the two means are summed, so both get equal
-	 * weight. When T >= Tmax only the active group exists.
+	 * Phase-2 halting BCE, the paper's targets (docs/algorithm.md §4.4): tokens [0, T) are active
+	 * (target 0), tokens [T, Tmax) halt (target 1); each group is averaged on its own and the two
+	 * means are summed, so both get equal weight. When T >= Tmax only the active group exists.
 	 *
 	 * @param logits halting logits [B, Tmax]
 	 * @param budget phase-1 budget T (int32 scalar)

@@ -90,7 +90,10 @@ public final class ModelGraph {
 		return m.signatures;
 	}
 
-	/** π starts uniform over the bins <= 0.04 of the paper, i.e. the five smallest (§4.3). */
+	/**
+	 * π starts uniform over the bins <= 0.04 of the paper, i.e. the five smallest
+	 * (docs/algorithm.md §4.3).
+	 */
 	public static float[] initialPi(final int nBins) {
 		final float[] p = new float[nBins];
 		final int k = Math.min(5, nBins);
@@ -140,7 +143,7 @@ public final class ModelGraph {
 			.output(IMAGES, decoded).build());
 	}
 
-	// -- KARL training: both phases on the same batch, one AdamW step (§4.1, §7.4) --
+	// -- KARL training: both phases on the same batch, one AdamW step (docs/algorithm.md §4.1) --
 
 	private void karlTrainStep() {
 		final Placeholder<TFloat32> images = tf.withName("train.images").placeholder(TFloat32.class,
@@ -196,7 +199,10 @@ public final class ModelGraph {
 		signatures.add(sig.build());
 	}
 
-	/** T = step * (1 + floor(u * count)), uniform over {step, 2 step, ..., tableTokens} (§7.3). */
+	/**
+	 * T = step * (1 + floor(u * count)), uniform over {step, 2 step, ..., tableTokens}
+	 * (docs/algorithm.md §4.2).
+	 */
 	private Operand<TInt32> sampleBudget(final Operand<TInt64> key) {
 		final int count = c.budgetCount();
 		final Operand<TFloat32> u = tf.random.statelessRandomUniform(tf.constant(new int[0]), key);
@@ -213,7 +219,7 @@ public final class ModelGraph {
 			TInt32.class), l.c(nb - 1));
 	}
 
-	/** Phase-1 ε bins per image from π by inverse CDF (§4.3). */
+	/** Phase-1 ε bins per image from π by inverse CDF (docs/algorithm.md §4.3). */
 	private Operand<TInt32> sampleEpsilonBins(final Operand<TInt64> key, final Operand<TInt32> b) {
 		final Operand<TFloat32> u = tf.random.statelessRandomUniform(tf.reshape(b, l.vec(1)), key); // [B]
 		final Operand<TFloat32> cdf = tf.math.cumsum(pi, l.c(0)); // [nBins]
@@ -223,7 +229,7 @@ public final class ModelGraph {
 			l.c(c.epsilonBins().length - 1));
 	}
 
-	/** π[r_i >= min ε0] *= 0.99, renormalised (§4.3). */
+	/** π[r_i >= min ε0] *= 0.99, renormalised (docs/algorithm.md §4.3). */
 	private Operand<TFloat32> decayPi(final Operand<TFloat32> eps0) {
 		final Operand<TFloat32> minEps = tf.min(eps0, l.c(0));
 		final Operand<TFloat32> factor = tf.select(tf.math.greaterEqual(bins, minEps),
@@ -237,7 +243,7 @@ public final class ModelGraph {
 		return tf.stack(List.of(tf.constant(c.seed() * 31 + stream), tf.identity(counter)));
 	}
 
-	// -- Base VQ-VAE training (§7.2): L1 + VQ, Adam; code init and restarts are host-side --
+	// -- Base training (docs/algorithm.md §5): L1 + VQ, Adam; code init and restarts on the host --
 
 	private void baseTrainStep() {
 		final Placeholder<TFloat32> images = tf.withName("base.images").placeholder(TFloat32.class,
@@ -294,7 +300,8 @@ public final class ModelGraph {
 		final Placeholder<TFloat32> newBins = tf.withName("in.bins").placeholder(TFloat32.class,
 			Placeholder.shape(Shape.of(nb)));
 		final Operand<TFloat32> table = tf.tile(tf.expandDims(newBins, l.c(1)), l.vec(1, c.width()));
-		final Op resetTable = tf.assign(karl.epsilonTable(), table); // row i = r_i again (§7.5)
+		// row i = r_i again (docs/algorithm.md §4.8)
+		final Op resetTable = tf.assign(karl.epsilonTable(), table);
 		final Op resetPi = tf.assign(pi, tf.constant(initialPi(nb)));
 		final Operand<TFloat32> set = tf.withControlDependencies(List.of(resetTable, resetPi))
 			.assign(bins, newBins);

@@ -10,9 +10,10 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * KARL's training objective on one batch (§4.1), top to bottom: phase 1 estimates each image's
- * error at a budget T, phase 2 learns to tokenize at T_max under an ε token and trains the halting
- * head. {@link ModelGraph} wires the result into the {@code train_step} signature with AdamW.
+ * KARL's training objective on one batch (docs/algorithm.md §4.1), top to bottom: phase 1 estimates
+ * each image's error at a budget T, phase 2 learns to tokenize at T_max under an ε token and trains
+ * the halting head. {@link ModelGraph} wires the result into the {@code train_step} signature with
+ * AdamW.
  *
  * <p>Halting targets ({@link TrainConfig#haltingTargets()}): the paper's conditions phase 2 on
  * bin(ε0) and splits at T; minimum-budget targets condition on a bin drawn uniformly per image and

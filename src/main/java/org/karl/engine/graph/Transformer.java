@@ -10,9 +10,10 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * Pre-LN transformer blocks (§3.8) with an optional per-image additive attention bias, and the
- * symmetric halting mask of §3.9 (one mask per image, broadcast over heads: the fix of
- * [AMBIGUITY 1]).
+ * Pre-LN transformer blocks (docs/algorithm.md §3.8) with an optional per-image additive attention
+ * bias, and the symmetric halting mask of docs/algorithm.md §3.9: one mask per image, broadcast
+ * over the heads (the authors' code expands it so that, in a batch of several images, a head of one
+ * image gets another image's mask; docs/algorithm.md §8.7).
  */
 public final class Transformer {
 

@@ -18,10 +18,11 @@ import org.tensorflow.Result;
 import org.tensorflow.Tensor;
 
 /**
- * Trains the base VQ-VAE (§7.2) through the {@code base_train_step} signature: L1 + VQ with Adam.
- * Keeps the codebook alive: at {@code codeInitStep} every code is set to a random encoder output,
- * and afterwards a code unused for {@code deadCodeSteps} steps is restarted from a random current
- * encoder output (the feasibility probe's codebook collapsed to one code without this).
+ * Trains the base VQ-VAE (docs/algorithm.md §5) through the {@code base_train_step} signature: L1 +
+ * VQ with Adam. Keeps the codebook alive: at {@code codeInitStep} every code is set to a random
+ * encoder output, and afterwards a code unused for {@code deadCodeSteps} steps is restarted from a
+ * random current encoder output (the feasibility probe's codebook collapsed to one code without
+ * this).
  */
 public final class BaseTrainer {
 

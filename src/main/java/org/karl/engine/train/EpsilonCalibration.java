@@ -5,11 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The ε-bin calibration check of §7.5. Collects the measured phase-1 errors ε0 per budget T over
- * the first steps, reports the histogram of bin(ε0) per T, and decides whether the bins have
- * collapsed: more than half of all ε0 in three or fewer bins, or the typical bin at the smallest
- * budget equal to the one at T_max. Then the bins are replaced by quantiles of the observed ε0
- * (ascending, rounding up kept), with one bin below the 1st percentile for phase 1.
+ * The ε-bin calibration check of docs/algorithm.md §4.8. Collects the measured phase-1 errors ε0
+ * per budget T over the first steps, reports the histogram of bin(ε0) per T, and decides whether
+ * the bins have collapsed: more than half of all ε0 in three or fewer bins, or the typical bin at
+ * the smallest budget equal to the one at T_max. Then the bins are replaced by quantiles of the
+ * observed ε0 (ascending, rounding up kept), with one bin below the 1st percentile for phase 1.
  */
 public final class EpsilonCalibration {
 
@@ -30,7 +30,9 @@ public final class EpsilonCalibration {
 		for (int i = 0; i < budgetCount; i++) byBudget.add(new ArrayList<>());
 	}
 
-	/** Index of the smallest bin >= ε, or the last bin (the graph's rule, §3.4). */
+	/**
+	 * Index of the smallest bin >= ε, or the last bin (the graph's rule, docs/algorithm.md §3.4).
+	 */
 	public static int binOf(final float[] bins, final float eps) {
 		int count = 0;
 		for (final float b : bins) if (b < eps) count++;

@@ -18,11 +18,12 @@ import org.tensorflow.Result;
 import org.tensorflow.Tensor;
 
 /**
- * Trains KARL with the base tokenizer frozen (§4.1, §7.4) through the {@code train_step}
- * signature: every call runs phase 1 (EIC) and phase 2 (LTC) on the same batch and applies one
- * AdamW step; the budget T and the phase-1 ε bins are sampled in the graph from (seed, step). The
- * host feeds the batch and the learning rate, runs the ε-bin check of §7.5 once, reports progress,
- * checkpoints (atomic SavedModel export) and stops cleanly on cancel.
+ * Trains KARL with the base tokenizer frozen (docs/algorithm.md §4.1) through the
+ * {@code train_step} signature: every call runs phase 1 (EIC) and phase 2 (LTC) on the same batch
+ * and applies one AdamW step; the budget T and the phase-1 ε bins are sampled in the graph from
+ * (seed, step). The host feeds the batch and the learning rate, runs the ε-bin check of
+ * docs/algorithm.md §4.8 once, reports progress, checkpoints (atomic SavedModel export) and stops
+ * cleanly on cancel.
  */
 public final class KarlTrainer {
 
@@ -143,11 +144,11 @@ public final class KarlTrainer {
 	}
 
 	/**
-	 * §7.5: log the per-T histogram; re-space the bins in the graph and the card if collapsed and
-	 * {@code respace}. NB: only for the paper's targets, where phase 2 is conditioned on bin(ε0)
-	 * and the bins must resolve where ε0 lives. Minimum-budget targets sample every bin, so the
-	 * bins stay the tolerances users ask for (re-spaced at step 1000 of a real run they became
-	 * 0.016, 0.046, 0.074, ...: ε 0.05 would have been answered at 0.074).
+	 * docs/algorithm.md §4.8: log the per-T histogram; re-space the bins in the graph and the card
+	 * if collapsed and {@code respace}. NB: only for the paper's targets, where phase 2 is
+	 * conditioned on bin(ε0) and the bins must resolve where ε0 lives. Minimum-budget targets
+	 * sample every bin, so the bins stay the tolerances users ask for (re-spaced at step 1000 of a
+	 * real run they became 0.016, 0.046, 0.074, ...: ε 0.05 would have been answered at 0.074).
 	 */
 	private static String calibrate(final ModelSession m, final EpsilonCalibration calibration,
 		final boolean respace)

@@ -5,11 +5,11 @@ import java.util.Locale;
 import org.karl.engine.config.TrainConfig;
 
 /**
- * Learning rate at a step. Fresh training follows the paper's schedule (§4.6, nanoGPT's get_lr):
- * linear warmup, then half-cosine to 0 over the run's total steps, a function of the absolute step.
- * A run that continues a trained model (a fine-tune, or a resume that adds steps) has its own
- * schedule over the steps it adds ({@link TrainConfig.LrRun}): continuing at step 10,000 of a
- * schedule that ended at 10,000 would learn at ~0 and change nothing.
+ * Learning rate at a step. Fresh training follows the paper's schedule (docs/algorithm.md §4.6,
+ * nanoGPT's get_lr): linear warmup, then half-cosine to 0 over the run's total steps, a function of
+ * the absolute step. A run that continues a trained model (a fine-tune, or a resume that adds
+ * steps) has its own schedule over the steps it adds ({@link TrainConfig.LrRun}): continuing at
+ * step 10,000 of a schedule that ended at 10,000 would learn at ~0 and change nothing.
  */
 public final class LrSchedule {
 

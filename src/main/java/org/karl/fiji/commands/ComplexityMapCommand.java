@@ -39,7 +39,7 @@ public class ComplexityMapCommand extends NormalizingCommand {
 		"epsilon is met (columns l1, met, predicted; a summary line in the log)")
 	private boolean verify = Keys.DEFAULT_VERIFY;
 
-	@Parameter(required = false, choices = { "fire", "viridis" })
+	@Parameter(required = false, choices = { Keys.LUT_FIRE, Keys.LUT_VIRIDIS })
 	private String lut = Keys.DEFAULT_LUT;
 
 	@Parameter(required = false, choices = { MapView.TILES, MapView.FULL, MapView.OVERLAY },

@@ -9,14 +9,13 @@ import org.karl.engine.api.Progress;
 import org.karl.ops.TrainOp;
 import org.karl.ops.engine.Engines;
 import org.karl.ops.engine.TrainLog;
-import org.karl.fiji.ij1.TrainPlugIn;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-/** SciJava door to KARL Train; the menu door is {@link TrainPlugIn}. */
+/** SciJava door to KARL Train; the menu door is {@link org.karl.fiji.ij1.TrainPlugIn}. */
 @Plugin(type = Command.class, label = "KARL Train")
 public class TrainModelCommand extends NormalizingCommand {
 
@@ -30,7 +29,7 @@ public class TrainModelCommand extends NormalizingCommand {
 	private String output;
 
 	@Parameter(required = false)
-	private int steps = TrainPlugIn.DEFAULT_FIJI_STEPS;
+	private int steps = Keys.DEFAULT_STEPS;
 
 	@Parameter(required = false)
 	private String model = "";

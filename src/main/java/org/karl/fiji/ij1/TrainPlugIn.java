@@ -22,9 +22,6 @@ import org.karl.ops.engine.TrainLog;
  */
 public class TrainPlugIn extends KarlPlugIn {
 
-	/** Steps when none are given: a short fine-tuning run. */
-	public static final int DEFAULT_FIJI_STEPS = 200;
-
 	@Override
 	protected String title() {
 		return "KARL Train";
@@ -40,7 +37,7 @@ public class TrainPlugIn extends KarlPlugIn {
 	protected void addFields(final GenericDialog gd) {
 		gd.addDirectoryField(label(KEY_IMAGES), DEFAULT_IMAGES, 30);
 		gd.addDirectoryField(label(KEY_OUTPUT), "", 30);
-		gd.addNumericField(label(KEY_STEPS), DEFAULT_FIJI_STEPS, 0);
+		gd.addNumericField(label(KEY_STEPS), DEFAULT_STEPS, 0);
 		gd.addDirectoryField(label(KEY_MODEL), "", 30);
 		gd.addCheckbox(label(KEY_RESUME), DEFAULT_RESUME);
 		gd.addChoice(label(KEY_PRESET), PRESETS, DEFAULT_PRESET);
@@ -67,7 +64,7 @@ public class TrainPlugIn extends KarlPlugIn {
 		final Path output = Path.of(out);
 		final boolean resume = a.flag(KEY_RESUME);
 		final Path model = TrainOp.startModel(a.string(KEY_MODEL, ""), resume, imagejDir());
-		final int steps = a.integer(KEY_STEPS, DEFAULT_FIJI_STEPS);
+		final int steps = a.integer(KEY_STEPS, DEFAULT_STEPS);
 		final String preset = a.string(KEY_PRESET, DEFAULT_PRESET);
 		final String images = a.string(KEY_IMAGES, DEFAULT_IMAGES);
 		final TrainLog log = new TrainLog() {

@@ -3,6 +3,8 @@ package org.karl.image.ij;
 import ij.plugin.LutLoader;
 import ij.process.LUT;
 
+import org.karl.Keys;
+
 /**
  * The lookup tables of complexity maps: ImageJ's built-in Fire, and viridis. Viridis is Fiji's
  * {@code mpl-viridis} when its {@code luts/} folder has it; plain ImageJ has none, so it is then
@@ -11,8 +13,8 @@ import ij.process.LUT;
  */
 public final class Luts {
 
-	/** The LUT names the {@code lut=} key accepts. */
-	public static final String[] NAMES = { "fire", "viridis" };
+	/** The LUT names the {@code lut=} key accepts ({@link Keys#LUTS}). */
+	public static final String[] NAMES = Keys.LUTS;
 
 	// NB: polynomial coefficients c0..c6 per channel (R, G, B), fitted to matplotlib's viridis.
 	private static final double[][] VIRIDIS = { //
@@ -27,9 +29,9 @@ public final class Luts {
 
 	/** The LUT called {@code name} (fire or viridis). */
 	public static LUT get(final String name) {
-		final String n = name == null ? "fire" : name.trim().toLowerCase();
-		if (n.equals("fire")) return new LUT(LutLoader.getLut("fire"), 0, 255);
-		if (n.equals("viridis")) {
+		final String n = name == null ? Keys.LUT_FIRE : name.trim().toLowerCase();
+		if (n.equals(Keys.LUT_FIRE)) return new LUT(LutLoader.getLut("fire"), 0, 255);
+		if (n.equals(Keys.LUT_VIRIDIS)) {
 			final java.awt.image.IndexColorModel fiji = LutLoader.getLut("mpl-viridis");
 			return fiji != null ? new LUT(fiji, 0, 255) : viridis();
 		}

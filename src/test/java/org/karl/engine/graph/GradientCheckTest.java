@@ -11,9 +11,11 @@ import java.util.TreeSet;
 import java.util.function.BiFunction;
 
 import org.junit.Test;
+import org.junit.experimental.categories.Category;
 import org.karl.engine.config.ModelConfig;
 import org.karl.engine.config.TrainConfig;
 import org.karl.engine.runtime.Tensors;
+import org.karl.testing.Slow;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -32,6 +34,7 @@ import org.tensorflow.types.TFloat32;
  * central finite differences, one small graph per op; and that the real training graph contains
  * no op type that is neither checked here nor known to need no gradient.
  */
+@Category(Slow.class) // finite differences over every op type of the training graph
 public class GradientCheckTest {
 
 	/** Op type -> f(tf, x) for x of shape [2, 3, 4] with entries in [0.3, 1.3] * sign. */

@@ -10,7 +10,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
-/** The sanity checks of §7.8 on the graph blocks themselves. */
+/** The sanity checks of docs/algorithm.md §6.4 on the graph blocks themselves. */
 public class KarlGraphTest {
 
 	@Test

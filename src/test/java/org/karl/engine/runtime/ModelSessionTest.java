@@ -10,14 +10,17 @@ import java.util.Random;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.experimental.categories.Category;
 import org.karl.engine.api.Progress;
 import org.karl.engine.api.ReconstructResult;
 import org.karl.engine.api.TokenizeResult;
 import org.karl.engine.config.ModelCard;
 import org.karl.engine.config.ModelConfig;
 import org.karl.engine.config.TrainConfig;
+import org.karl.testing.Slow;
 
 /** SavedModel export and reload, and the messages a bad model folder gets. */
+@Category(Slow.class) // five full model builds, exports and loads
 public class ModelSessionTest {
 
 	@Rule

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.experimental.categories.Category;
 import org.karl.engine.api.Progress;
 import org.karl.engine.api.TileSet;
 import org.karl.engine.config.ModelCard;
@@ -19,11 +20,13 @@ import org.karl.engine.config.ModelConfig;
 import org.karl.engine.config.TrainConfig;
 import org.karl.engine.runtime.ModelSession;
 import org.karl.image.SyntheticTiles;
+import org.karl.testing.Slow;
 
 /**
  * The latent decoder target (the paper's VAE variant): a continuous base without VQ, and a KARL
  * decoder that regresses the base latent and is trained on pixel L1 through the frozen base decoder.
  */
+@Category(Slow.class) // a short real training of both stages
 public class LatentVariantTest {
 
 	@Rule

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.experimental.categories.Category;
 import org.karl.engine.api.Progress;
 import org.karl.engine.api.TileSet;
 import org.karl.engine.config.ModelCard;
@@ -16,8 +17,10 @@ import org.karl.engine.config.ModelConfig;
 import org.karl.engine.config.TrainConfig;
 import org.karl.engine.runtime.ModelSession;
 import org.karl.image.SyntheticTiles;
+import org.karl.testing.Slow;
 
 /** A run canceled, saved and resumed from its SavedModel equals a run never interrupted. */
+@Category(Slow.class) // two short trainings and a resume
 public class ResumeTest {
 
 	@Rule

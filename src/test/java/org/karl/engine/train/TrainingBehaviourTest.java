@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.experimental.categories.Category;
 import org.karl.engine.api.Progress;
 import org.karl.engine.api.TileSet;
 import org.karl.engine.config.ModelCard;
@@ -19,6 +20,7 @@ import org.karl.engine.config.TrainConfig;
 import org.karl.engine.runtime.KarlModel;
 import org.karl.engine.runtime.ModelSession;
 import org.karl.image.SyntheticTiles;
+import org.karl.testing.Slow;
 
 /**
  * A short real training (base, then KARL with the default minimum-budget halting targets) on
@@ -28,6 +30,7 @@ import org.karl.image.SyntheticTiles;
  * 1500 KARL steps: a few minutes on 2 cores, the slowest test, and the one that says the whole
  * two-phase recipe learns.
  */
+@Category(Slow.class) // minutes of real training
 public class TrainingBehaviourTest {
 
 	static final int BASE_STEPS = 300, KARL_STEPS = 1500;

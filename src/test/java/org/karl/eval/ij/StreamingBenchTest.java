@@ -3,9 +3,12 @@ package org.karl.eval.ij;
 import static org.junit.Assert.*;
 
 import org.junit.Test;
+import org.junit.experimental.categories.Category;
 import org.karl.engine.runtime.TestModels;
+import org.karl.testing.Slow;
 
 /** The streaming figure runs a real child karl map and reads its heap and RSS. */
+@Category(Slow.class) // a child karl map
 public class StreamingBenchTest {
 
 	@Test

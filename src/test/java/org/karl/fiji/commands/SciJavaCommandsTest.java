@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.junit.experimental.categories.Category;
 import org.karl.engine.runtime.TestModels;
 import org.karl.testing.NoisyFlat;
 import org.karl.testing.VerifyChecks;
+import org.karl.testing.Slow;
 import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
@@ -24,6 +26,7 @@ import org.scijava.log.LogService;
  * The SciJava doors, run through CommandService in a plain SciJava context (no imagej-legacy):
  * the same work as the ImageJ 1 menu doors, outputs as module outputs, failures as a cancel.
  */
+@Category(Slow.class) // a SciJava context per test
 public class SciJavaCommandsTest {
 
 	private static Context context;

@@ -15,14 +15,20 @@ import org.karl.engine.runtime.TestModels;
 import org.karl.fiji.Ij1Env;
 
 /**
- * Issue 4's bad inputs, each through a real macro: one clear line in the Log
- * ({@code KARL <Command>: what; what to do}), the macro aborted (its next line does not run),
- * the input image's pixels unchanged, and no output file left behind.
+ * Bad inputs (out-of-range values, missing or broken models, unusable folders), each through a
+ * real macro: one clear line in the Log ({@code KARL <Command>: what; what to do}), the macro
+ * aborted (its next line does not run), the input image's pixels unchanged, and no output file
+ * left behind.
  */
 public class BadInputMacroTest {
 
+	/** Where outputs would go: must stay empty. */
 	@Rule
 	public TemporaryFolder tmp = new TemporaryFolder();
+
+	/** Inputs the tests make (a folder that is not a model, ...), removed after each test. */
+	@Rule
+	public TemporaryFolder inputs = new TemporaryFolder();
 
 	private static Path model;
 	private static Ij1Env ij;
@@ -121,7 +127,7 @@ public class BadInputMacroTest {
 
 	@Test
 	public void folderThatIsNotAKarlModel() throws IOException {
-		final Path dir = Files.createTempDirectory("not-a-model");
+		final Path dir = inputs.newFolder("not-a-model").toPath();
 		Files.writeString(dir.resolve("readme.txt"), "hello");
 		mapFails(Ij1Env.model(dir), 64, 64, ramp(64, 64),
 			"is not a TensorFlow SavedModel (no saved_model.pb)");
@@ -142,7 +148,7 @@ public class BadInputMacroTest {
 
 	@Test
 	public void trainingFolderWithNoImages() throws IOException {
-		final Path empty = Files.createTempDirectory("no-images");
+		final Path empty = inputs.newFolder("no-images").toPath();
 		Files.writeString(empty.resolve("notes.txt"), "not an image");
 		final Path out = empty.resolveSibling(empty.getFileName() + "-model");
 		fails("KARL Train...", "images=[" + Ij1Env.path(empty) + "] output=[" + Ij1Env.path(out) +
@@ -154,7 +160,7 @@ public class BadInputMacroTest {
 	public void trainingOutputNotWritable() throws IOException {
 		// NB: tests run as root, for whom permission bits do not stop a write; a folder below a
 		// regular file cannot be created by anyone.
-		final Path file = Files.createTempFile("karl", ".txt");
+		final Path file = inputs.newFile("karl.txt").toPath();
 		fails("KARL Train...", "output=[" + Ij1Env.path(file.resolve("model")) + "] steps=2 " +
 			"model=new preset=test", 64, 64, ramp(64, 64), "is not writable");
 	}

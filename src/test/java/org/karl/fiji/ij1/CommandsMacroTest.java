@@ -11,10 +11,13 @@ import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.experimental.categories.Category;
 import org.karl.engine.runtime.TestModels;
 import org.karl.fiji.Ij1Env;
+import org.karl.testing.Slow;
 
 /** Each KARL command run by a real headless ImageJ 1 macro on generated images. */
+@Category(Slow.class) // every command through real macros, training included
 public class CommandsMacroTest {
 
 	@Rule

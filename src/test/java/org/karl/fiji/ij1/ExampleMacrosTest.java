@@ -17,13 +17,16 @@ import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.experimental.categories.Category;
 import org.karl.engine.config.ModelCard;
 import org.karl.engine.runtime.TestModels;
 import org.karl.fiji.Ij1Env;
 import org.karl.image.ij.ImageFiles;
 import org.karl.image.ij.TestImages;
+import org.karl.testing.Slow;
 
 /** Every macro of {@code macros/}, run by a real headless ImageJ 1, with its outputs checked. */
+@Category(Slow.class) // every example macro, a fine-tune with resume included
 public class ExampleMacrosTest {
 
 	@Rule

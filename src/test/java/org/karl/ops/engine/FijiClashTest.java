@@ -13,11 +13,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.experimental.categories.Category;
 import org.karl.engine.api.Progress;
 import org.karl.engine.api.TileSet;
 import org.karl.engine.runtime.KarlModel;
 import org.karl.engine.runtime.TestModels;
 import org.karl.fiji.FijiLayout;
+import org.karl.testing.Slow;
 
 /**
  * Fiji's protobuf 4.28.2 and javacpp 1.5.10 FIRST on the class path of a child JVM (as in
@@ -25,6 +27,7 @@ import org.karl.fiji.FijiLayout;
  * real, and the message says what to do); with TensorFlow only in an engine folder, the
  * child-first loader gives the same token counts as this JVM.
  */
+@Category(Slow.class) // a child JVM with Fiji's protobuf and javacpp
 public class FijiClashTest {
 
 	@Rule
