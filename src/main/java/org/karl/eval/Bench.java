@@ -22,7 +22,7 @@ import org.karl.ops.VerifySummary;
  * The {@code karl bench} measurement: the complexity-map path (encoder only) on a
  * square plane at the fastest of a few batch sizes, its FLOP/s against TensorFlow's own MatMul,
  * cold start in a child JVM, and resident memory over many single-tile calls after a warm-up.
- * The same plane is also mapped with verified counts ({@link VerifiedCounts}, issue 17), in
+ * The same plane is also mapped with verified counts ({@link VerifiedCounts}), in
  * the same process and alternating with the single-pass runs, so that both see the same load.
  */
 public final class Bench {

@@ -34,7 +34,7 @@ public record BenchResult(String device, int cores, String model, int plane, int
 	double peakRssMiB, List<Goals.Goal> goals, Verify verify)
 {
 
-	/** Issue 17's goal: a verified map takes at most this many times the single pass's time. */
+	/** The verified-counts goal: a verified map takes at most this many times the single pass's time. */
 	public static final double VERIFY_GOAL = 2.5;
 
 	/**

@@ -12,7 +12,7 @@ import org.karl.image.ij.Normalization;
 import org.karl.testing.NoisyFlat;
 
 /**
- * Not a unit test (run on purpose, about a minute): the table of issue 17 with and without
+ * Not a unit test (run on purpose, about a minute): the noisy-flat table (tiles missing ε below T_max) with and without
  * verify. Noisy-flat images of 16 tiles ({@link NoisyFlat}: flat background 0.15–0.7 plus
  * Gaussian noise of σ {@code -Dsigmas=0.06,0.08,0.1,0.15,0.2,0.3}, and "mixed", σ drawn per
  * tile in 0.08–0.15), 8-bit, read with normalize=range, tokenized through {@link TokenizeOp} with

@@ -23,7 +23,7 @@ import org.karl.ops.UnreachableFlags;
 import org.karl.ops.VerifySummary;
 
 /**
- * What every door's verified rows must satisfy (issue 17), checked the same way at each door:
+ * What every door's verified rows must satisfy, checked the same way at each door:
  * verified ≥ predicted; met = 0 only at the budget; the count kept where the prediction met ε
  * (an oracle computed here, independently of the code under test); the map's unreachable flags
  * exactly on the rows with met = 0; and the summary line made from the rows.
