@@ -2,6 +2,7 @@ package org.karl.eval;
 
 import java.util.Arrays;
 
+import org.karl.engine.api.BudgetLadder;
 import org.karl.engine.api.Progress;
 import org.karl.engine.api.ReconstructResult;
 import org.karl.engine.api.TokenizeResult;
@@ -97,7 +98,7 @@ public final class SearchBaselines {
 		final float[][] l1 = new float[budgets.length][n];
 		final int px = t.tileSize() * t.tileSize();
 		for (int b = 0; b < budgets.length; b++) {
-			final float[] rec = t.decode(tok.tokens(), prefixMask(n, t.maxTokens(), budgets[b]), n,
+			final float[] rec = t.decode(tok.tokens(), BudgetLadder.prefixMask(n, t.maxTokens(), budgets[b]), n,
 				progress.sub((double) b / budgets.length, (double) (b + 1) / budgets.length));
 			for (int i = 0; i < n; i++)
 				l1[b][i] = (float) ImageMetrics.l1(tiles, i * px, rec, i * px, px);
@@ -154,7 +155,7 @@ public final class SearchBaselines {
 			final int[] tokens = new int[pending.length * tmax];
 			for (int j = 0; j < pending.length; j++)
 				System.arraycopy(tok.tokens(), pending[j] * tmax, tokens, j * tmax, tmax);
-			final float[] rec = t.decode(tokens, prefixMask(pending.length, tmax, k), pending.length,
+			final float[] rec = t.decode(tokens, BudgetLadder.prefixMask(pending.length, tmax, k), pending.length,
 				Progress.NONE);
 			decodes += pending.length;
 			int left = 0;
@@ -181,13 +182,6 @@ public final class SearchBaselines {
 		for (final float v : r.l1())
 			if (v <= epsilon) met++;
 		return new Timed("karl", epsilon, n, s, n, n, r.counts(), met);
-	}
-
-	/** Keep mask [n, tmax] with the first {@code k} slots of every row set. */
-	public static int[] prefixMask(final int n, final int tmax, final int k) {
-		final int[] keep = new int[n * tmax];
-		for (int i = 0; i < n; i++) Arrays.fill(keep, i * tmax, i * tmax + k, 1);
-		return keep;
 	}
 
 	private static int[] range(final int n) {

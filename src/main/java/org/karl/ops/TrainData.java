@@ -60,11 +60,19 @@ public record TrainData(TileSet tiles, String note, String normalization, TileSe
 				.all(), held.toString(), List.of());
 	}
 
-	/** {@code n} generated blank/smooth/shapes/noise tiles. */
+	/**
+	 * {@code n} generated blank/smooth/shapes/noise tiles, and {@value #SYNTHETIC_HELD_OUT} more of
+	 * another seed held out (the base's floor and KARL's fixed-budget curve are reported on them).
+	 */
 	public static TrainData synthetic(final int n, final long seed) {
+		final long heldSeed = seed + 1_000_003;
 		return new TrainData(SyntheticTiles.mixed(seed, n), n + " generated tiles (seed " + seed + ")",
-			GENERATED, null, null, List.of());
+			GENERATED, SyntheticTiles.mixed(heldSeed, SYNTHETIC_HELD_OUT), SYNTHETIC_HELD_OUT +
+				" generated tiles (seed " + heldSeed + ")", List.of());
 	}
+
+	/** Held-out tiles of {@link #synthetic}. */
+	public static final int SYNTHETIC_HELD_OUT = 128;
 
 	/**
 	 * These tiles plus {@code n} generated ones: half microscopy-like fields, a third

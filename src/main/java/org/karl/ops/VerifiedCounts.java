@@ -5,6 +5,7 @@ import java.util.Arrays;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.real.FloatType;
 
+import org.karl.engine.api.BudgetLadder;
 import org.karl.engine.api.Progress;
 import org.karl.engine.api.ReconstructResult;
 import org.karl.engine.api.TokenizeResult;

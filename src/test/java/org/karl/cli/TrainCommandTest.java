@@ -10,6 +10,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.junit.experimental.categories.Category;
 import org.karl.engine.config.ModelCard;
+import org.karl.engine.config.ModelConfig;
 import org.karl.engine.config.TrainConfig;
 import org.karl.testing.Slow;
 
@@ -28,6 +29,32 @@ public class TrainCommandTest {
 
 	private int karl(final String... argv) {
 		return cli.run(argv);
+	}
+
+	/**
+	 * The default preset's decoder target through the door: a latent-variant base, then KARL, each
+	 * reporting its held-out numbers (the base's floor, KARL's fixed-budget curve) in the output
+	 * and the card.
+	 */
+	@Test
+	public void latentPresetTrainsAndReportsTheHeldOutCurve() throws Exception {
+		final Path root = tmp.getRoot().toPath(), base = root.resolve("base"), k = root.resolve("k");
+		cli.ok("train-base", "--preset", "test-latent", "--synthetic", "64", "--steps", "3",
+			"--output", base.toString());
+		assertTrue(cli.out(), cli.out().contains("base held-out L1 "));
+		assertEquals(ModelConfig.LATENT, ModelCard.read(base).model().decoderTarget());
+		assertFalse("a base without codes reports none in use", cli.out().contains("codes in use"));
+		cli.ok("train", "--model", base.toString(), "--synthetic", "64", "--steps", "2", "--output",
+			k.toString());
+		final java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+			"karl held-out L1 at fixed budgets \\(first k tokens\\) 2: (\\d\\.\\d{4}), 4: \\d\\.\\d{4}, " +
+				"8: \\d\\.\\d{4} \\(128 generated tiles").matcher(cli.out());
+		assertTrue(cli.out(), m.find());
+		assertTrue(m.group(1), Double.parseDouble(m.group(1)) > 0);
+		final ModelCard card = ModelCard.read(k);
+		assertEquals(ModelConfig.LATENT, card.model().decoderTarget());
+		assertTrue(String.valueOf(card.provenance()), String.valueOf(card.provenance().get(
+			"karl.heldout_l1_at_budget")).startsWith("2: "));
 	}
 
 	@Test

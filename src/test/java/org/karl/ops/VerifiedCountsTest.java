@@ -5,6 +5,8 @@ import static org.junit.Assert.*;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import org.karl.engine.api.BudgetLadder;
 import java.util.Random;
 
 import net.imglib2.img.array.ArrayImgs;

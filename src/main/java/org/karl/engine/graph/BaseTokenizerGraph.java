@@ -95,8 +95,8 @@ public final class BaseTokenizerGraph {
 	 * What the base decoder reads for h: its nearest codes (the VQ base), or h itself (the
 	 * continuous base of the latent variant, {@link ModelConfig#latentTarget()}).
 	 */
-	public Operand<TFloat32> decoderInput(final Operand<TFloat32> h) {
-		return c.latentTarget() ? h : quantize(h).q();
+	public Operand<TFloat32> decoderInput(final Operand<TFloat32> h, final Quantized q) {
+		return c.latentTarget() ? h : q.q();
 	}
 
 	/**

@@ -97,21 +97,6 @@ public final class Losses {
 		return tf.dtypes.cast(tf.min(cand, tf.constant(0)), TInt32.class);
 	}
 
-	/**
-	 * The budget ladder of minimum-budget targets for a given T_max: 2, 4, 6, 8, then ×1.5 / ×2
-	 * steps (12, 16, 24, 32, 48, ...) below T_max, and T_max itself.
-	 */
-	public static int[] ladder(final int tmax) {
-		final java.util.TreeSet<Integer> r = new java.util.TreeSet<>();
-		for (int t = 2; t <= Math.min(8, tmax); t += 2) r.add(t);
-		for (int t = 8; t < tmax; t *= 2) {
-			r.add(t);
-			if (t * 3 / 2 < tmax) r.add(t * 3 / 2);
-		}
-		r.add(tmax);
-		return r.stream().mapToInt(Integer::intValue).toArray();
-	}
-
 	/** 1 for halted positions i >= T (or, if {@code active}, 1 for i < T), as floats [Tmax]. */
 	public static Operand<TFloat32> haltTargets(final Ops tf, final Operand<TInt32> budget,
 		final int tmax, final boolean halted)

@@ -254,8 +254,8 @@ public final class ModelGraph {
 		final BaseTokenizerGraph.Quantized q = base.quantize(h);
 		// the latent variant's base is a plain autoencoder: h decoded as is, no VQ loss
 		final Operand<TFloat32> vq = c.latentTarget() ? tf.constant(0f) : q.loss();
-		final Operand<TFloat32> l1 = tf.math.mean(karl.l1PerImage(images, base.decode(c.latentTarget()
-			? h : q.q())), l.c(0));
+		final Operand<TFloat32> l1 = tf.math.mean(karl.l1PerImage(images, base.decode(base.decoderInput(h,
+			q))), l.c(0));
 		final Operand<TFloat32> loss = tf.math.add(l1, vq);
 		final List<Variable<TFloat32>> vars = new ArrayList<>(l.variables(Layers.Group.BASE));
 		if (c.latentTarget()) vars.remove(base.codebook()); // unused: no VQ in the latent variant's base
@@ -275,7 +275,8 @@ public final class ModelGraph {
 	private void baseReconstruct() {
 		final Placeholder<TFloat32> images = tf.withName("base_rec.images").placeholder(
 			TFloat32.class, Placeholder.shape(Shape.of(-1, c.tileSize(), c.tileSize(), 1)));
-		final Operand<TFloat32> rec = base.decode(base.decoderInput(base.encode(images)));
+		final Operand<TFloat32> h = base.encode(images);
+		final Operand<TFloat32> rec = base.decode(base.decoderInput(h, base.quantize(h)));
 		signatures.add(Signature.builder().key(BASE_RECONSTRUCT).input(IMAGES, images)
 			.output(RECONSTRUCTIONS, rec).output(L1, karl.l1PerImage(images, rec)).build());
 	}

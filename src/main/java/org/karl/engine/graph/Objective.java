@@ -2,6 +2,7 @@ package org.karl.engine.graph;
 
 import java.util.List;
 
+import org.karl.engine.api.BudgetLadder;
 import org.karl.engine.config.ModelConfig;
 import org.karl.engine.config.TrainConfig;
 import org.tensorflow.Operand;
@@ -63,12 +64,16 @@ final class Objective {
 	private Reconstruction reconstruction(final Operand<TFloat32> images,
 		final KarlGraph.Tokens2d t2d, final Operand<TFloat32> head)
 	{
-		final Operand<TFloat32> l1 = karl.l1PerImage(images, karl.image(head)); // [B]
-		if (c.latentTarget()) return new Reconstruction(tf.math.mul(tf.constant(PIXEL_L1_WEIGHT),
-			tf.math.mean(l1, l.c(0))), Losses.mse(tf, head, flat(t2d.h())), l1);
+		if (c.latentTarget()) {
+			final Operand<TFloat32> l1 = karl.l1PerImage(images, karl.image(head)); // [B]
+			return new Reconstruction(tf.math.mul(tf.constant(PIXEL_L1_WEIGHT), tf.math.mean(l1, l
+				.c(0))), Losses.mse(tf, head, flat(t2d.h())), l1);
+		}
+		// NB: the soft code once, for both its MSE and the image (karl.image would build it again)
 		final Operand<TFloat32> s = base.softCode(tf.nn.softmax(head));
 		return new Reconstruction(Losses.crossEntropy(tf, head, t2d.codes(), c.baseCodes()),
-			Losses.mse(tf, flat(s), base.codeVectors(t2d.codes())), l1);
+			Losses.mse(tf, flat(s), base.codeVectors(t2d.codes())), karl.l1PerImage(images, base
+				.decode(s)));
 	}
 
 	/** Reconstruction terms and the per-image pixel L1 [B] (with gradient). */
@@ -97,7 +102,7 @@ final class Objective {
 		final Operand<TFloat32> ce = r.ce(), mse = r.mse();
 		if (!minimumTargets) return new Phase2(dropped, lat, ce, mse, Losses.haltSplit(tf, h, budget, c
 			.maxTokens()), tf.dtypes.cast(tf.math.minimum(budget, l.c(c.maxTokens())), TFloat32.class));
-		final int[] rungs = Losses.ladder(c.maxTokens());
+		final int[] rungs = BudgetLadder.rungs(c.maxTokens());
 		final Operand<TFloat32> errors = karl.prefixErrors(images, lat.straightThrough(), rungs); // [R,B]
 		final Operand<TInt32> tstar = Losses.minimumBudget(tf, errors, tf.gather(bins, epsBins, l.c(0)),
 			rungs, c.maxTokens());

@@ -36,6 +36,7 @@ public final class BaseTrainer {
 		checkData(data, c);
 		final int k = c.baseCodes(), dz = c.dz(), px = c.tileSize() * c.tileSize();
 		long step = m.baseStep();
+		final boolean usesCodes = !c.latentTarget();
 		final long[] lastUsed = new long[k];
 		java.util.Arrays.fill(lastUsed, step);
 		final long[] window = new long[k];
@@ -72,16 +73,14 @@ public final class BaseTrainer {
 				window[code]++;
 			}
 			final SplittableRandom rnd = new SplittableRandom(tc.seed() * 31 + step);
-			if (c.latentTarget()) {
-				// the latent variant's base has no codebook in use: nothing to initialise or restart
-			}
-			else if (step == tc.codeInitStep()) {
+			// NB: the latent variant's base has no codebook in use: nothing to initialise or restart
+			if (usesCodes && step == tc.codeInitStep()) {
 				for (int j = 0; j < k; j++) copyRow(latents, rnd.nextInt(latents.length / dz), codebook, j, dz);
 				setCodebook(m, codebook, k, dz);
 				java.util.Arrays.fill(lastUsed, step);
 				message = "codebook initialised from encoder outputs";
 			}
-			else if (step > tc.codeInitStep() && step % tc.deadCodeSteps() == 0) {
+			else if (usesCodes && step > tc.codeInitStep() && step % tc.deadCodeSteps() == 0) {
 				int dead = 0;
 				for (int j = 0; j < k; j++) if (step - lastUsed[j] >= tc.deadCodeSteps()) {
 					copyRow(latents, rnd.nextInt(latents.length / dz), codebook, j, dz);
@@ -99,7 +98,7 @@ public final class BaseTrainer {
 				terms.put("vq", vq);
 				final double sps = (System.nanoTime() - t0) / 1e9 / Math.max(1, step - since);
 				listener.onEvent(new TrainEvent("base", step, tc.baseSteps(), loss, terms,
-					c.latentTarget() ? Float.NaN : (float) perplexity(window), new int[0], rate, sps, message));
+					usesCodes ? (float) perplexity(window) : Float.NaN, new int[0], rate, sps, message));
 				java.util.Arrays.fill(window, 0);
 				message = "";
 				t0 = System.nanoTime();

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.karl.engine.api.BudgetLadder;
 import org.karl.engine.api.Progress;
 import org.karl.engine.api.TileSet;
 import org.karl.engine.config.ModelConfig;
@@ -101,8 +102,13 @@ public final class KarlTrainer {
 		return loss;
 	}
 
-	/** Budgets of the held-out fixed-budget curve a training run reports. */
-	public static final int[] CURVE_BUDGETS = { 2, 4, 8, 16, 32 };
+	/** Budgets of the held-out fixed-budget curve a training run reports: 2, 4, 8, ... up to T_max. */
+	public static int[] curveBudgets(final int tmax) {
+		final java.util.TreeSet<Integer> k = new java.util.TreeSet<>();
+		for (int b = 2; b < tmax; b *= 2) k.add(b);
+		k.add(tmax);
+		return k.stream().mapToInt(Integer::intValue).toArray();
+	}
 
 	/**
 	 * Mean L1 on {@code tiles} of the first k tokens of one encoding at T_max and the smallest ε
@@ -127,9 +133,7 @@ public final class KarlTrainer {
 				tokens = Tensors.ints(r, TOKENS);
 			}
 			for (int j = 0; j < budgets.length; j++) {
-				final int k = Math.min(budgets[j], tmax);
-				final int[] keep = new int[n * tmax];
-				for (int i = 0; i < n; i++) java.util.Arrays.fill(keep, i * tmax, i * tmax + k, 1);
+				final int[] keep = BudgetLadder.prefixMask(n, tmax, Math.min(budgets[j], tmax));
 				try (Tensor tok = Tensors.ints(tokens, 0, n, tmax);
 					Tensor km = Tensors.ints(keep, 0, n, tmax);
 					Result r = m.call(DECODE, Map.of(TOKENS, tok, KEEP_MASK, km)))

@@ -3,6 +3,7 @@ package org.karl.engine.graph;
 import static org.junit.Assert.*;
 
 import org.junit.Test;
+import org.karl.engine.api.BudgetLadder;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
@@ -14,10 +15,10 @@ public class MinimumTargetsTest {
 
 	@Test
 	public void ladderIsDenseAtTheBottomAndEndsAtTmax() {
-		assertArrayEquals(new int[] { 2, 4, 6, 8, 12, 16, 24, 32 }, Losses.ladder(32));
-		assertArrayEquals(new int[] { 2, 4, 6, 8, 12, 16 }, Losses.ladder(16));
-		assertArrayEquals(new int[] { 2, 4, 6, 8 }, Losses.ladder(8));
-		assertArrayEquals(new int[] { 2, 4, 6, 8, 12, 16, 24, 32, 48, 64 }, Losses.ladder(64));
+		assertArrayEquals(new int[] { 2, 4, 6, 8, 12, 16, 24, 32 }, BudgetLadder.rungs(32));
+		assertArrayEquals(new int[] { 2, 4, 6, 8, 12, 16 }, BudgetLadder.rungs(16));
+		assertArrayEquals(new int[] { 2, 4, 6, 8 }, BudgetLadder.rungs(8));
+		assertArrayEquals(new int[] { 2, 4, 6, 8, 12, 16, 24, 32, 48, 64 }, BudgetLadder.rungs(64));
 	}
 
 	@Test

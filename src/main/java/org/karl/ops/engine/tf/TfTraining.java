@@ -121,7 +121,7 @@ final class TfTraining {
 
 	/** Logs and records the held-out fixed-budget curve: does the error fall with every token? */
 	private static void heldOutCurve(final ModelSession m, final TrainRequest r, final TrainLog log) {
-		final int[] k = KarlTrainer.CURVE_BUDGETS;
+		final int[] k = KarlTrainer.curveBudgets(m.card().model().maxTokens());
 		final double[] l1 = KarlTrainer.heldOutCurve(m, r.heldOut(), k);
 		final StringBuilder s = new StringBuilder();
 		for (int j = 0; j < k.length; j++) s.append(j == 0 ? "" : ", ").append(k[j]).append(": ").append(

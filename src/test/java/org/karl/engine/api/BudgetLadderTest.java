@@ -1,4 +1,4 @@
-package org.karl.ops;
+package org.karl.engine.api;
 
 import static org.junit.Assert.*;
 

@@ -1,9 +1,11 @@
-package org.karl.ops;
+package org.karl.engine.api;
 
 /**
- * The token counts {@link VerifiedCounts} tries above a tile's predicted count: 2, 4, 6, 8, 12,
- * 16, 24, 32, continued (48, 64, 96, ...) for a model with more tokens, capped at the request's
- * budget, which is always the last rung.
+ * The prefix budgets KARL is trained and verified at: 2, 4, 6, 8, 12, 16, 24, 32, continued (48,
+ * 64, 96, ...) for a model with more tokens, capped at a budget, which is always the last rung.
+ * The minimum-budget halting targets decode these rungs in training, and verified counts climb
+ * them above a tile's predicted count: one ladder, so a verified count is in the units of the
+ * model's own target.
  * <p>
  * Why rungs and not every count: each rung is one decoder run over the tiles still short of ε,
  * and these are the rungs the halting head is trained to (the minimum-budget targets of
@@ -43,5 +45,12 @@ public final class BudgetLadder {
 		for (int k = 0; k < budget; k = next(k, budget)) if (k > 0) r.add(k);
 		r.add(budget);
 		return r.stream().mapToInt(Integer::intValue).toArray();
+	}
+
+	/** Keep mask [n, tmax] with the first {@code k} slots of every row set: a prefix decode. */
+	public static int[] prefixMask(final int n, final int tmax, final int k) {
+		final int[] keep = new int[n * tmax];
+		for (int i = 0; i < n; i++) java.util.Arrays.fill(keep, i * tmax, i * tmax + k, 1);
+		return keep;
 	}
 }
