@@ -88,7 +88,7 @@ public final class MapCommand extends KarlCommand {
 		final Map<Path, String> names = Outputs.names(in.files());
 		// NB: names over the whole list, then the shard's part: every shard names as the whole run
 		final Map<Path, String> mine = Shards.plan(in.files(), Shards.Shard.parse(shard));
-		MapFiles.refuseInputs(out, names, in.files(), "--" + KEY_OUTPUT);
+		MapFiles.checkOutputs(out, names, in.files(), "--" + KEY_OUTPUT);
 		Outputs.checkWritableFolder(out, "--" + KEY_OUTPUT);
 		in.skipped().forEach(s -> err().println("karl map: note: skipped " + s));
 		final Path modelDir = ModelLocator.existing(request.model, null, "--" + KEY_MODEL);

@@ -71,7 +71,8 @@ public final class ReconstructCommand extends KarlCommand {
 	public Integer call() throws Exception {
 		final Path out = output;
 		Outputs.refuseInputs(out, List.of(file), "--" + KEY_OUTPUT);
-		Outputs.refuseInputs(csv, List.of(file, out), "--" + KEY_CSV);
+		Outputs.refuseSame(csv, "--" + KEY_CSV, out, "--" + KEY_OUTPUT);
+		Outputs.refuseInputs(csv, List.of(file), "--" + KEY_CSV);
 		Outputs.checkWritableFile(out, "--" + KEY_OUTPUT);
 		if (csv != null) Outputs.checkWritableFile(csv, "--" + KEY_CSV);
 		final ImagePlus imp = ImageFiles.openPlanes(file);

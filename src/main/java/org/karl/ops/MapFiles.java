@@ -42,14 +42,17 @@ public final class MapFiles {
 
 	/**
 	 * Refuses, before any work, a map or CSV of {@code names} in {@code out} that is one of the
-	 * inputs ({@code key}: how the door names the output folder).
+	 * inputs, or that exists and is not a regular file ({@link OutputRule}); {@code key}: how
+	 * the door names the output folder.
 	 */
-	public static void refuseInputs(final Path out, final java.util.Map<Path, String> names,
+	public static void checkOutputs(final Path out, final java.util.Map<Path, String> names,
 		final java.util.List<Path> inputs, final String key) throws java.io.IOException
 	{
 		for (final String n : names.values()) {
-			Outputs.refuseInputs(map(out, n), inputs, key);
-			Outputs.refuseInputs(csv(out, n), inputs, key);
+			for (final Path f : List.of(map(out, n), csv(out, n))) {
+				Outputs.refuseInputs(f, inputs, key);
+				OutputRule.target(f, key);
+			}
 		}
 	}
 

@@ -203,13 +203,14 @@ public final class MapJob {
 		final InputFiles.Listing in = InputFiles.expand(r.inputs().stream().map(Path::of).toList(),
 			MapFiles::isOutput);
 		final Map<Path, String> names = Shards.plan(in.files(), Shards.Shard.ALL);
-		MapFiles.refuseInputs(output, names, in.files(), "--" + KEY_OUTPUT);
+		MapFiles.checkOutputs(output, names, in.files(), "--" + KEY_OUTPUT);
 		for (final Path f : in.files()) {
 			if (MapFiles.csv(output, names.get(f)).toAbsolutePath().normalize().equals(merged))
 				throw new IllegalArgumentException("input " + f + " has the table " + merged +
 					", the merged table's name; give --merged another file");
 		}
 		Outputs.refuseInputs(merged, in.files(), "--merged");
+		Outputs.checkWritableFile(merged, "--merged");
 		Outputs.checkWritableFolder(output, "--" + KEY_OUTPUT);
 		in.skipped().forEach(s -> err.println("karl spark: note: skipped " + s));
 		final Path modelDir = ModelLocator.existing(r.model(), null, "--" + KEY_MODEL).toAbsolutePath()
