@@ -80,7 +80,7 @@ public final class MapCommand extends KarlCommand {
 	@Override
 	public Integer call() throws Exception {
 		final Path out = output;
-		final float epsilon = (float) request.epsilon;
+		final float epsilon = request.epsilon();
 		// NB: every check that needs no model comes first, so that a typo fails at once.
 		Luts.get(lut);
 		final Normalization norm = normalize.get();

@@ -70,6 +70,8 @@ public final class ReconstructCommand extends KarlCommand {
 	@Override
 	public Integer call() throws Exception {
 		final Path out = output;
+		final float epsilon = request.epsilon();
+		ReconstructOp.checkCount(request.budget, tokens);
 		Outputs.refuseInputs(out, List.of(file), "--" + KEY_OUTPUT);
 		Outputs.refuseSame(csv, "--" + KEY_CSV, out, "--" + KEY_OUTPUT);
 		Outputs.refuseInputs(csv, List.of(file), "--" + KEY_CSV);
@@ -80,7 +82,7 @@ public final class ReconstructCommand extends KarlCommand {
 			final Table rows = new Table(ReconstructOp.COLUMNS);
 			// NB: planes are computed as the TIFF is written, so memory stays bounded
 			final ReconstructOp.Output o = ReconstructOp.runToTiff(imp, file.toString(), tokenizer,
-				(float) request.epsilon, request.budget, tokens, normalize.get(), rows, out, progress(file.toString()));
+				epsilon, request.budget, tokens, normalize.get(), rows, out, progress(file.toString()));
 			if (csv != null) rows.writeCsv(csv);
 			for (int i = 0; i < rows.size(); i++) out().println(line(rows, i));
 			o.notes().forEach(n -> err().println("karl reconstruct: note: " + n));

@@ -2,10 +2,20 @@ package org.karl.cli;
 
 import static org.karl.Keys.*;
 
+import org.karl.ops.Inputs;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /** What every image command asks the model: which model, at which ε, within which budget. */
 final class RequestOptions {
+
+	/** The command this mixin is part of, for what the user typed. */
+	@Spec(Spec.Target.MIXEE)
+	CommandSpec mixee;
 
 	@Option(names = "--" + KEY_MODEL, paramLabel = "DIR",
 		description = "model folder; default: the default model")
@@ -19,4 +29,13 @@ final class RequestOptions {
 	@Option(names = "--" + KEY_BUDGET, paramLabel = "T",
 		description = "most tokens per tile, in [1, T_max]; default (or 0): T_max")
 	int budget = DEFAULT_BUDGET;
+
+	/** ε as the model reads it; a value a float cannot hold is refused as typed (1e308, not Infinity). */
+	float epsilon() {
+		final ParseResult p = mixee == null ? null : mixee.commandLine().getParseResult();
+		final OptionSpec o = p == null ? null : p.matchedOption("--" + KEY_EPSILON);
+		final String typed = o == null || o.originalStringValues().isEmpty() ? Double.toString(epsilon)
+			: o.originalStringValues().get(o.originalStringValues().size() - 1);
+		return Inputs.epsilon(typed, epsilon);
+	}
 }

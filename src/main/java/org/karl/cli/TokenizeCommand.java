@@ -83,7 +83,7 @@ public final class TokenizeCommand extends KarlCommand {
 
 	@Override
 	public Integer call() throws Exception {
-		final TokenizeOp.Options o = new TokenizeOp.Options((float) request.epsilon, request.budget, reconstruct,
+		final TokenizeOp.Options o = new TokenizeOp.Options(request.epsilon(), request.budget, reconstruct,
 			ids,
 			normalize.get());
 		// NB: cheap checks first, so that a typo fails before the model loads.

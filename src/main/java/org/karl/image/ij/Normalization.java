@@ -86,8 +86,26 @@ public record Normalization(String mode, double low, double high, String scope, 
 	public static Normalization of(final String mode, final double low, final double high,
 		final String scope, final String min, final String max)
 	{
-		return new Normalization(mode, low, high, scope, number(org.karl.Keys.KEY_RANGE_MIN, min), number(org.karl.Keys.KEY_RANGE_MAX,
-			max));
+		final Normalization n = new Normalization(mode, low, high, scope, number(
+			org.karl.Keys.KEY_RANGE_MIN, min), number(org.karl.Keys.KEY_RANGE_MAX, max));
+		n.refuseUnused();
+		return n;
+	}
+
+	/**
+	 * The one rule for keys of another mode: refused, never ignored silently (nor do they imply a
+	 * mode). A range given without normalize=range, or percentiles or a scope other than the
+	 * defaults without normalize=percentile, would otherwise be dropped.
+	 */
+	private void refuseUnused() {
+		final String k = org.karl.Keys.KEY_NORMALIZE + "=";
+		if (!mode.equals(RANGE) && !(Double.isNaN(min) && Double.isNaN(max)))
+			throw new IllegalArgumentException("range_min and range_max are read only with " + k +
+				RANGE + ", not with " + k + mode + "; add " + k + RANGE + ", or leave them out");
+		if (!mode.equals(PERCENTILE) && (low != DEFAULT_LOW || high != DEFAULT_HIGH || !scope.equals(
+			PLANE))) throw new IllegalArgumentException("percentile_low, percentile_high and " +
+				"normalize_scope are read only with " + k + PERCENTILE + ", not with " + k + mode +
+				"; use " + k + PERCENTILE + ", or leave them at their defaults");
 	}
 
 	private static double number(final String key, final String v) {
