@@ -12,6 +12,7 @@ import org.karl.engine.runtime.KarlModel;
 import org.karl.image.ij.Luts;
 import org.karl.image.ij.Normalization;
 import org.karl.ops.ComplexityMapOp;
+import org.karl.ops.FinishedMaps;
 import org.karl.ops.InputFiles;
 import org.karl.ops.Inputs;
 import org.karl.ops.ModelLocator;
@@ -91,15 +92,24 @@ public final class MapCommand extends KarlCommand {
 		MapFiles.checkOutputs(out, names, in.files(), "--" + KEY_OUTPUT);
 		Outputs.checkWritableFolder(out, "--" + KEY_OUTPUT);
 		in.skipped().forEach(s -> err().println("karl map: note: skipped " + s));
+		if (mine.isEmpty()) {
+			err().println("karl map: note: " + Shards.emptyNote(shard, in.files().size()));
+			return Main.EXIT_OK;
+		}
 		final Path modelDir = ModelLocator.existing(request.model, null, "--" + KEY_MODEL);
 		final List<String> failed = new ArrayList<>();
 		try (Tokenizer tokenizer = loader.load(modelDir)) {
 			Inputs.budget(tokenizer, epsilon, request.budget); // NB: a bad ε fails once, before any file is read
 			for (final Path f : mine.keySet()) {
 				try {
-					if (skipDone && MapFiles.done(out, mine.get(f))) {
-						out().println(f + ": done before, skipped");
-						continue;
+					if (skipDone) {
+						final FinishedMaps.Status done = FinishedMaps.check(out, mine.get(f));
+						if (done.done()) {
+							out().println(f + ": done before, skipped");
+							continue;
+						}
+						if (done.damage() != null) err().println("karl map: note: " + done.damage() +
+							"; mapping " + f + " again");
 					}
 					final MapFiles.Result r = MapFiles.map(f, f.toString(), out, mine.get(f), tokenizer,
 						epsilon, request.budget, norm, lut, progress(f.toString()));

@@ -3,7 +3,6 @@ package org.karl.ops;
 import ij.ImagePlus;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -57,11 +56,11 @@ public final class MapFiles {
 	}
 
 	/**
-	 * True when both outputs exist. Each is written whole or not at all (temp + rename), the
-	 * CSV first, so a run stopped between the two is seen as not done.
+	 * True when both outputs are there and complete, by their content ({@link FinishedMaps}): a
+	 * run stopped between the two, or a file damaged later, is not done.
 	 */
 	public static boolean done(final Path out, final String name) {
-		return Files.isRegularFile(csv(out, name)) && Files.isRegularFile(map(out, name));
+		return FinishedMaps.check(out, name).done();
 	}
 
 	/** True for files that a map batch writes, so that a folder mapped into itself skips them. */

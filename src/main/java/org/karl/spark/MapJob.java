@@ -18,6 +18,7 @@ import org.apache.spark.api.java.function.Function;
 import org.karl.engine.api.Progress;
 import org.karl.image.ij.Luts;
 import org.karl.image.ij.Normalization;
+import org.karl.ops.FinishedMaps;
 import org.karl.ops.InputFiles;
 import org.karl.ops.Inputs;
 import org.karl.ops.MapFiles;
@@ -273,16 +274,21 @@ public final class MapJob {
 			final Path out = Path.of(output);
 			final String executor = org.apache.spark.SparkEnv.get() == null ? "" : org.apache.spark.SparkEnv
 				.get().executorId();
-			if (MapFiles.done(out, it.name())) return new Outcome(it.given(), it.name(), "skipped", 0, "",
-				0, System.nanoTime() - t0, executor);
+			final FinishedMaps.Status done = FinishedMaps.check(out, it.name());
+			if (done.done()) return new Outcome(it.given(), it.name(), "skipped", 0, "", 0, System
+				.nanoTime() - t0, executor);
+			// NB: a damaged output is mapped again, and the note says why
+			final String redo = done.damage() == null ? "" : done.damage() + "; mapped again";
 			long load = 0;
 			try {
 				final ExecutorModels.Loaded m = ExecutorModels.get(Path.of(model));
 				load = m.takeLoadNanos();
 				final MapFiles.Result res = MapFiles.map(Path.of(it.path()), it.given(), out, it.name(), m
 					.model(), epsilon, budget, normalize, lut, Progress.NONE);
-				return new Outcome(it.given(), it.name(), "mapped", res.tiles(), String.join("; ", res
-					.notes()), load, System.nanoTime() - t0, executor);
+				final List<String> notes = new ArrayList<>(res.notes());
+				if (!redo.isEmpty()) notes.add(0, redo);
+				return new Outcome(it.given(), it.name(), "mapped", res.tiles(), String.join("; ", notes),
+					load, System.nanoTime() - t0, executor);
 			}
 			catch (final Exception | OutOfMemoryError e) {
 				return new Outcome(it.given(), it.name(), "failed", 0, describe(e), load, System.nanoTime() -

@@ -99,6 +99,16 @@ public final class ImageFiles {
 		return imp;
 	}
 
+	/**
+	 * The image directories of a TIFF, checked as before opening it: not a TIFF, damaged, or
+	 * cut off before the end of its pixel data is an IOException with one line. Reads no pixel.
+	 */
+	public static FileInfo[] checkTiff(final Path file) throws IOException {
+		refuseEmpty(file);
+		if (!isTiff(file)) throw new IOException(file + ": not a TIFF; re-export it as TIFF");
+		return tiffInfo(file);
+	}
+
 	/** True when the file starts with a classic TIFF header ("II*\0" or "MM\0*"). */
 	static boolean isTiff(final Path file) throws IOException {
 		final byte[] b = new byte[4];
