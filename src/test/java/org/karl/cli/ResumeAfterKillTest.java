@@ -8,8 +8,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.Rule;
 import org.junit.Test;
+import org.junit.experimental.categories.Category;
 import org.junit.rules.TemporaryFolder;
 import org.karl.engine.config.ModelCard;
+import org.karl.testing.Slow;
 
 /**
  * {@code karl train --resume} without --steps after a kill -9 of a run that was adding steps
@@ -19,6 +21,7 @@ import org.karl.engine.config.ModelCard;
  * as a kill at any moment before the first checkpoint, which is what this test makes (a kill
  * inside a save cannot be timed from outside).
  */
+@Category(Slow.class) // a child karl trains, is killed and resumed
 public class ResumeAfterKillTest {
 
 	@Rule
