@@ -12,7 +12,8 @@ import org.tensorflow.types.TInt32;
  * The base 2D tokenizer of docs/algorithm.md §3.2: a small VQ-VAE that maps a 32x32 tile to an 8x8
  * grid of continuous features h (what KARL reads) and their nearest codes (KARL's CE targets), and
  * decodes a (soft) code grid back to pixels. Trained first, then frozen: its variables are in
- * {@link Layers.Group#BASE} and KARL's optimiser never sees them.
+ * {@link Layers.Group#BASE} (their names start with {@code base.}) and KARL's optimiser never
+ * sees them.
  */
 public final class BaseTokenizerGraph {
 
@@ -29,9 +30,7 @@ public final class BaseTokenizerGraph {
 		this.tf = layers.tf;
 		this.c = config;
 		this.grid = config.tileSize() / config.patch();
-		layers.group(Layers.Group.BASE);
 		codebook(); // create in a fixed order, so slot and variable lists are stable
-		layers.group(Layers.Group.KARL);
 	}
 
 	/** The base codebook E [K, Dz]. */
@@ -42,19 +41,16 @@ public final class BaseTokenizerGraph {
 	/** images [B, S, S, 1] -> h [B, 8, 8, Dz] (continuous). */
 	public Operand<TFloat32> encode(final Operand<TFloat32> images) {
 		final int[] ch = c.baseChannels();
-		l.group(Layers.Group.BASE);
 		Operand<TFloat32> x = tf.nn.relu(l.conv2d("base.enc.conv0", images, 4, 2, 1, ch[0])); // [B,S/2,S/2,c0]
 		x = tf.nn.relu(l.conv2d("base.enc.conv1", x, 4, 2, ch[0], ch[1])); // [B,S/4,S/4,c1]
 		x = tf.nn.relu(l.conv2d("base.enc.conv2", x, 3, 1, ch[1], ch[1]));
 		final Operand<TFloat32> h = l.conv2d("base.enc.out", x, 1, 1, ch[1], c.dz()); // [B,8,8,Dz]
-		l.group(Layers.Group.KARL);
 		return h;
 	}
 
 	/** z [B, 8, 8, Dz] -> images [B, S, S, 1] (linear output, unbounded). */
 	public Operand<TFloat32> decode(final Operand<TFloat32> z) {
 		final int[] ch = c.baseChannels();
-		l.group(Layers.Group.BASE);
 		Operand<TFloat32> x = l.conv2d("base.dec.in", z, 1, 1, c.dz(), ch[1]);
 		x = tf.nn.relu(l.conv2d("base.dec.conv0", x, 3, 1, ch[1], ch[1]));
 		x = l.upsample2(x, grid); // [B,16,16,c1]
@@ -62,7 +58,6 @@ public final class BaseTokenizerGraph {
 		x = l.upsample2(x, 2 * grid); // [B,32,32,c0]
 		x = tf.nn.relu(l.conv2d("base.dec.up1", x, 3, 1, ch[0], ch[0]));
 		final Operand<TFloat32> out = l.conv2d("base.dec.out", x, 3, 1, ch[0], 1);
-		l.group(Layers.Group.KARL);
 		return out;
 	}
 

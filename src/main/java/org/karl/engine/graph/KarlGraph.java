@@ -68,6 +68,39 @@ public final class KarlGraph {
 	}
 
 	/**
+	 * One forward pass of KARL, as inference and both training phases run it.
+	 *
+	 * @param z encoder outputs at the latent queries [B, T, W]
+	 * @param haltLogits halting logits [B, T]
+	 * @param dropped hard drop flags [B, T] (1 = halted), no gradient
+	 * @param latents the quantised 1D tokens: ids [B, T], straight-through vectors [B, T, d]
+	 * @param head the decoder head [B*N, K | Dz] (pixels: {@link #image})
+	 */
+	public record Forward(Operand<TFloat32> z, Operand<TFloat32> haltLogits,
+		Operand<TFloat32> dropped, Latents latents, Operand<TFloat32> head) {}
+
+	/**
+	 * The forward pass, top to bottom: 2D tokens (given, so that both training phases share them)
+	 * → encoder over [ε token ; 2D ; T latent queries] → halting head → quantised 1D tokens →
+	 * decoder → head. With {@code masked} the decoder sees only the tokens the halting head keeps
+	 * (inference, phase 2); without, all T (phase 1).
+	 *
+	 * @param epsBin the ε bin per image [B]
+	 * @param budget T, the number of latent queries (scalar)
+	 * @param vqOn 1 to quantise (inference always), 0 while training starts on continuous latents
+	 */
+	public Forward forward(final Tokens2d t2d, final Operand<TInt32> epsBin,
+		final Operand<TInt32> budget, final Operand<TFloat32> vqOn, final boolean masked)
+	{
+		final Operand<TFloat32> z = encoder(t2d, epsBin, budget); // [B,T,W]
+		final Operand<TFloat32> logits = haltLogits(z); // [B,T]
+		final Operand<TFloat32> dropped = halted(logits); // [B,T]
+		final Latents lat = quantize(z, vqOn); // [B,T] ids, [B,T,d]
+		final Operand<TFloat32> head = decoder(lat.straightThrough(), masked ? dropped : null); // [B*N,K|Dz]
+		return new Forward(z, logits, dropped, lat, head);
+	}
+
+	/**
 	 * docs/algorithm.md §3.4: index of the smallest bin >= ε (round up); ε above the last bin maps
 	 * to the last.
 	 */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.linalg.MatMul;
@@ -38,17 +39,23 @@ public final class Layers {
 		ZEROS, ONES
 	}
 
-	/** Which optimiser a variable belongs to. */
+	/**
+	 * Which optimiser a variable belongs to, by its name: the base tokenizer's variables are named
+	 * {@code base.*}, every other one is KARL's. A name says it once, so no builder has to switch a
+	 * current group on and off around the layers it creates.
+	 */
 	public enum Group {
-		BASE, KARL
+		BASE, KARL;
+
+		static Group of(final String name) {
+			return name.startsWith("base.") ? BASE : KARL;
+		}
 	}
 
 	public final Ops tf;
 	private final long seed;
 	private final int width;
 	private final Map<String, Variable<TFloat32>> vars = new LinkedHashMap<>();
-	private final Map<String, Group> groups = new LinkedHashMap<>();
-	private Group current = Group.KARL;
 
 	public Layers(final Ops tf, final long seed, final int width) {
 		this.tf = tf;
@@ -56,16 +63,11 @@ public final class Layers {
 		this.width = width;
 	}
 
-	/** Variables created from now on belong to {@code g}. */
-	public void group(final Group g) {
-		current = g;
-	}
-
 	/** Trainable variables of a group, in creation order. */
 	public List<Variable<TFloat32>> variables(final Group g) {
 		final List<Variable<TFloat32>> out = new ArrayList<>();
-		groups.forEach((name, grp) -> {
-			if (grp == g) out.add(vars.get(name));
+		vars.forEach((name, v) -> {
+			if (Group.of(name) == g) out.add(v);
 		});
 		return out;
 	}
@@ -75,20 +77,26 @@ public final class Layers {
 		return vars;
 	}
 
-	/** The variable {@code name}, created with {@code init} on first use. */
+	/**
+	 * The variable {@code name} of {@code shape}, created with {@code init} on first use; a later
+	 * use with another shape is a programming error and fails here, not as a wrong broadcast.
+	 */
 	public Variable<TFloat32> weight(final String name, final Init init, final long... shape) {
 		final Variable<TFloat32> existing = vars.get(name);
-		if (existing != null) return existing;
+		if (existing != null) {
+			final Shape had = existing.shape();
+			if (!had.equals(Shape.of(shape))) throw new IllegalStateException("variable " + name +
+				" exists with shape " + had + ", asked for " + Shape.of(shape));
+			return existing;
+		}
 		final Variable<TFloat32> v = tf.withName(name).variable(initValue(name, init, shape));
 		vars.put(name, v);
-		groups.put(name, current);
 		return v;
 	}
 
 	/** Registers a variable created elsewhere (e.g. with a constant initial value). */
 	void register(final String name, final Variable<TFloat32> v) {
 		vars.put(name, v);
-		groups.put(name, current);
 	}
 
 	/** A non-trainable float state variable with a constant initial value. */

@@ -109,11 +109,10 @@ public final class ModelGraph {
 			Placeholder.shape(Shape.of(-1)));
 		final Placeholder<TInt32> budget = tf.withName("in.budget").placeholder(TInt32.class,
 			Placeholder.shape(Shape.scalar()));
-		final KarlGraph.Tokens2d t2d = karl.tokens2d(images);
-		final Operand<TFloat32> z = karl.encoder(t2d, karl.epsilonBin(eps, bins), budget); // [B,T,W]
-		final Operand<TFloat32> logits = karl.haltLogits(z);
-		final Operand<TFloat32> dropped = karl.halted(logits); // [B,T]
-		final KarlGraph.Latents lat = karl.quantize(z, tf.constant(1f));
+		final KarlGraph.Forward f = karl.forward(karl.tokens2d(images), karl.epsilonBin(eps, bins),
+			budget, tf.constant(1f), true);
+		final Operand<TFloat32> logits = f.haltLogits(), dropped = f.dropped();
+		final KarlGraph.Latents lat = f.latents();
 		final Operand<TInt32> keep = tf.dtypes.cast(tf.math.sub(tf.constant(1f), dropped), TInt32.class);
 		final Operand<TInt32> counts = tf.sum(keep, l.c(1));
 		final Operand<TInt32> pad = tf.reshape(tf.stack(List.of(l.c(0), l.c(0), l.c(0),
@@ -126,7 +125,7 @@ public final class ModelGraph {
 				.input(BUDGET, budget).output(TOKENS, tokens).output(KEEP_MASK, keepMask)
 				.output(COUNTS, counts).output(HALT_PROB, haltProb).build());
 
-		final Operand<TFloat32> rec = karl.image(karl.decoder(lat.straightThrough(), dropped));
+		final Operand<TFloat32> rec = karl.image(f.head());
 		signatures.add(Signature.builder().key(RECONSTRUCT).input(IMAGES, images).input(EPSILON, eps)
 			.input(BUDGET, budget).output(RECONSTRUCTIONS, rec).output(COUNTS, counts)
 			.output(L1, karl.l1PerImage(images, rec)).output(TOKENS, tokens)
@@ -164,8 +163,8 @@ public final class ModelGraph {
 		// uniformly per image, so every (image, ε) pair is trained, not only the bins its errors hit.
 		final Operand<TInt32> bin2 = t.minimumTargets() ? uniformBins(key(step, 2), b)
 			: karl.epsilonBin(eps0, bins);
-		final Objective.Phase2 p2 = objective.phase2(images, t2d, bin2, bins, budget, vq, t
-			.minimumTargets());
+		final Objective.Phase2 p2 = t.minimumTargets() ? objective.phase2MinimumTargets(images, t2d,
+			bin2, bins, vq) : objective.phase2PaperTargets(images, t2d, bin2, budget, vq);
 		final KarlGraph.Latents lat2 = p2.latents();
 		final Operand<TFloat32> dropped2 = p2.dropped(), target = p2.targetMean();
 

@@ -48,11 +48,10 @@ final class Objective {
 	Phase1 phase1(final Operand<TFloat32> images, final KarlGraph.Tokens2d t2d,
 		final Operand<TInt32> epsBins, final Operand<TInt32> budget, final Operand<TFloat32> vqOn)
 	{
-		final Operand<TFloat32> z = karl.encoder(t2d, epsBins, budget);
-		final KarlGraph.Latents lat = karl.quantize(z, vqOn);
-		final Reconstruction r = reconstruction(images, t2d, karl.decoder(lat.straightThrough(), null));
+		final KarlGraph.Forward f = karl.forward(t2d, epsBins, budget, vqOn, false);
+		final Reconstruction r = reconstruction(images, t2d, f.head());
 		final Operand<TFloat32> eps0 = tf.stopGradient(r.l1()); // [B]
-		return new Phase1(eps0, lat, r.ce(), r.mse(), Losses.haltAllActive(tf, karl.haltLogits(z)));
+		return new Phase1(eps0, f.latents(), r.ce(), r.mse(), Losses.haltAllActive(tf, f.haltLogits()));
 	}
 
 	/**
@@ -86,28 +85,50 @@ final class Objective {
 	static final float PIXEL_L1_WEIGHT = 10f;
 
 	/**
-	 * @param epsBins the ε bin each image is conditioned on
-	 * @param bins the bins' values (the ε each bin stands for)
-	 * @param budget phase 1's T (the paper's split), unused for minimum-budget targets
+	 * Phase 2 with the paper's halting targets: conditioned on bin(ε0), tokens [0, T) active and
+	 * [T, T_max) halted, T being phase 1's budget.
+	 *
+	 * @param epsBins the ε bin each image is conditioned on: bin(ε0)
+	 * @param budget phase 1's T
 	 */
-	Phase2 phase2(final Operand<TFloat32> images, final KarlGraph.Tokens2d t2d,
-		final Operand<TInt32> epsBins, final Operand<TFloat32> bins, final Operand<TInt32> budget,
-		final Operand<TFloat32> vqOn, final boolean minimumTargets)
+	Phase2 phase2PaperTargets(final Operand<TFloat32> images, final KarlGraph.Tokens2d t2d,
+		final Operand<TInt32> epsBins, final Operand<TInt32> budget, final Operand<TFloat32> vqOn)
 	{
-		final Operand<TFloat32> z = karl.encoder(t2d, epsBins, l.c(c.maxTokens()));
-		final Operand<TFloat32> h = karl.haltLogits(z);
-		final Operand<TFloat32> dropped = karl.halted(h);
-		final KarlGraph.Latents lat = karl.quantize(z, vqOn);
-		final Reconstruction r = reconstruction(images, t2d, karl.decoder(lat.straightThrough(), dropped));
-		final Operand<TFloat32> ce = r.ce(), mse = r.mse();
-		if (!minimumTargets) return new Phase2(dropped, lat, ce, mse, Losses.haltSplit(tf, h, budget, c
-			.maxTokens()), tf.dtypes.cast(tf.math.minimum(budget, l.c(c.maxTokens())), TFloat32.class));
+		final KarlGraph.Forward f = phase2Forward(t2d, epsBins, vqOn);
+		final Reconstruction r = reconstruction(images, t2d, f.head());
+		return new Phase2(f.dropped(), f.latents(), r.ce(), r.mse(), Losses.haltSplit(tf, f
+			.haltLogits(), budget, c.maxTokens()), tf.dtypes.cast(tf.math.minimum(budget, l.c(c
+				.maxTokens())), TFloat32.class));
+	}
+
+	/**
+	 * Phase 2 with minimum-budget halting targets: tokens [0, T*) active, where T* is the
+	 * smallest rung of the prefix ladder whose error (measured gradient-free on this encoding)
+	 * meets the image's bin.
+	 *
+	 * @param epsBins the ε bin each image is conditioned on (drawn uniformly per image)
+	 * @param bins the bins' values (the ε each bin stands for)
+	 */
+	Phase2 phase2MinimumTargets(final Operand<TFloat32> images, final KarlGraph.Tokens2d t2d,
+		final Operand<TInt32> epsBins, final Operand<TFloat32> bins, final Operand<TFloat32> vqOn)
+	{
+		final KarlGraph.Forward f = phase2Forward(t2d, epsBins, vqOn);
+		final Reconstruction r = reconstruction(images, t2d, f.head());
 		final int[] rungs = BudgetLadder.rungs(c.maxTokens());
-		final Operand<TFloat32> errors = karl.prefixErrors(images, lat.straightThrough(), rungs); // [R,B]
+		final Operand<TFloat32> errors = karl.prefixErrors(images, f.latents().straightThrough(),
+			rungs); // [R,B]
 		final Operand<TInt32> tstar = Losses.minimumBudget(tf, errors, tf.gather(bins, epsBins, l.c(0)),
 			rungs, c.maxTokens());
-		return new Phase2(dropped, lat, ce, mse, Losses.haltSplitPerImage(tf, h, tstar, c.maxTokens()),
-			tf.math.mean(tf.dtypes.cast(tstar, TFloat32.class), l.c(0)));
+		return new Phase2(f.dropped(), f.latents(), r.ce(), r.mse(), Losses.haltSplitPerImage(tf, f
+			.haltLogits(), tstar, c.maxTokens()), tf.math.mean(tf.dtypes.cast(tstar, TFloat32.class), l
+				.c(0)));
+	}
+
+	/** Phase 2's forward: T_max queries, the ε token, the model's own hard mask. */
+	private KarlGraph.Forward phase2Forward(final KarlGraph.Tokens2d t2d,
+		final Operand<TInt32> epsBins, final Operand<TFloat32> vqOn)
+	{
+		return karl.forward(t2d, epsBins, l.c(c.maxTokens()), vqOn, true);
 	}
 
 	/** The loss terms in {@link GraphNames#LOSS_TERMS} order. */
