@@ -18,6 +18,7 @@ import org.apache.spark.api.java.function.Function;
 import org.karl.engine.api.Progress;
 import org.karl.image.ij.Luts;
 import org.karl.image.ij.Normalization;
+import org.karl.ops.Failures;
 import org.karl.ops.FinishedMaps;
 import org.karl.ops.InputFiles;
 import org.karl.ops.Inputs;
@@ -319,15 +320,9 @@ public final class MapJob {
 		}
 	}
 
-	/** One line: the message, with the exception's type when the message alone says too little. */
+	/** One line: what was wrong and, when known, what to do (as every door says it). */
 	static String describe(final Throwable e) {
-		if (e instanceof OutOfMemoryError) return "out of Java heap (" + e.getMessage() +
-			"); give executors more, e.g. --executor-memory 8g";
-		String m = e.getMessage();
-		if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
-		else if (!(e instanceof IOException || e instanceof IllegalArgumentException ||
-			e instanceof IllegalStateException)) m = e.getClass().getSimpleName() + ": " + m;
-		return m.replaceAll("\\s*\\R\\s*", " ").trim();
+		return Failures.describe(e, Failures.SPARK);
 	}
 
 	private static double number(final String key, final String v) {
