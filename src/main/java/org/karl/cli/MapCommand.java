@@ -45,7 +45,7 @@ public final class MapCommand extends KarlCommand {
 	NormalizeOptions normalize;
 
 	@Option(names = "--" + KEY_LUT, paramLabel = "L",
-		description = "fire or viridis; default ${DEFAULT-VALUE}")
+		description = LUT_FIRE + " or " + LUT_VIRIDIS + "; default ${DEFAULT-VALUE}")
 	String lut = DEFAULT_LUT;
 
 	@Option(names = "--" + KEY_OUTPUT, paramLabel = "DIR", required = true,

@@ -47,7 +47,7 @@ public final class MapJob {
 		"  --budget T     most tokens per tile; default (or 0): T_max\n" +
 		"  --verify       check each count by decoding and raise it until E is met, as karl map\n" +
 		"                 --verify (columns l1, met, predicted; unreachable tiles outlined)\n" +
-		"  --lut L        fire or viridis; default " + DEFAULT_LUT + "\n" +
+		"  --lut L        " + String.join(" or ", LUTS) + "; default " + DEFAULT_LUT + "\n" +
 		"  --list FILE    more inputs, one path a line (blank lines and # comments skipped)\n" +
 		"  --output DIR   folder for NAME" + MapFiles.MAP_SUFFIX + " and NAME" + MapFiles.CSV_SUFFIX +
 		", as karl map\n" +
