@@ -17,6 +17,7 @@ import org.apache.spark.api.java.function.Function;
 import org.karl.engine.api.Progress;
 import org.karl.image.ij.Normalization;
 import org.karl.ops.Failures;
+import org.karl.ops.Inputs;
 import org.karl.ops.MapBatch;
 import org.karl.ops.MapFiles;
 import org.karl.ops.Models;
@@ -73,6 +74,17 @@ public final class MapJob {
 			final Normalization normalize)
 		{
 			this(inputs, output, model, epsilon, budget, lut, merged, normalize, false);
+		}
+
+		/**
+		 * The batch of {@code karl map} ({@link MapBatch.Request}) this asks for: every input, the
+		 * output folder and the merged table as absolute paths, which every executor sees alike.
+		 */
+		public MapBatch.Request batch() {
+			final Path out = Path.of(output).toAbsolutePath().normalize();
+			return new MapBatch.Request(inputs.stream().map(Path::of).toList(), out, model,
+				new MapBatch.Settings(epsilon, budget, lut, normalize, verify), null, merged == null ? out
+					.resolve(Shards.MERGED) : Path.of(merged).toAbsolutePath().normalize());
 		}
 
 		/** With the default normalisation (per-plane percentiles). */
@@ -155,6 +167,10 @@ public final class MapJob {
 	/**
 	 * Parses the command line (the keys shared with {@code karl map} come from {@code Keys}); null
 	 * for --help. Usage errors are IllegalArgumentExceptions saying what to do.
+	 * <p>
+	 * NB: a parser of its own, not picocli's: only the CLI uses picocli, and a door never imports
+	 * another (ArchitectureTest). What it fills is the batch {@code karl map} fills
+	 * ({@link Request#batch}, a {@link MapBatch.Request}).
 	 */
 	static Args parse(final String[] args) throws IOException {
 		final List<String> inputs = new ArrayList<>();
@@ -184,7 +200,7 @@ public final class MapJob {
 				case "merged" -> merged = v;
 				case "list" -> list = v;
 				case "master" -> master = v;
-				case KEY_EPSILON -> epsilon = (float) number(a, v);
+				case KEY_EPSILON -> epsilon = Inputs.epsilon(v, number(a, v));
 				case KEY_BUDGET -> budget = (int) number(a, v);
 				case KEY_NORMALIZE -> normalize = v;
 				case KEY_NORMALIZE_SCOPE -> scope = v;
@@ -212,14 +228,8 @@ public final class MapJob {
 		final PrintStream err) throws IOException
 	{
 		final long t0 = System.nanoTime();
-		final Path output = Path.of(r.output()).toAbsolutePath().normalize();
-		final Path merged = r.merged() == null ? output.resolve(Shards.MERGED) : Path.of(r.merged())
-			.toAbsolutePath().normalize();
-		final MapBatch.Settings settings = new MapBatch.Settings(r.epsilon(), r.budget(), r.lut(), r
-			.normalize(), r.verify());
-		final MapBatch.Plan plan = MapBatch.plan(new MapBatch.Request(r.inputs().stream().map(Path::of)
-			.toList(), output, r.model(), settings, null, merged), n -> err.println("karl spark: note: " +
-				n));
+		final MapBatch.Plan plan = MapBatch.plan(r.batch(), n -> err.println("karl spark: note: " + n));
+		final Path output = plan.output(), merged = plan.request().merged();
 		final Path modelDir = plan.modelDir().toAbsolutePath().normalize();
 		// NB: a bad model or ε fails once, here; in local mode this is the executors' model too.
 		plan.check(Models.load(modelDir, Models.Policy.JVM).model());
@@ -228,7 +238,7 @@ public final class MapJob {
 		plan.names().forEach((f, name) -> items.add(new Item(f.toAbsolutePath().normalize().toString(),
 			f.toString(), name)));
 		final List<Outcome> outcomes = sc.parallelize(items, Math.max(1, items.size())).map(
-			new MapTask(output.toString(), modelDir.toString(), settings)).collect();
+			new MapTask(output.toString(), modelDir.toString(), plan.settings())).collect();
 
 		final List<Path> tables = new ArrayList<>();
 		for (final Outcome o : outcomes) {
