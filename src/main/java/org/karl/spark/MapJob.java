@@ -54,9 +54,11 @@ public final class MapJob {
 		", as karl map\n" +
 		"  --merged FILE  the merged table; default DIR/" + Shards.MERGED + "\n" +
 		"  --master M     Spark master when not set by spark-submit; default local[*]\n" +
-		"  --normalize MODE  percentile (default), range or none, with --percentile_low P\n" +
-		"                 --percentile_high P --normalize_scope plane|stack --range_min V\n" +
-		"                 --range_max V, as karl map\n";
+		"  --normalize MODE  " + Normalization.PERCENTILE + " (default), " + Normalization.RANGE +
+		" or " + Normalization.NONE + ", with --" + KEY_PERCENTILE_LOW + " P\n" +
+		"                 --" + KEY_PERCENTILE_HIGH + " P --" + KEY_NORMALIZE_SCOPE + " " +
+		String.join("|", Normalization.SCOPES) + " --" + KEY_RANGE_MIN + " V\n" +
+		"                 --" + KEY_RANGE_MAX + " V, as karl map\n";
 
 	/** What to map, as given on the command line; {@code verify} as {@code karl map --verify}. */
 	public record Request(List<String> inputs, String output, String model, float epsilon,
