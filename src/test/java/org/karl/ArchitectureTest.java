@@ -88,7 +88,20 @@ public class ArchitectureTest {
 		new Rule("fiji.commands and fiji.ij1 do not use each other", new String[] {
 			"org.karl.fiji.commands" }, NONE, new String[] { "org.karl.fiji.ij1." }, null), //
 		new Rule("fiji.commands and fiji.ij1 do not use each other", new String[] {
-			"org.karl.fiji.ij1" }, NONE, new String[] { "org.karl.fiji.commands." }, null));
+			"org.karl.fiji.ij1" }, NONE, new String[] { "org.karl.fiji.commands." }, null), //
+		// NB: eval calls ops (verified counts), so ops calling eval would close a cycle.
+		new Rule("ops does not use eval", new String[] { "org.karl.ops" }, NONE, new String[] {
+			"org.karl.eval." }, null), //
+		new Rule("spark uses only the JDK, Spark, Keys, ops and the rooms below ops", new String[] {
+			"org.karl.spark" }, NONE, null, new String[] { "java.", "org.apache.spark.",
+				"org.karl.Keys", "org.karl.spark.", "org.karl.ops.", "org.karl.image.", "org.karl.data.",
+				"org.karl.engine.api." }), //
+		// NB: the doors, ops, eval and spark are allowed here only because "data uses no door, ops,
+		// eval or spark" reports them, not twice.
+		new Rule("data uses only the JDK, data, image and engine.api", new String[] {
+			"org.karl.data" }, NONE, null, new String[] { "java.", "org.karl.data.", "org.karl.image.",
+				"org.karl.engine.api.", "org.karl.cli.", "org.karl.fiji.", "org.karl.ops.", "org.karl.eval.",
+				"org.karl.spark." }));
 
 	private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;");
 	private static final Pattern IMPORT = Pattern.compile(
@@ -226,6 +239,13 @@ public class ArchitectureTest {
 		assertEquals(1, check("org.karl.data", "import org.karl.eval.EvalSet;").size());
 		assertEquals(1, check("org.karl.eval", "import org.karl.cli.Main;").size());
 		assertEquals(0, check("org.karl.eval", "import org.karl.image.Ssim;").size());
+		assertEquals(1, check("org.karl.ops", "import org.karl.eval.Evaluation;").size());
+		assertEquals(1, check("org.karl.spark", "import org.karl.engine.runtime.KarlModel;").size());
+		assertEquals(1, check("org.karl.spark", "import org.karl.eval.Bench;").size());
+		assertEquals(0, check("org.karl.spark", "import static org.karl.Keys.*;",
+			"import org.karl.ops.MapBatch;", "import org.karl.image.ij.Normalization;").size());
+		assertEquals(1, check("org.karl.data", "import org.karl.engine.runtime.KarlModel;").size());
+		assertEquals(0, check("org.karl.data", "import org.karl.image.ij.Planes;").size());
 	}
 
 	@Test

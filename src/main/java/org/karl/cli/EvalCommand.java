@@ -14,7 +14,7 @@ import org.karl.engine.runtime.KarlModel;
 import org.karl.eval.EvalJson;
 import org.karl.eval.EvalReport;
 import org.karl.eval.EvalResult;
-import org.karl.eval.EvalSet;
+import org.karl.data.EvalSet;
 import org.karl.eval.Evaluation;
 import org.karl.eval.Goals;
 import org.karl.eval.ij.EvalFigures;

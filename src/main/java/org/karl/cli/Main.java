@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import org.karl.ops.Failures;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
@@ -223,7 +225,7 @@ public final class Main {
 		final List<String> unmatched = cl.getUnmatchedArguments();
 		final ParameterException first = e instanceof MissingParameterException && !unmatched
 			.isEmpty() ? new UnmatchedArgumentException(cl, unmatched) : e;
-		err.println(cl.getCommandSpec().qualifiedName() + ": " + oneLine(message(first)));
+		err.println(cl.getCommandSpec().qualifiedName() + ": " + Failures.oneLine(message(first)));
 		err.print(cl.getUsageMessage());
 		return EXIT_USAGE;
 	}
@@ -294,17 +296,7 @@ public final class Main {
 
 	/** The one-line message for a failure: what was wrong and, when known, what to do. */
 	static String describe(final Throwable e, final boolean debug) {
-		if (e instanceof OutOfMemoryError) return "out of Java heap (" + e.getMessage() +
-			"); give more, e.g. KARL_JAVA_OPTS=-Xmx8g";
-		String m = e.getMessage();
-		if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
-		else if (!(e instanceof java.io.IOException || e instanceof IllegalArgumentException ||
-			e instanceof IllegalStateException)) m = e.getClass().getSimpleName() + ": " + m;
-		m = oneLine(m);
-		return m.contains("; ") || debug ? m : m + "; rerun with --debug for the stack trace";
+		return Failures.describe(e, debug ? Failures.CLI.withoutMore() : Failures.CLI);
 	}
 
-	private static String oneLine(final String s) {
-		return s.replaceAll("\\s*\\R\\s*", " ").trim();
-	}
 }

@@ -3,22 +3,14 @@ package org.karl.cli;
 import static org.karl.Keys.*;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.karl.engine.api.Tokenizer;
-import org.karl.engine.runtime.KarlModel;
-import org.karl.image.ij.Luts;
-import org.karl.image.ij.Normalization;
 import org.karl.ops.ComplexityMapOp;
-import org.karl.ops.FinishedMaps;
-import org.karl.ops.InputFiles;
-import org.karl.ops.Inputs;
-import org.karl.ops.ModelLocator;
+import org.karl.ops.Failures;
+import org.karl.ops.MapBatch;
 import org.karl.ops.MapFiles;
-import org.karl.ops.Outputs;
-import org.karl.ops.Shards;
 import org.karl.ops.UnreachableFlags;
 
 import picocli.CommandLine.Command;
@@ -39,7 +31,7 @@ public final class MapCommand extends KarlCommand {
 	private final TokenizeCommand.Loader loader;
 
 	public MapCommand() {
-		this(KarlModel::load);
+		this(TokenizeCommand.Loader.MODELS);
 	}
 
 	public MapCommand(final TokenizeCommand.Loader loader) {
@@ -53,7 +45,7 @@ public final class MapCommand extends KarlCommand {
 	NormalizeOptions normalize;
 
 	@Option(names = "--" + KEY_LUT, paramLabel = "L",
-		description = "fire or viridis; default ${DEFAULT-VALUE}")
+		description = LUT_FIRE + " or " + LUT_VIRIDIS + "; default ${DEFAULT-VALUE}")
 	String lut = DEFAULT_LUT;
 
 	@Option(names = "--" + KEY_OUTPUT, paramLabel = "DIR", required = true,
@@ -85,52 +77,36 @@ public final class MapCommand extends KarlCommand {
 
 	@Override
 	public Integer call() throws Exception {
-		final Path out = output;
-		final float epsilon = request.epsilon();
-		// NB: every check that needs no model comes first, so that a typo fails at once.
-		Luts.get(lut);
-		final Normalization norm = normalize.get();
-		final InputFiles.Listing in = InputFiles.expand(files, MapFiles::isOutput);
-		final Map<Path, String> names = Outputs.names(in.files());
-		// NB: names over the whole list, then the shard's part: every shard names as the whole run
-		final Map<Path, String> mine = Shards.plan(in.files(), Shards.Shard.parse(shard));
-		MapFiles.checkOutputs(out, names, in.files(), "--" + KEY_OUTPUT);
-		Outputs.checkWritableFolder(out, "--" + KEY_OUTPUT);
-		in.skipped().forEach(s -> err().println("karl map: note: skipped " + s));
-		if (mine.isEmpty()) {
-			err().println("karl map: note: " + Shards.emptyNote(shard, in.files().size()));
-			return Main.EXIT_OK;
-		}
-		final Path modelDir = ModelLocator.existing(request.model, null, "--" + KEY_MODEL);
-		final List<String> failed = new ArrayList<>();
-		try (Tokenizer tokenizer = loader.load(modelDir)) {
-			Inputs.budget(tokenizer, epsilon, request.budget); // NB: a bad ε fails once, before any file is read
-			for (final Path f : mine.keySet()) {
-				try {
-					if (skipDone) {
-						final FinishedMaps.Status done = FinishedMaps.check(out, mine.get(f));
-						if (done.done()) {
-							out().println(f + ": done before, skipped");
-							continue;
-						}
-						if (done.damage() != null) err().println("karl map: note: " + done.damage() +
-							"; mapping " + f + " again");
+		final MapBatch.Plan plan = MapBatch.plan(new MapBatch.Request(files, output, request.model,
+			new MapBatch.Settings(request.epsilon(), request.budget, lut, normalize.get(), request.verify),
+			shard, null), n -> err().println("karl map: note: " + n));
+		if (plan.names().isEmpty()) return Main.EXIT_OK;
+		int failed = 0;
+		try (Tokenizer tokenizer = loader.load(plan.modelDir())) {
+			plan.check(tokenizer); // NB: a bad ε fails once, before any file is read
+			for (final Map.Entry<Path, String> in : plan.names().entrySet()) {
+				final Path f = in.getKey();
+				final MapBatch.Step s = MapBatch.step(f, f.toString(), output, in.getValue(), plan
+					.settings(), () -> tokenizer, skipDone, Failures.CLI, progress(f.toString()));
+				if (s.redo() != null) err().println("karl map: note: " + s.redo() + "; mapping " + f +
+					" again");
+				switch (s.status()) {
+					case SKIPPED -> out().println(f + ": done before, skipped");
+					case MAPPED -> {
+						s.result().notes().forEach(n -> err().println("karl map: note: " + n));
+						out().println(f + ": " + s.result().tiles() + " tiles -> " + s.result().map());
+						if (!s.result().summary().isEmpty()) out().println(s.result().summary());
 					}
-					final MapFiles.Result r = MapFiles.map(f, f.toString(), out, mine.get(f), tokenizer,
-						epsilon, request.budget, norm, lut, request.verify, progress(f.toString()));
-					r.notes().forEach(n -> err().println("karl map: note: " + n));
-					out().println(f + ": " + r.tiles() + " tiles -> " + r.map());
-					if (!r.summary().isEmpty()) out().println(r.summary());
-				}
-				catch (final Exception | OutOfMemoryError e) {
-					failed.add(f.toString());
-					err().println("karl map: " + f + ": " + Main.describe(e, false));
+					case FAILED -> {
+						failed++;
+						err().println("karl map: " + f + ": " + s.failure());
+					}
 				}
 			}
 		}
-		if (failed.isEmpty()) return Main.EXIT_OK;
-		if (failed.size() < mine.size()) err().println("karl map: " + failed.size() + " of " + mine
-			.size() + " inputs failed (above); the others were mapped");
+		if (failed == 0) return Main.EXIT_OK;
+		if (failed < plan.names().size()) err().println("karl map: " + MapBatch.failedLine(failed, plan
+			.names().size()));
 		return Main.EXIT_FAILURE;
 	}
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.karl.engine.api.Tokenizer;
-import org.karl.engine.runtime.KarlModel;
 import org.karl.image.ij.ImageFiles;
 import org.karl.ops.ModelLocator;
 import org.karl.ops.Outputs;
@@ -33,7 +32,7 @@ public final class ReconstructCommand extends KarlCommand {
 	private final TokenizeCommand.Loader loader;
 
 	public ReconstructCommand() {
-		this(KarlModel::load);
+		this(TokenizeCommand.Loader.MODELS);
 	}
 
 	public ReconstructCommand(final TokenizeCommand.Loader loader) {

@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.karl.engine.api.Tokenizer;
-import org.karl.engine.runtime.KarlModel;
 import org.karl.image.ij.ImageFiles;
 import org.karl.ops.AtomicFiles;
 import org.karl.ops.CsvRows;
 import org.karl.ops.InputFiles;
+import org.karl.ops.Models;
 import org.karl.ops.Inputs;
 import org.karl.ops.ModelLocator;
 import org.karl.ops.Outputs;
@@ -36,14 +36,17 @@ public final class TokenizeCommand extends KarlCommand {
 	/** Opens a model folder; tests pass a fake. */
 	public interface Loader {
 
+		/** The real one: the model for this command alone ({@link Models.Policy#ONCE}). */
+		Loader MODELS = dir -> Models.load(dir, Models.Policy.ONCE).model();
+
 		Tokenizer load(Path dir) throws IOException;
 	}
 
 	private final Loader loader;
 
-	/** The real command: models are {@link KarlModel}s. */
+	/** The real command: the model is loaded for it alone ({@link Loader#MODELS}). */
 	public TokenizeCommand() {
-		this(KarlModel::load);
+		this(Loader.MODELS);
 	}
 
 	public TokenizeCommand(final Loader loader) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.karl.data.EvalSet;
 import org.karl.engine.api.Progress;
 import org.karl.ops.VerifiedCounts;
 import org.karl.engine.api.ReconstructResult;

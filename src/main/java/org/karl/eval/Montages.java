@@ -3,6 +3,7 @@ package org.karl.eval;
 import java.util.Arrays;
 import java.util.Comparator;
 
+import org.karl.data.EvalSet;
 import org.karl.engine.api.Progress;
 import org.karl.engine.api.ReconstructResult;
 import org.karl.engine.api.TileSet;

@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.karl.data.Datasets;
 import org.karl.engine.api.TileSet;
-import org.karl.eval.EvalSet;
+import org.karl.data.EvalSet;
 import org.karl.image.MicroscopyTiles;
 import org.karl.image.SyntheticTiles;
 import org.karl.image.ij.Normalization;

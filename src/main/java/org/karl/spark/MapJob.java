@@ -10,26 +10,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.karl.engine.api.Progress;
-import org.karl.image.ij.Luts;
 import org.karl.image.ij.Normalization;
-import org.karl.ops.FinishedMaps;
-import org.karl.ops.InputFiles;
+import org.karl.ops.Failures;
 import org.karl.ops.Inputs;
+import org.karl.ops.MapBatch;
 import org.karl.ops.MapFiles;
-import org.karl.ops.ModelLocator;
-import org.karl.ops.Outputs;
+import org.karl.ops.Models;
 import org.karl.ops.Shards;
 
 /**
  * {@code karl map} on Apache Spark: the driver expands the inputs and names the outputs as
  * {@code karl map} does, one task maps one image (stacks plane by plane) with the model loaded
- * once per executor JVM, and the driver writes the merged table at the end. The files are those
+ * once per executor JVM ({@link Models.Policy#JVM}), and the driver writes the merged table at the end. The files are those
  * of {@code karl map}, byte for byte ({@link MapFiles}). Inputs whose two outputs exist are
  * skipped, so a re-run finishes what a failed one left. A bad input fails only its own record:
  * all are reported on the driver, and the exit code is 1.
@@ -51,15 +48,17 @@ public final class MapJob {
 		"  --budget T     most tokens per tile; default (or 0): T_max\n" +
 		"  --verify       check each count by decoding and raise it until E is met, as karl map\n" +
 		"                 --verify (columns l1, met, predicted; unreachable tiles outlined)\n" +
-		"  --lut L        fire or viridis; default " + DEFAULT_LUT + "\n" +
+		"  --lut L        " + String.join(" or ", LUTS) + "; default " + DEFAULT_LUT + "\n" +
 		"  --list FILE    more inputs, one path a line (blank lines and # comments skipped)\n" +
 		"  --output DIR   folder for NAME" + MapFiles.MAP_SUFFIX + " and NAME" + MapFiles.CSV_SUFFIX +
 		", as karl map\n" +
 		"  --merged FILE  the merged table; default DIR/" + Shards.MERGED + "\n" +
 		"  --master M     Spark master when not set by spark-submit; default local[*]\n" +
-		"  --normalize MODE  percentile (default), range or none, with --percentile_low P\n" +
-		"                 --percentile_high P --normalize_scope plane|stack --range_min V\n" +
-		"                 --range_max V, as karl map\n";
+		"  --normalize MODE  " + Normalization.PERCENTILE + " (default), " + Normalization.RANGE +
+		" or " + Normalization.NONE + ", with --" + KEY_PERCENTILE_LOW + " P\n" +
+		"                 --" + KEY_PERCENTILE_HIGH + " P --" + KEY_NORMALIZE_SCOPE + " " +
+		String.join("|", Normalization.SCOPES) + " --" + KEY_RANGE_MIN + " V\n" +
+		"                 --" + KEY_RANGE_MAX + " V, as karl map\n";
 
 	/** What to map, as given on the command line; {@code verify} as {@code karl map --verify}. */
 	public record Request(List<String> inputs, String output, String model, float epsilon,
@@ -77,6 +76,17 @@ public final class MapJob {
 			final Normalization normalize)
 		{
 			this(inputs, output, model, epsilon, budget, lut, merged, normalize, false);
+		}
+
+		/**
+		 * The batch of {@code karl map} ({@link MapBatch.Request}) this asks for: every input, the
+		 * output folder and the merged table as absolute paths, which every executor sees alike.
+		 */
+		public MapBatch.Request batch() {
+			final Path out = Path.of(output).toAbsolutePath().normalize();
+			return new MapBatch.Request(inputs.stream().map(Path::of).toList(), out, model,
+				new MapBatch.Settings(epsilon, budget, lut, normalize, verify), null, merged == null ? out
+					.resolve(Shards.MERGED) : Path.of(merged).toAbsolutePath().normalize());
 		}
 
 		/** With the default normalisation (per-plane percentiles). */
@@ -159,6 +169,10 @@ public final class MapJob {
 	/**
 	 * Parses the command line (the keys shared with {@code karl map} come from {@code Keys}); null
 	 * for --help. Usage errors are IllegalArgumentExceptions saying what to do.
+	 * <p>
+	 * NB: a parser of its own, not picocli's: only the CLI uses picocli, and a door never imports
+	 * another (ArchitectureTest). What it fills is the batch {@code karl map} fills
+	 * ({@link Request#batch}, a {@link MapBatch.Request}).
 	 */
 	static Args parse(final String[] args) throws IOException {
 		final List<String> inputs = new ArrayList<>();
@@ -188,7 +202,7 @@ public final class MapJob {
 				case "merged" -> merged = v;
 				case "list" -> list = v;
 				case "master" -> master = v;
-				case KEY_EPSILON -> epsilon = (float) number(a, v);
+				case KEY_EPSILON -> epsilon = Inputs.epsilon(v, number(a, v));
 				case KEY_BUDGET -> budget = (int) number(a, v);
 				case KEY_NORMALIZE -> normalize = v;
 				case KEY_NORMALIZE_SCOPE -> scope = v;
@@ -208,42 +222,25 @@ public final class MapJob {
 	}
 
 	/**
-	 * Maps {@code r} with {@code sc}: checks on the driver first (inputs, outputs, model, ε), one
-	 * task per image, then the merged table of the images mapped now or before.
+	 * Maps {@code r} with {@code sc}: checks on the driver first ({@link MapBatch#plan}: inputs,
+	 * outputs, model, ε), one task per image ({@link MapBatch#step}), then the merged table of the
+	 * images mapped now or before.
 	 */
 	public static Report run(final JavaSparkContext sc, final Request r, final PrintStream out,
 		final PrintStream err) throws IOException
 	{
 		final long t0 = System.nanoTime();
-		final Path output = Path.of(r.output()).toAbsolutePath().normalize();
-		final Path merged = r.merged() == null ? output.resolve(Shards.MERGED) : Path.of(r.merged())
-			.toAbsolutePath().normalize();
-		Luts.get(r.lut());
-		final InputFiles.Listing in = InputFiles.expand(r.inputs().stream().map(Path::of).toList(),
-			MapFiles::isOutput);
-		final Map<Path, String> names = Shards.plan(in.files(), Shards.Shard.ALL);
-		MapFiles.checkOutputs(output, names, in.files(), "--" + KEY_OUTPUT);
-		for (final Path f : in.files()) {
-			if (MapFiles.csv(output, names.get(f)).toAbsolutePath().normalize().equals(merged))
-				throw new IllegalArgumentException("input " + f + " has the table " + merged +
-					", the merged table's name; give --merged another file");
-		}
-		Outputs.refuseInputs(merged, in.files(), "--merged");
-		Outputs.checkWritableFile(merged, "--merged");
-		Outputs.checkWritableFolder(output, "--" + KEY_OUTPUT);
-		in.skipped().forEach(s -> err.println("karl spark: note: skipped " + s));
-		final Path modelDir = ModelLocator.existing(r.model(), null, "--" + KEY_MODEL).toAbsolutePath()
-			.normalize();
+		final MapBatch.Plan plan = MapBatch.plan(r.batch(), n -> err.println("karl spark: note: " + n));
+		final Path output = plan.output(), merged = plan.request().merged();
+		final Path modelDir = plan.modelDir().toAbsolutePath().normalize();
 		// NB: a bad model or ε fails once, here; in local mode this is the executors' model too.
-		Inputs.budget(ExecutorModels.get(modelDir).model(), r.epsilon(), r.budget());
+		plan.check(Models.load(modelDir, Models.Policy.JVM).model());
 
 		final List<Item> items = new ArrayList<>();
-		for (final Path f : in.files())
-			items.add(new Item(f.toAbsolutePath().normalize().toString(), f.toString(), names.get(f)));
+		plan.names().forEach((f, name) -> items.add(new Item(f.toAbsolutePath().normalize().toString(),
+			f.toString(), name)));
 		final List<Outcome> outcomes = sc.parallelize(items, Math.max(1, items.size())).map(
-			new MapTask(output.toString(), modelDir.toString(), r.epsilon(), r.budget(), r.lut(), r
-				.normalize(), r.verify()))
-			.collect();
+			new MapTask(output.toString(), modelDir.toString(), plan.settings())).collect();
 
 		final List<Path> tables = new ArrayList<>();
 		for (final Outcome o : outcomes) {
@@ -262,72 +259,56 @@ public final class MapJob {
 		Shards.merge(tables, merged);
 		out.println("merged " + tables.size() + " tables -> " + merged);
 		final Report rep = new Report(outcomes, merged, System.nanoTime() - t0);
-		if (!rep.failed().isEmpty()) err.println("karl spark: " + rep.failed().size() + " of " +
-			outcomes.size() + " inputs failed (above); the others were mapped; run again to retry them");
+		if (!rep.failed().isEmpty()) err.println("karl spark: " + MapBatch.failedLine(rep.failed()
+			.size(), outcomes.size()) + "; run again to retry them");
 		return rep;
 	}
 
-	/** One image, on an executor. Failures become the image's record, never the task's. */
+	/** One image, on an executor ({@link MapBatch#step}). Failures become the image's record. */
 	static final class MapTask implements Function<Item, Outcome> {
 
 		private static final long serialVersionUID = 1L;
 
-		private final String output, model, lut;
-		private final float epsilon;
-		private final int budget;
-		private final Normalization normalize;
-		private final boolean verify;
+		private final String output, model;
+		private final MapBatch.Settings settings;
 
-		MapTask(final String output, final String model, final float epsilon, final int budget,
-			final String lut, final Normalization normalize, final boolean verify)
-		{
-			this.verify = verify;
-			this.normalize = normalize;
+		MapTask(final String output, final String model, final MapBatch.Settings settings) {
 			this.output = output;
 			this.model = model;
-			this.epsilon = epsilon;
-			this.budget = budget;
-			this.lut = lut;
+			this.settings = settings;
 		}
 
 		@Override
 		public Outcome call(final Item it) {
 			final long t0 = System.nanoTime();
-			final Path out = Path.of(output);
 			final String executor = org.apache.spark.SparkEnv.get() == null ? "" : org.apache.spark.SparkEnv
 				.get().executorId();
-			final FinishedMaps.Status done = FinishedMaps.check(out, it.name());
-			if (done.done()) return new Outcome(it.given(), it.name(), "skipped", 0, "", 0, System
-				.nanoTime() - t0, executor, "");
-			// NB: a damaged output is mapped again, and the note says why
-			final String redo = done.damage() == null ? "" : done.damage() + "; mapped again";
-			long load = 0;
-			try {
-				final ExecutorModels.Loaded m = ExecutorModels.get(Path.of(model));
-				load = m.takeLoadNanos();
-				final MapFiles.Result res = MapFiles.map(Path.of(it.path()), it.given(), out, it.name(), m
-					.model(), epsilon, budget, normalize, lut, verify, Progress.NONE);
-				final List<String> notes = new ArrayList<>(res.notes());
-				if (!redo.isEmpty()) notes.add(0, redo);
-				return new Outcome(it.given(), it.name(), "mapped", res.tiles(), String.join("; ", notes),
-					load, System.nanoTime() - t0, executor, res.summary());
-			}
-			catch (final Exception | OutOfMemoryError e) {
-				return new Outcome(it.given(), it.name(), "failed", 0, describe(e), load, System.nanoTime() -
-					t0, executor, "");
-			}
+			final long[] load = { 0 };
+			final MapBatch.Step s = MapBatch.step(Path.of(it.path()), it.given(), Path.of(output), it
+				.name(), settings, () -> {
+					final Models.Loaded m = Models.load(Path.of(model), Models.Policy.JVM);
+					load[0] = m.takeLoadNanos();
+					return m.model();
+				}, true, Failures.SPARK, Progress.NONE);
+			final long nanos = System.nanoTime() - t0;
+			return switch (s.status()) {
+				case SKIPPED -> new Outcome(it.given(), it.name(), "skipped", 0, "", 0, nanos, executor, "");
+				case FAILED -> new Outcome(it.given(), it.name(), "failed", 0, s.failure(), load[0], nanos,
+					executor, "");
+				case MAPPED -> {
+					final List<String> notes = new ArrayList<>(s.result().notes());
+					// NB: a damaged output is mapped again, and the note says why
+					if (s.redo() != null) notes.add(0, s.redo() + "; mapped again");
+					yield new Outcome(it.given(), it.name(), "mapped", s.result().tiles(), String.join("; ",
+						notes), load[0], nanos, executor, s.result().summary());
+				}
+			};
 		}
 	}
 
-	/** One line: the message, with the exception's type when the message alone says too little. */
+	/** One line: what was wrong and, when known, what to do (as every door says it). */
 	static String describe(final Throwable e) {
-		if (e instanceof OutOfMemoryError) return "out of Java heap (" + e.getMessage() +
-			"); give executors more, e.g. --executor-memory 8g";
-		String m = e.getMessage();
-		if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
-		else if (!(e instanceof IOException || e instanceof IllegalArgumentException ||
-			e instanceof IllegalStateException)) m = e.getClass().getSimpleName() + ": " + m;
-		return m.replaceAll("\\s*\\R\\s*", " ").trim();
+		return Failures.describe(e, Failures.SPARK);
 	}
 
 	private static double number(final String key, final String v) {

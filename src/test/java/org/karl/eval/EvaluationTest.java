@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.karl.data.EvalSet;
 import org.karl.engine.api.Progress;
 import org.karl.engine.runtime.KarlModel;
 import org.karl.engine.runtime.TestModels;

@@ -1,6 +1,6 @@
 package org.karl.fiji.commands;
 
-import org.karl.ops.engine.Engines;
+import org.karl.ops.Failures;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
 
@@ -26,10 +26,8 @@ final class Commands {
 		try {
 			body.run();
 		}
-		catch (final Exception | LinkageError e) {
-			final String tf = Engines.explain(e);
-			final String msg = title + ": " + (tf != null ? tf : e.getMessage() != null ? e.getMessage()
-				: e.toString());
+		catch (final Exception | LinkageError | OutOfMemoryError e) {
+			final String msg = title + ": " + Failures.describe(e, Failures.FIJI);
 			final LogService log = cmd.context() == null ? null : cmd.context().getService(
 				LogService.class);
 			if (log != null) log.error(msg);

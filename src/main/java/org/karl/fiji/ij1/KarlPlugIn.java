@@ -11,12 +11,11 @@ import ij.plugin.PlugIn;
 import java.awt.GraphicsEnvironment;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 
 import org.karl.image.ij.Normalization;
+import org.karl.ops.Failures;
 import org.karl.ops.Inputs;
 import org.karl.ops.Models;
-import org.karl.ops.engine.Engines;
 
 /**
  * The shared door of the KARL ImageJ 1 commands. From a macro ({@code Macro.getOptions()} set)
@@ -86,18 +85,7 @@ public abstract class KarlPlugIn implements PlugIn {
 
 	/** One line: what was wrong and, when known, what to do. */
 	static String describe(final Throwable e) {
-		if (e instanceof OutOfMemoryError) return "out of Java heap (" + e.getMessage() + "); give " +
-			"ImageJ more memory (Edit>Options>Memory & Threads...)";
-		final String tf = Engines.explain(e);
-		if (tf != null) return tf;
-		if (IJ.escapePressed() || e instanceof CancellationException) return "canceled (Esc); nothing was written";
-		String m = e.getMessage();
-		if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
-		else if (!(e instanceof java.io.IOException || e instanceof IllegalArgumentException ||
-			e instanceof IllegalStateException)) m = e.getClass().getSimpleName() + ": " + m;
-		m = m.replaceAll("\\s*\\R\\s*", " ").trim();
-		// NB: a message that already says what to do ("a; b" or a second sentence) stays as is.
-		return m.contains("; ") || m.contains(". ") ? m : m + "; see the Log and the README for help";
+		return Failures.describe(e, Failures.FIJI, IJ.escapePressed());
 	}
 
 	/** The normalisation keys every image command accepts. */

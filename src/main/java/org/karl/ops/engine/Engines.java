@@ -95,22 +95,36 @@ public final class Engines {
 		return instantiate(loader, "isolated: " + dir);
 	}
 
+	/** What to do when TensorFlow Java is missing, in Fiji's words. */
+	public static final String FIJI_MISSING = "put its jars in an engine folder " + ENGINE_SUBDIR +
+		" under the ImageJ folder (see the README)";
+
+	/** What to do when TensorFlow Java fails to link, in Fiji's words. */
+	public static final String FIJI_CLASH = "install the engine folder " + ENGINE_SUBDIR +
+		" under the ImageJ folder (Fiji ships protobuf 4.28.2 and javacpp 1.5.10; see the README) " +
+		"or set -D" + ENGINE_DIR_PROPERTY;
+
 	/**
 	 * A one-line explanation for an error that comes from TensorFlow failing to link or load,
-	 * or null when {@code e} is not such an error.
+	 * or null when {@code e} is not such an error; what to do is said as for Fiji.
 	 */
 	public static String explain(final Throwable e) {
+		return explain(e, FIJI_MISSING, FIJI_CLASH);
+	}
+
+	/**
+	 * As {@link #explain(Throwable)}, with what to do said by the caller: {@code missing} when
+	 * TensorFlow's classes are not there, {@code clash} when they are there but do not link.
+	 */
+	public static String explain(final Throwable e, final String missing, final String clash) {
 		for (Throwable t = e; t != null; t = t.getCause()) {
 			if (t instanceof NoClassDefFoundError || t instanceof ClassNotFoundException) {
 				if (String.valueOf(t.getMessage()).contains("tensorflow")) return "TensorFlow Java " +
-					"is not on the class path (" + t.getMessage() + "); put its jars in an engine " +
-					"folder " + ENGINE_SUBDIR + " under the ImageJ folder (see the README)";
+					"is not on the class path (" + t.getMessage() + "); " + missing;
 			}
 			else if (t instanceof LinkageError) return "TensorFlow Java failed to link (" + t +
-				"): a protobuf or javacpp version on the class path does not fit TF Java 1.1.0 (Fiji " +
-				"ships protobuf 4.28.2 and javacpp 1.5.10); install the engine folder " +
-				ENGINE_SUBDIR + " under the ImageJ folder (see the README) or set -D" +
-				ENGINE_DIR_PROPERTY;
+				"): a protobuf or javacpp version on the class path does not fit TF Java 1.1.0; " +
+				clash;
 		}
 		return null;
 	}

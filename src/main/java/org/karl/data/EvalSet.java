@@ -1,4 +1,4 @@
-package org.karl.eval;
+package org.karl.data;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.karl.data.Datasets;
-import org.karl.data.FashionMnist;
-import org.karl.data.ImagePatches;
 import org.karl.engine.api.TileSet;
 import org.karl.image.SyntheticTiles;
 
