@@ -56,7 +56,7 @@ public class NoiseRangeTest {
 		assertEquals(List.of(), read(imp, new Normalization(Normalization.PERCENTILE, 1, 99.99,
 			Normalization.PLANE, Double.NaN, Double.NaN)).notes("p"));
 		assertEquals(List.of(), read(imp, new Normalization(Normalization.RANGE, 1, 99.8,
-			Normalization.PLANE, 80, 800)).notes("p"));
+			Normalization.PLANE, 0, 1000)).notes("p"));
 	}
 
 	@Test
