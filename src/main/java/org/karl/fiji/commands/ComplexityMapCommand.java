@@ -64,7 +64,7 @@ public class ComplexityMapCommand extends NormalizingCommand {
 		Commands.run(this, "KARL Complexity Map", () -> {
 			final TableResult o = ComplexityMapOp.run(image, Models.get(model, null).model(),
 				(float) epsilon, budget, normalization(), lut, show, display, save, verify, Progress.NONE);
-			Commands.summary(this, "KARL Complexity Map", o.summary());
+			Commands.report(this, "KARL Complexity Map", o);
 			map = o.image();
 			table = new ResultsTable();
 			o.table().fill(table);

@@ -47,7 +47,7 @@ public class ReconstructImageCommand extends NormalizingCommand {
 		Commands.run(this, "KARL Reconstruct", () -> {
 			final TableResult o = ReconstructOp.run(image, Models.get(model, null).model(),
 				(float) epsilon, budget, tokens, normalization(), verify, Progress.NONE);
-			Commands.summary(this, "KARL Reconstruct", o.summary());
+			Commands.report(this, "KARL Reconstruct", o);
 			reconstruction = o.image();
 			table = new ResultsTable();
 			o.table().fill(table);

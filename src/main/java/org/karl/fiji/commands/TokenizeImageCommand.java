@@ -53,7 +53,7 @@ public class TokenizeImageCommand extends NormalizingCommand {
 		Commands.run(this, "KARL Tokenize", () -> {
 			final TableResult o = TokenizeOp.run(image, Models.get(model, null).model(),
 				(float) epsilon, budget, reconstruct, normalization(), save, verify, Progress.NONE);
-			Commands.summary(this, "KARL Tokenize", o.summary());
+			Commands.report(this, "KARL Tokenize", o);
 			table = new ResultsTable();
 			o.table().without(TokenizeOp.ID_COLUMNS).fill(table);
 			tokens = new ResultsTable();
