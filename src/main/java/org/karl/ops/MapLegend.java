@@ -19,7 +19,7 @@ import java.util.List;
  * the unreachable tiles' outline. It sits at the top right on a backing box of
  * {@value #BOX_ALPHA}/255 opaque black, so its white text stays readable on dark, bright and
  * colour (RGB) images alike; its size follows the image's (font of about 1/20 of the shorter
- * side, 9 to 22 pixels). Every part is named {@value #NAME}; the title is also the image
+ * side, 8 to 22 pixels). Every part is named {@value #NAME}; the title is also the image
  * property {@value #PROP}.
  */
 public final class MapLegend {
@@ -43,19 +43,19 @@ public final class MapLegend {
 	/**
 	 * Adds the legend to {@code o} for an image {@code w × h}: colours as {@code tinted}
 	 * ({@link MapTint}'s colours when true, else the whole LUT, as a map image shows it), ticks
-	 * over {@code range}, and the unreachable entry when {@code flagged} ({@code budget}: the
-	 * tokens per tile the map was made with). Returns the backing box.
+	 * over {@code range}, and the entry of the outlined tiles where ε is out of reach even at the
+	 * budget when {@code flagged}. Returns the backing box.
 	 */
 	static Roi add(final Overlay o, final String title, final LUT lut, final boolean tinted,
-		final double[] range, final int budget, final boolean flagged, final int w, final int h)
+		final double[] range, final boolean flagged, final int w, final int h)
 	{
-		final int fs = Math.max(9, Math.min(22, Math.round(Math.min(w, h) / 20f)));
+		final int fs = Math.max(8, Math.min(22, Math.round(Math.min(w, h) / 24f)));
 		final Font font = new Font("SansSerif", Font.PLAIN, fs), small = new Font("SansSerif",
 			Font.PLAIN, Math.max(8, fs * 4 / 5));
 		final int pad = Math.max(3, fs / 2);
 		final List<Roi> parts = new ArrayList<>();
 		final TextRoi head = text(0, 0, title, font);
-		final String reach = "unreachable: ε not met at " + budget + " tokens";
+		final String reach = "ε out of reach";
 		final TextRoi flag = flagged ? text(0, 0, reach, small) : null;
 		final int barW = Math.max(8 * fs, Math.max(head.getBounds().width, flagged ? flag
 			.getBounds().width + fs + pad : 0)), barH = fs;

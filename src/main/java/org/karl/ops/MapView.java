@@ -96,7 +96,7 @@ public final class MapView {
 			if (map.getProp(k) != null) full.setProp(k, map.getProp(k));
 		final Overlay flags = new Overlay();
 		final boolean flagged = UnreachableFlags.scaled(map, tile, full, flags) > 0;
-		legend(flags, map, lutOf(map), false, range, (int) range[1], flagged, full);
+		legend(flags, map, lutOf(map), false, range, flagged, full);
 		full.setOverlay(flags);
 		setRange(full, range);
 		return full;
@@ -126,7 +126,7 @@ public final class MapView {
 			o.add(roi);
 		}
 		final boolean flagged = UnreachableFlags.scaled(map, tile, input, o) > 0;
-		legend(o, map, lut, true, range, tmax, flagged, input);
+		legend(o, map, lut, true, range, flagged, input);
 		input.setOverlay(o);
 		if (map.getProp(UnreachableFlags.PROP) != null) input.setProp(UnreachableFlags.PROP, map
 			.getProp(UnreachableFlags.PROP));
@@ -136,14 +136,11 @@ public final class MapView {
 
 	/** Adds the {@link MapLegend} of {@code map} to {@code o} and its title to {@code target}. */
 	private static void legend(final Overlay o, final ImagePlus map, final LUT lut,
-		final boolean tinted, final double[] range, final int tmax, final boolean flagged,
-		final ImagePlus target)
+		final boolean tinted, final double[] range, final boolean flagged, final ImagePlus target)
 	{
 		final String eps = map.getProp(TokenizeOp.PROP_EPSILON);
-		final String budget = map.getProp(TokenizeOp.PROP_BUDGET);
 		final String title = MapLegend.title(eps == null ? "?" : eps);
-		MapLegend.add(o, title, lut, tinted, range, budget == null ? tmax : Integer.parseInt(budget),
-			flagged, target.getWidth(), target.getHeight());
+		MapLegend.add(o, title, lut, tinted, range, flagged, target.getWidth(), target.getHeight());
 		target.setProp(MapLegend.PROP, title);
 	}
 

@@ -55,7 +55,7 @@ public final class UnreachableFlags {
 		for (final Roi f : flags) {
 			if (!NAME.equals(f.getName())) continue;
 			final java.awt.Rectangle b = f.getBounds();
-			final Roi r = outline(b.x, b.y, tile);
+			final Roi r = outline(b.x, b.y, tile); // NB: the map's flags are 1 pixel per tile
 			if (target.getStackSize() > 1) {
 				// NB: as MapView binds the map's planes: c, z, t on a hyperstack, else the index
 				if (target.isHyperStack()) r.setPosition(f.getCPosition(), f.getZPosition(), f
@@ -70,9 +70,12 @@ public final class UnreachableFlags {
 	}
 
 	private static Roi outline(final int tx, final int ty, final int tile) {
-		final Roi r = new Roi(tx * tile, ty * tile, tile, tile);
+		// NB: over the input, 2 pixels wide (a 1-pixel line is easily missed over a busy image) and
+		// inside the tile, so neighbours' outlines do not overlap and none is cut at the border
+		final Roi r = tile > 1 ? new Roi(tx * tile + 1, ty * tile + 1, tile - 2, tile - 2) : new Roi(tx,
+			ty, 1, 1);
 		r.setStrokeColor(COLOR);
-		if (tile > 1) r.setStrokeWidth(2); // NB: a 1-pixel line is easily missed over a busy image
+		if (tile > 1) r.setStrokeWidth(2);
 		r.setName(NAME);
 		return r;
 	}
