@@ -49,6 +49,9 @@ public final class InfoOp {
 		try {
 			final Models.Loaded m = Models.get(model, imagejDir);
 			s.append(m.engine().describe(m.model()));
+			final String range = EpsilonRange.line(m.dir().toString(), imagejDir);
+			if (range != null) s.append(s.charAt(s.length() - 1) == '\n' ? "" : "\n").append(range)
+				.append('\n');
 		}
 		catch (final Exception | LinkageError e) {
 			if (strict && e instanceof java.io.IOException io) throw io;

@@ -108,8 +108,9 @@ public class SciJavaCommandsTest {
 		final java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
 		final LogListener listen = m -> logged.add(m.text());
 		context.service(LogService.class).addLogListener(listen);
+		// NB: SciJava keeps the last values of unset inputs, so the defaults are given
 		final CommandModule m = commands.run(ComplexityMapCommand.class, true, "image", imp, "model",
-			model.toString()).get();
+			model.toString(), "normalize", "percentile", "verify", false).get();
 		context.service(LogService.class).removeLogListener(listen);
 		assertFalse(m.getCancelReason(), m.isCanceled());
 		assertTrue(logged.toString(), logged.stream().anyMatch(l -> l.startsWith(
