@@ -57,7 +57,7 @@ public final class MapView {
 			return map;
 		}
 		if (show.equals(FULL)) return full(map, input, tile, range);
-		return overlay(map, input, tile, tmax, range);
+		return overlay(map, input, tile, range);
 	}
 
 	/** The map's display range: the data's (auto) or 0..T_max (fixed). */
@@ -108,7 +108,7 @@ public final class MapView {
 	 * input's overlay, plus the unreachable tiles' outlines and the {@link MapLegend}.
 	 */
 	static ImagePlus overlay(final ImagePlus map, final ImagePlus input, final int tile,
-		final int tmax, final double[] range)
+		final double[] range)
 	{
 		final Overlay o = new Overlay();
 		final LUT lut = lutOf(map);
