@@ -12,6 +12,7 @@ import org.karl.engine.runtime.KarlModel;
 import org.karl.image.ij.Luts;
 import org.karl.image.ij.Normalization;
 import org.karl.ops.ComplexityMapOp;
+import org.karl.ops.FinishedMaps;
 import org.karl.ops.InputFiles;
 import org.karl.ops.Inputs;
 import org.karl.ops.ModelLocator;
@@ -85,7 +86,7 @@ public final class MapCommand extends KarlCommand {
 	@Override
 	public Integer call() throws Exception {
 		final Path out = output;
-		final float epsilon = (float) request.epsilon;
+		final float epsilon = request.epsilon();
 		// NB: every check that needs no model comes first, so that a typo fails at once.
 		Luts.get(lut);
 		final Normalization norm = normalize.get();
@@ -93,18 +94,27 @@ public final class MapCommand extends KarlCommand {
 		final Map<Path, String> names = Outputs.names(in.files());
 		// NB: names over the whole list, then the shard's part: every shard names as the whole run
 		final Map<Path, String> mine = Shards.plan(in.files(), Shards.Shard.parse(shard));
-		MapFiles.refuseInputs(out, names, in.files(), "--" + KEY_OUTPUT);
+		MapFiles.checkOutputs(out, names, in.files(), "--" + KEY_OUTPUT);
 		Outputs.checkWritableFolder(out, "--" + KEY_OUTPUT);
 		in.skipped().forEach(s -> err().println("karl map: note: skipped " + s));
+		if (mine.isEmpty()) {
+			err().println("karl map: note: " + Shards.emptyNote(shard, in.files().size()));
+			return Main.EXIT_OK;
+		}
 		final Path modelDir = ModelLocator.existing(request.model, null, "--" + KEY_MODEL);
 		final List<String> failed = new ArrayList<>();
 		try (Tokenizer tokenizer = loader.load(modelDir)) {
 			Inputs.budget(tokenizer, epsilon, request.budget); // NB: a bad ε fails once, before any file is read
 			for (final Path f : mine.keySet()) {
 				try {
-					if (skipDone && MapFiles.done(out, mine.get(f))) {
-						out().println(f + ": done before, skipped");
-						continue;
+					if (skipDone) {
+						final FinishedMaps.Status done = FinishedMaps.check(out, mine.get(f));
+						if (done.done()) {
+							out().println(f + ": done before, skipped");
+							continue;
+						}
+						if (done.damage() != null) err().println("karl map: note: " + done.damage() +
+							"; mapping " + f + " again");
 					}
 					final MapFiles.Result r = MapFiles.map(f, f.toString(), out, mine.get(f), tokenizer,
 						epsilon, request.budget, norm, lut, request.verify, progress(f.toString()));

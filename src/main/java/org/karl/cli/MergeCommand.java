@@ -5,6 +5,7 @@ import static org.karl.Keys.KEY_OUTPUT;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.karl.ops.Outputs;
 import org.karl.ops.Shards;
 
 import picocli.CommandLine.Command;
@@ -26,6 +27,7 @@ public final class MergeCommand extends KarlCommand {
 	@Override
 	public Integer call() throws Exception {
 		final Path out = output != null ? output : folder.resolve(Shards.MERGED);
+		Outputs.checkWritableFile(out, "--" + KEY_OUTPUT);
 		final List<Path> tables = Shards.merge(folder, out);
 		out().println("merged " + tables.size() + " table(s) into " + out);
 		return Main.EXIT_OK;

@@ -72,9 +72,12 @@ public final class ReconstructCommand extends KarlCommand {
 	@Override
 	public Integer call() throws Exception {
 		final Path out = output;
+		final float epsilon = request.epsilon();
+		ReconstructOp.checkCount(request.budget, tokens);
 		ReconstructOp.checkVerify(request.verify, tokens);
 		Outputs.refuseInputs(out, List.of(file), "--" + KEY_OUTPUT);
-		Outputs.refuseInputs(csv, List.of(file, out), "--" + KEY_CSV);
+		Outputs.refuseSame(csv, "--" + KEY_CSV, out, "--" + KEY_OUTPUT);
+		Outputs.refuseInputs(csv, List.of(file), "--" + KEY_CSV);
 		Outputs.checkWritableFile(out, "--" + KEY_OUTPUT);
 		if (csv != null) Outputs.checkWritableFile(csv, "--" + KEY_CSV);
 		final ImagePlus imp = ImageFiles.openPlanes(file);
@@ -82,7 +85,7 @@ public final class ReconstructCommand extends KarlCommand {
 			final Table rows = new Table(ReconstructOp.columns(request.verify));
 			// NB: planes are computed as the TIFF is written, so memory stays bounded
 			final ReconstructOp.Output o = ReconstructOp.runToTiff(imp, file.toString(), tokenizer,
-				(float) request.epsilon, request.budget, tokens, normalize.get(), rows, request.verify, out,
+				epsilon, request.budget, tokens, normalize.get(), rows, request.verify, out,
 				progress(file.toString()));
 			if (csv != null) rows.writeCsv(csv);
 			for (int i = 0; i < rows.size(); i++) out().println(line(rows, i));

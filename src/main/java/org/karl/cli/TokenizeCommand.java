@@ -86,7 +86,7 @@ public final class TokenizeCommand extends KarlCommand {
 
 	@Override
 	public Integer call() throws Exception {
-		final TokenizeOp.Options o = new TokenizeOp.Options((float) request.epsilon, request.budget,
+		final TokenizeOp.Options o = new TokenizeOp.Options(request.epsilon(), request.budget,
 			reconstruct, ids, normalize.get(), request.verify);
 		// NB: cheap checks first, so that a typo fails before the model loads.
 		final InputFiles.Listing in = InputFiles.expand(files, f -> false);

@@ -22,6 +22,10 @@ import org.karl.engine.runtime.TempPaths;
  * and, when a kill -9 left one, by the next write into the same folder: at once when its process
  * on this host is gone, after a day when it came from another host (a shared cluster folder).
  * Failures name the user's file, not the temp file, with the operating system's reason.
+ * <p>
+ * What may be written is {@link OutputRule}'s: a new or regular file; a link is followed and
+ * the file it points to written next to itself; anything else is refused, also when it appeared
+ * after the door's check.
  */
 public final class AtomicFiles {
 
@@ -51,15 +55,16 @@ public final class AtomicFiles {
 	}
 
 	/** Writes {@code target} through {@code body} at a temp path in the same folder, then renames. */
-	public static void writeFile(final Path target, final PathBody body) throws IOException {
-		final Path dir = target.toAbsolutePath().getParent();
+	public static void writeFile(final Path output, final PathBody body) throws IOException {
+		final Path target = OutputRule.target(output, "output");
+		final Path dir = target.getParent();
 		Path created = null; // NB: the topmost folder this call creates, removed again on failure
 		for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) created = p;
 		try {
 			Files.createDirectories(dir);
 		}
 		catch (final IOException e) {
-			throw failed(target, e);
+			throw failed(output, e);
 		}
 		TempPaths.removeStale(dir);
 		// NB: not Files.createTempFile, whose 0600 permissions would end up on the user's file.
@@ -67,12 +72,13 @@ public final class AtomicFiles {
 		boolean done = false;
 		try {
 			body.write(tmp);
+			OutputRule.target(target, "output"); // NB: a pipe or device made meanwhile is not replaced
 			// NB: same folder, so rename(2): atomic, and replaces an existing target.
 			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
 			done = true;
 		}
 		catch (final FileSystemException e) {
-			throw isAbout(e, tmp, target, dir) ? failed(target, e) : e;
+			throw isAbout(e, tmp, target, dir) ? failed(output, e) : e;
 		}
 		finally {
 			TempPaths.delete(tmp);

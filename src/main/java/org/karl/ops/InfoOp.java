@@ -7,7 +7,8 @@ import org.karl.ops.engine.Engines;
 
 /**
  * The text of KARL About: versions, the engine and its device, and the model's card and
- * signatures. It never fails: what cannot be found is reported with what to do.
+ * signatures, after checking every graph of the model folder (not only the one inference
+ * loads). It never fails: what cannot be found or is broken is reported with what to do.
  */
 public final class InfoOp {
 
@@ -49,6 +50,11 @@ public final class InfoOp {
 		try {
 			final Models.Loaded m = Models.get(model, imagejDir);
 			s.append(m.engine().describe(m.model()));
+			// NB: loading read serving/ only; the full model, which training loads, may be broken
+			for (final String broken : m.engine().checkGraphs(m.dir())) {
+				if (strict) throw new java.io.IOException(broken);
+				s.append("model problem: ").append(broken).append('\n');
+			}
 			final String range = EpsilonRange.line(m.dir().toString(), imagejDir);
 			if (range != null) s.append(s.charAt(s.length() - 1) == '\n' ? "" : "\n").append(range)
 				.append('\n');

@@ -43,7 +43,9 @@ public final class InputFiles {
 					final String name = f.getFileName().toString();
 					if (name.startsWith(".")) continue; // NB: hidden, e.g. our own temp files
 					if (ownOutput.test(f)) skipped.add(f + " (an output of this command)");
-					else if (!isImage(f)) skipped.add(f + " (not an image file)");
+					// NB: an empty image file is an input that fails ("is empty"), not a silent skip
+					else if (!isImage(f) && !(Files.size(f) == 0 && hasImageExtension(name)))
+						skipped.add(f + " (not an image file)");
 					else files.add(f);
 				}
 			}
@@ -55,6 +57,16 @@ public final class InputFiles {
 				(skipped.size() > 1 ? ", ..." : "") + ")") +
 			"; give image files or folders that hold some");
 		return new Listing(files, skipped);
+	}
+
+	/** Extensions of the image files ImageJ opens (lower case), for files too empty to tell. */
+	private static final Set<String> IMAGE_EXTENSIONS = Set.of("tif", "tiff", "png", "jpg", "jpeg",
+		"gif", "bmp", "pgm", "fits", "fit", "dcm");
+
+	private static boolean hasImageExtension(final String name) {
+		final int dot = name.lastIndexOf('.');
+		return dot > 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(
+			java.util.Locale.ROOT));
 	}
 
 	/** True when ImageJ recognises {@code f} as an image file by its header or extension. */

@@ -35,6 +35,20 @@ public final class Inputs {
 		return b;
 	}
 
+	/**
+	 * The target error as the model reads it (a float), refusing, in the words the user typed
+	 * ({@code typed}), a value that a float cannot hold: 1e308 would become Infinity and 1e-50
+	 * zero, and a message about "Infinity" names nothing the user wrote. The model's own range
+	 * is checked by {@link #budget}.
+	 */
+	public static float epsilon(final String typed, final double value) {
+		final float f = (float) value;
+		if (Float.isInfinite(f) || (f == 0 && value != 0)) throw new IllegalArgumentException(
+			"epsilon = " + typed.trim() + " is outside (0, 1], where a target error (a mean error of " +
+				"pixels scaled to 0..1) lies; choose epsilon in the model's range, e.g. 0.05");
+		return f;
+	}
+
 	/** Notes about what was read: NaN pixels read as 0, clipped 32-bit pixels, a constant image. */
 	public static List<String> notes(final ImagePlus imp, final PlaneReader reader) {
 		return reader.notes(imp.getTitle());

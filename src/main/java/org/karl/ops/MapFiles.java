@@ -3,7 +3,6 @@ package org.karl.ops;
 import ij.ImagePlus;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -45,23 +44,26 @@ public final class MapFiles {
 
 	/**
 	 * Refuses, before any work, a map or CSV of {@code names} in {@code out} that is one of the
-	 * inputs ({@code key}: how the door names the output folder).
+	 * inputs, or that exists and is not a regular file ({@link OutputRule}); {@code key}: how
+	 * the door names the output folder.
 	 */
-	public static void refuseInputs(final Path out, final java.util.Map<Path, String> names,
+	public static void checkOutputs(final Path out, final java.util.Map<Path, String> names,
 		final java.util.List<Path> inputs, final String key) throws java.io.IOException
 	{
 		for (final String n : names.values()) {
-			Outputs.refuseInputs(map(out, n), inputs, key);
-			Outputs.refuseInputs(csv(out, n), inputs, key);
+			for (final Path f : List.of(map(out, n), csv(out, n))) {
+				Outputs.refuseInputs(f, inputs, key);
+				OutputRule.target(f, key);
+			}
 		}
 	}
 
 	/**
-	 * True when both outputs exist. Each is written whole or not at all (temp + rename), the
-	 * CSV first, so a run stopped between the two is seen as not done.
+	 * True when both outputs are there and complete, by their content ({@link FinishedMaps}): a
+	 * run stopped between the two, or a file damaged later, is not done.
 	 */
 	public static boolean done(final Path out, final String name) {
-		return Files.isRegularFile(csv(out, name)) && Files.isRegularFile(map(out, name));
+		return FinishedMaps.check(out, name).done();
 	}
 
 	/** True for files that a map batch writes, so that a folder mapped into itself skips them. */

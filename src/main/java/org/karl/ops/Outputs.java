@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * The rules every door applies to where results go, checked before any computing: an output
- * is never one of the inputs, its folder must be writable (the message says why not), and
- * inputs with equal names get distinct output names.
+ * is never one of the inputs, two outputs are never the same file, an output is a new or
+ * regular file ({@link OutputRule}), its folder must be writable (the message says why not),
+ * and inputs with equal names get distinct output names.
  */
 public final class Outputs {
 
@@ -36,6 +37,15 @@ public final class Outputs {
 				" is the input " + in + ", which would be overwritten; choose another file name");
 	}
 
+	/**
+	 * Refuses two outputs of one command that are the same file (by any path or link), which
+	 * would overwrite each other; either may be null (not asked for).
+	 */
+	public static void refuseSame(final Path a, final String aKey, final Path b, final String bKey) {
+		if (a != null && b != null && same(a, b)) throw new IllegalArgumentException(aKey + " " + a +
+			" and " + bKey + " " + b + " are the same file; give them different names");
+	}
+
 	/** The file {@code imp} was opened from, or null (a new or unsaved image). */
 	public static Path fileOf(final ImagePlus imp) {
 		final FileInfo fi = imp == null ? null : imp.getOriginalFileInfo();
@@ -50,9 +60,7 @@ public final class Outputs {
 	 * hidden file). Nothing is left behind and no folder is created.
 	 */
 	public static void checkWritableFolder(final Path dir, final String what) throws IOException {
-		if (Files.exists(dir) && !Files.isDirectory(dir)) throw new IllegalArgumentException(what +
-			" " + dir + " is a file; give a folder");
-		checkWritable(dir, dir, what);
+		checkWritable(OutputRule.folder(dir, what), dir, what);
 	}
 
 	private static void checkWritable(final Path dir, final Path named, final String what)
@@ -73,11 +81,12 @@ public final class Outputs {
 		}
 	}
 
-	/** As {@link #checkWritableFolder} for the folder that will hold {@code file}. */
+	/**
+	 * Checks that {@code file} may be an output ({@link OutputRule}: new, a regular file, or a
+	 * link to one), then as {@link #checkWritableFolder} for the folder that will hold it.
+	 */
 	public static void checkWritableFile(final Path file, final String what) throws IOException {
-		if (Files.isDirectory(file)) throw new IllegalArgumentException(what + " " + file +
-			" is a folder; give a file name such as " + file.resolve("out.csv"));
-		checkWritable(file.toAbsolutePath().getParent(), file, what);
+		checkWritable(OutputRule.target(file, what).getParent(), file, what);
 	}
 
 	/**
@@ -131,7 +140,7 @@ public final class Outputs {
 		return name.toLowerCase(Locale.ROOT);
 	}
 
-	private static boolean same(final Path a, final Path b) {
+	static boolean same(final Path a, final Path b) {
 		try {
 			if (Files.exists(a) && Files.exists(b)) return Files.isSameFile(a, b);
 		}

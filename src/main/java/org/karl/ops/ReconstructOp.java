@@ -63,6 +63,20 @@ public final class ReconstructOp {
 	private ReconstructOp() {}
 
 	/**
+	 * Refuses a budget and a fixed token count given together: a fixed count decodes that many
+	 * tokens of every tile whatever the budget, so one of them would be ignored silently.
+	 *
+	 * @param budget as asked (0: T_max, the default)
+	 * @param fixed as asked (0: let ε decide, the default)
+	 */
+	public static void checkCount(final int budget, final int fixed) {
+		if (budget != org.karl.Keys.DEFAULT_BUDGET && fixed != org.karl.Keys.DEFAULT_TOKENS)
+			throw new IllegalArgumentException("budget=" + budget + " and tokens=" + fixed +
+				" contradict: a fixed token count decodes that many tokens of every tile, whatever the " +
+				"budget; give one of them (tokens=N alone, or budget=T to let epsilon decide within T)");
+	}
+
+	/**
 	 * The whole reconstruction in memory (the ImageJ doors show it).
 	 *
 	 * @param budget tokens per tile in [1, T_max], or 0 for T_max (ignored when {@code fixed})
@@ -185,6 +199,7 @@ public final class ReconstructOp {
 				"ReconstructOp: rows have columns " + rows.columns() + ", expected " + columns(verify));
 			checkVerify(verify, fixed);
 			Inputs.checkImage(imp, t.tileSize());
+			checkCount(budget, fixed);
 			this.b = Inputs.budget(t, epsilon, budget);
 			if (fixed < 0 || fixed > t.maxTokens()) throw new IllegalArgumentException("tokens=" + fixed +
 				" is outside [1, " + t.maxTokens() + "], this model's tokens per tile; choose a count " +

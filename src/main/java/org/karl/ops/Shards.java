@@ -65,6 +65,15 @@ public final class Shards {
 
 	private Shards() {}
 
+	/**
+	 * The one line for a shard with no inputs ({@code files} inputs in all, fewer than shards):
+	 * not an error, since a job array may have more tasks than files, but worth a word.
+	 */
+	public static String emptyNote(final String shard, final int files) {
+		return "shard " + Shard.parse(shard) + " has no inputs (" + files + " input" + (files == 1 ? ""
+			: "s") + " over " + Shard.parse(shard).count() + " shards); nothing to map";
+	}
+
 	/** The items of {@code shard}, in list order. */
 	public static <T> List<T> select(final List<T> items, final Shard shard) {
 		final List<T> out = new ArrayList<>();
@@ -88,17 +97,29 @@ public final class Shards {
 	/**
 	 * Writes {@code output} (temp + rename): the header of the first table, then the rows of
 	 * every table in the order given, byte for byte. No table gives the header of
-	 * {@link ComplexityMapOp#COLUMNS} alone.
+	 * {@link ComplexityMapOp#COLUMNS} alone. Each table is read with a CSV parser first
+	 * ({@link CsvReader#rows}), so a malformed one is refused, naming file and line, before
+	 * anything is written.
 	 *
-	 * @throws IllegalArgumentException when a table's header differs from the first one's
+	 * @throws IllegalArgumentException when a table's header differs from the first one's, or a
+	 *           table is not valid CSV, has a row of another width or was cut off
 	 */
 	public static void merge(final List<Path> tables, final Path output) throws IOException {
 		final String header = tables.isEmpty() ? String.join(",", ComplexityMapOp.COLUMNS) : header(
 			tables.get(0));
-		for (final Path t : tables)
+		for (final Path t : tables) {
 			if (!header(t).equals(header)) throw new IllegalArgumentException("table " + t +
 				" has columns " + header(t) + ", not " + header +
 				"; merge only the tables of one map run");
+			try {
+				CsvReader.rows(t, null);
+			}
+			catch (final CsvReader.Malformed e) {
+				throw new IllegalArgumentException("table " + t + " is malformed at line " + e.line() +
+					" (" + e.problem() + "); map its image again (karl map --skip_done redoes damaged " +
+					"outputs) or move the table out of the folder", e);
+			}
+		}
 		AtomicFiles.writeFile(output, tmp -> {
 			try (OutputStream out = Files.newOutputStream(tmp)) {
 				out.write((header + "\n").getBytes(StandardCharsets.UTF_8));
@@ -156,27 +177,18 @@ public final class Shards {
 		}
 	}
 
-	/** The first field of the first row (the image column), unquoted, or null without rows. */
+	/**
+	 * The first field of the first row (the image column), unquoted, or null without rows or when
+	 * the table cannot be read that far ({@link #merge} then says what is wrong with it).
+	 */
 	private static String firstImage(final Path table) throws IOException {
-		try (BufferedReader r = Files.newBufferedReader(table, StandardCharsets.UTF_8)) {
-			if (r.readLine() == null) return null;
-			final StringBuilder b = new StringBuilder();
-			int c = r.read();
-			if (c < 0) return null;
-			if (c != '"') {
-				for (; c >= 0 && c != ',' && c != '\n'; c = r.read())
-					b.append((char) c);
-				return b.toString();
-			}
-			// NB: RFC 4180: a quoted field may hold commas, quotes ("") and line breaks.
-			for (c = r.read(); c >= 0; c = r.read()) {
-				if (c == '"') {
-					c = r.read();
-					if (c != '"') break;
-				}
-				b.append((char) c);
-			}
-			return b.toString();
+		try (CsvReader r = new CsvReader(table)) {
+			if (r.next() == null) return null;
+			final List<String> row = r.next();
+			return row == null ? null : row.get(0);
+		}
+		catch (final CsvReader.Malformed e) {
+			return null;
 		}
 	}
 

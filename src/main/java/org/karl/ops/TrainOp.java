@@ -57,8 +57,7 @@ public final class TrainOp {
 			"the number of training steps to add");
 		if (output == null) throw new IllegalArgumentException("no output folder; give " + outputKey +
 			" for the trained model");
-		if (Files.exists(output) && !Files.isDirectory(output)) throw new IllegalArgumentException(
-			outputKey + " " + output + " is a file; choose a folder");
+		OutputRule.folder(output, outputKey); // NB: a file, device or pipe is refused
 		final boolean model = ModelLocator.isModel(output);
 		if (resume && start != null) throw new IllegalArgumentException(resumeKey + " continues the " +
 			"model in " + outputKey + " " + output + "; leave out " + modelKey + ", or drop " +
@@ -98,7 +97,9 @@ public final class TrainOp {
 				log.point(phase, step, loss);
 			}
 		};
-		final TrainOutcome o = engine.train(r, both, progress);
+		// NB: a link to a folder is followed (OutputRule): the model goes where it points, the link stays
+		final TrainOutcome o = engine.train(r.withOutput(OutputRule.folder(r.output(), "output")), both,
+			progress);
 		Models.clear(); // NB: the output folder may be a cached model
 		final Plot plot = new Plot(r.output().getFileName() + " KARL training", "step", "loss");
 		if (!base.isEmpty()) addCurve(plot, base, "#1f77b4", "base");

@@ -58,7 +58,7 @@ public final class TrainingTiles {
 				imp = ImageFiles.open(f);
 			}
 			catch (final IOException e) {
-				skipped.add(f.getFileName() + " (not an image)");
+				skipped.add(f.getFileName() + (Files.size(f) == 0 ? " (empty, 0 bytes)" : " (not an image)"));
 				continue;
 			}
 			if (imp.getWidth() < tileSize || imp.getHeight() < tileSize) {

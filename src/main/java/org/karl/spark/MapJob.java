@@ -18,6 +18,7 @@ import org.apache.spark.api.java.function.Function;
 import org.karl.engine.api.Progress;
 import org.karl.image.ij.Luts;
 import org.karl.image.ij.Normalization;
+import org.karl.ops.FinishedMaps;
 import org.karl.ops.InputFiles;
 import org.karl.ops.Inputs;
 import org.karl.ops.MapFiles;
@@ -221,13 +222,14 @@ public final class MapJob {
 		final InputFiles.Listing in = InputFiles.expand(r.inputs().stream().map(Path::of).toList(),
 			MapFiles::isOutput);
 		final Map<Path, String> names = Shards.plan(in.files(), Shards.Shard.ALL);
-		MapFiles.refuseInputs(output, names, in.files(), "--" + KEY_OUTPUT);
+		MapFiles.checkOutputs(output, names, in.files(), "--" + KEY_OUTPUT);
 		for (final Path f : in.files()) {
 			if (MapFiles.csv(output, names.get(f)).toAbsolutePath().normalize().equals(merged))
 				throw new IllegalArgumentException("input " + f + " has the table " + merged +
 					", the merged table's name; give --merged another file");
 		}
 		Outputs.refuseInputs(merged, in.files(), "--merged");
+		Outputs.checkWritableFile(merged, "--merged");
 		Outputs.checkWritableFolder(output, "--" + KEY_OUTPUT);
 		in.skipped().forEach(s -> err.println("karl spark: note: skipped " + s));
 		final Path modelDir = ModelLocator.existing(r.model(), null, "--" + KEY_MODEL).toAbsolutePath()
@@ -294,16 +296,21 @@ public final class MapJob {
 			final Path out = Path.of(output);
 			final String executor = org.apache.spark.SparkEnv.get() == null ? "" : org.apache.spark.SparkEnv
 				.get().executorId();
-			if (MapFiles.done(out, it.name())) return new Outcome(it.given(), it.name(), "skipped", 0, "",
-				0, System.nanoTime() - t0, executor, "");
+			final FinishedMaps.Status done = FinishedMaps.check(out, it.name());
+			if (done.done()) return new Outcome(it.given(), it.name(), "skipped", 0, "", 0, System
+				.nanoTime() - t0, executor, "");
+			// NB: a damaged output is mapped again, and the note says why
+			final String redo = done.damage() == null ? "" : done.damage() + "; mapped again";
 			long load = 0;
 			try {
 				final ExecutorModels.Loaded m = ExecutorModels.get(Path.of(model));
 				load = m.takeLoadNanos();
 				final MapFiles.Result res = MapFiles.map(Path.of(it.path()), it.given(), out, it.name(), m
 					.model(), epsilon, budget, normalize, lut, verify, Progress.NONE);
-				return new Outcome(it.given(), it.name(), "mapped", res.tiles(), String.join("; ", res
-					.notes()), load, System.nanoTime() - t0, executor, res.summary());
+				final List<String> notes = new ArrayList<>(res.notes());
+				if (!redo.isEmpty()) notes.add(0, redo);
+				return new Outcome(it.given(), it.name(), "mapped", res.tiles(), String.join("; ", notes),
+					load, System.nanoTime() - t0, executor, res.summary());
 			}
 			catch (final Exception | OutOfMemoryError e) {
 				return new Outcome(it.given(), it.name(), "failed", 0, describe(e), load, System.nanoTime() -

@@ -18,7 +18,7 @@ public final class NoisyFlat {
 
 	private NoisyFlat() {}
 
-	/** {@code tilesX × tilesY} tiles, background and σ drawn per tile from the ranges. */
+	/** {@code tilesX × tilesY} tiles, background and σ drawn per tile from fixed ranges. */
 	public static ImagePlus image(final String title, final int tilesX, final int tilesY,
 		final long seed)
 	{

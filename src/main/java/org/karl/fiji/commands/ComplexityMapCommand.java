@@ -9,6 +9,7 @@ import org.karl.engine.api.Progress;
 import org.karl.ops.ComplexityMapOp;
 import org.karl.ops.MapView;
 import org.karl.ops.TableResult;
+import org.karl.ops.Inputs;
 import org.karl.ops.Models;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -63,7 +64,8 @@ public class ComplexityMapCommand extends NormalizingCommand {
 	public void run() {
 		Commands.run(this, "KARL Complexity Map", () -> {
 			final TableResult o = ComplexityMapOp.run(image, Models.get(model, null).model(),
-				(float) epsilon, budget, normalization(), lut, show, display, save, verify, Progress.NONE);
+				Inputs.epsilon(String.valueOf(epsilon), epsilon), budget, normalization(), lut, show, display, save,
+				verify, Progress.NONE);
 			Commands.report(this, "KARL Complexity Map", o);
 			map = o.image();
 			table = new ResultsTable();

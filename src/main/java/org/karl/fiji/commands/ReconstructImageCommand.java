@@ -5,6 +5,7 @@ import ij.measure.ResultsTable;
 
 import org.karl.Keys;
 import org.karl.engine.api.Progress;
+import org.karl.ops.Inputs;
 import org.karl.ops.Models;
 import org.karl.ops.ReconstructOp;
 import org.karl.ops.TableResult;
@@ -46,7 +47,8 @@ public class ReconstructImageCommand extends NormalizingCommand {
 	public void run() {
 		Commands.run(this, "KARL Reconstruct", () -> {
 			final TableResult o = ReconstructOp.run(image, Models.get(model, null).model(),
-				(float) epsilon, budget, tokens, normalization(), verify, Progress.NONE);
+				Inputs.epsilon(String.valueOf(epsilon), epsilon), budget, tokens, normalization(), verify,
+				Progress.NONE);
 			Commands.report(this, "KARL Reconstruct", o);
 			reconstruction = o.image();
 			table = new ResultsTable();

@@ -6,6 +6,7 @@ import ij.measure.ResultsTable;
 
 import org.karl.Keys;
 import org.karl.engine.api.Progress;
+import org.karl.ops.Inputs;
 import org.karl.ops.Models;
 import org.karl.ops.TableResult;
 import org.karl.ops.TokenizeOp;
@@ -52,7 +53,8 @@ public class TokenizeImageCommand extends NormalizingCommand {
 	public void run() {
 		Commands.run(this, "KARL Tokenize", () -> {
 			final TableResult o = TokenizeOp.run(image, Models.get(model, null).model(),
-				(float) epsilon, budget, reconstruct, normalization(), save, verify, Progress.NONE);
+				Inputs.epsilon(String.valueOf(epsilon), epsilon), budget, reconstruct, normalization(),
+				save, verify, Progress.NONE);
 			Commands.report(this, "KARL Tokenize", o);
 			table = new ResultsTable();
 			o.table().without(TokenizeOp.ID_COLUMNS).fill(table);

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 import org.karl.image.ij.Normalization;
+import org.karl.ops.Inputs;
 import org.karl.ops.Models;
 import org.karl.ops.engine.Engines;
 
@@ -156,6 +157,12 @@ public abstract class KarlPlugIn implements PlugIn {
 			KEY_PERCENTILE_LOW, DEFAULT_PERCENTILE_LOW), a.number(KEY_PERCENTILE_HIGH,
 				DEFAULT_PERCENTILE_HIGH), a.string(KEY_NORMALIZE_SCOPE, DEFAULT_NORMALIZE_SCOPE), a.string(
 					KEY_RANGE_MIN, ""), a.string(KEY_RANGE_MAX, ""));
+	}
+
+	/** ε of {@code epsilon=}; a value a float cannot hold is refused as typed (1e308, not Infinity). */
+	protected static float epsilon(final MacroArgs a) {
+		final double e = a.number(KEY_EPSILON, DEFAULT_EPSILON);
+		return Inputs.epsilon(a.string(KEY_EPSILON, Double.toString(e)), e);
 	}
 
 	/** Loads (or takes from the cache) the model of {@code model=}, saying so in the status bar. */

@@ -57,7 +57,7 @@ public class ReconstructPlugIn extends KarlPlugIn {
 		final ImagePlus imp = WindowManager.getCurrentImage();
 		if (imp == null) throw new IllegalArgumentException("no image is open; open or create an " +
 			"image first (File>Open..., File>New>Image...)");
-		final float eps = (float) a.number(KEY_EPSILON, DEFAULT_EPSILON);
+		final float eps = epsilon(a);
 		final int budget = a.integer(KEY_BUDGET, DEFAULT_BUDGET);
 		final int tokens = a.integer(KEY_TOKENS, DEFAULT_TOKENS);
 		final Models.Loaded m = model(a);

@@ -60,7 +60,7 @@ public class TokenizePlugIn extends KarlPlugIn {
 		final ImagePlus imp = WindowManager.getCurrentImage();
 		if (imp == null) throw new IllegalArgumentException("no image is open; open or create an " +
 			"image first (File>Open..., File>New>Image...)");
-		final float eps = (float) a.number(KEY_EPSILON, DEFAULT_EPSILON);
+		final float eps = epsilon(a);
 		final int budget = a.integer(KEY_BUDGET, DEFAULT_BUDGET);
 		final String save = a.string(KEY_SAVE, DEFAULT_SAVE);
 		final Models.Loaded m = model(a);

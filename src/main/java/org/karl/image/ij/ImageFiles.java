@@ -38,7 +38,14 @@ public final class ImageFiles {
 	public static ImagePlus open(final Path file) throws IOException {
 		if (!Files.isRegularFile(file)) throw new IOException(file + ": no such file");
 		if (!Files.isReadable(file)) throw new IOException(file + ": not readable");
+		refuseEmpty(file);
 		return openWhole(file, isTiff(file) ? tiffInfo(file) : null);
+	}
+
+	/** A 0-byte file holds no image of any format: say so, not "a format ImageJ cannot open". */
+	private static void refuseEmpty(final Path file) throws IOException {
+		if (Files.size(file) == 0) throw new IOException(file + " is empty (0 bytes); copy or " +
+			"export the image again");
 	}
 
 	/** Opens the whole file; {@code info}: its checked TIFF directories, or null for other formats. */
@@ -66,7 +73,8 @@ public final class ImageFiles {
 	 * fit is refused in one line.
 	 */
 	public static ImagePlus openPlanes(final Path file) throws IOException {
-		if (!Files.isRegularFile(file) || !Files.isReadable(file) || !isTiff(file)) return open(file);
+		if (!Files.isRegularFile(file) || !Files.isReadable(file) || Files.size(file) == 0 || !isTiff(
+			file)) return open(file);
 		final FileInfo[] info = tiffInfo(file);
 		long planes = 0;
 		boolean plain = true;
@@ -89,6 +97,16 @@ public final class ImageFiles {
 		if (imp == null || imp.getStackSize() != planes) return openWhole(file, info);
 		checkPixels(file, imp);
 		return imp;
+	}
+
+	/**
+	 * The image directories of a TIFF, checked as before opening it: not a TIFF, damaged, or
+	 * cut off before the end of its pixel data is an IOException with one line. Reads no pixel.
+	 */
+	public static FileInfo[] checkTiff(final Path file) throws IOException {
+		refuseEmpty(file);
+		if (!isTiff(file)) throw new IOException(file + ": not a TIFF; re-export it as TIFF");
+		return tiffInfo(file);
 	}
 
 	/** True when the file starts with a classic TIFF header ("II*\0" or "MM\0*"). */

@@ -1,5 +1,6 @@
 package org.karl.image.ij;
 
+import ij.ImagePlus;
 import ij.ImageStack;
 import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
@@ -26,7 +27,9 @@ import java.util.Locale;
  * 8/16-bit and RGB by their type's range.</li>
  * </ul>
  * RGB planes are read as luminance {@code 0.299 r + 0.587 g + 0.114 b}. A plane whose {@code lo}
- * and {@code hi} are equal (a constant plane) reads as 0.
+ * and {@code hi} are equal (a constant plane) reads as 0. Signed 16-bit images are read as their
+ * signed values, through ImageJ's calibration ({@link #offset}): their type's range is
+ * -32768..32767.
  *
  * @param mode {@value #PERCENTILE}, {@value #RANGE} or {@value #NONE}
  * @param low lower percentile in [0,100) (percentile mode)
@@ -83,8 +86,26 @@ public record Normalization(String mode, double low, double high, String scope, 
 	public static Normalization of(final String mode, final double low, final double high,
 		final String scope, final String min, final String max)
 	{
-		return new Normalization(mode, low, high, scope, number(org.karl.Keys.KEY_RANGE_MIN, min), number(org.karl.Keys.KEY_RANGE_MAX,
-			max));
+		final Normalization n = new Normalization(mode, low, high, scope, number(
+			org.karl.Keys.KEY_RANGE_MIN, min), number(org.karl.Keys.KEY_RANGE_MAX, max));
+		n.refuseUnused();
+		return n;
+	}
+
+	/**
+	 * The one rule for keys of another mode: refused, never ignored silently (nor do they imply a
+	 * mode). A range given without normalize=range, or percentiles or a scope other than the
+	 * defaults without normalize=percentile, would otherwise be dropped.
+	 */
+	private void refuseUnused() {
+		final String k = org.karl.Keys.KEY_NORMALIZE + "=";
+		if (!mode.equals(RANGE) && !(Double.isNaN(min) && Double.isNaN(max)))
+			throw new IllegalArgumentException("range_min and range_max are read only with " + k +
+				RANGE + ", not with " + k + mode + "; add " + k + RANGE + ", or leave them out");
+		if (!mode.equals(PERCENTILE) && (low != DEFAULT_LOW || high != DEFAULT_HIGH || !scope.equals(
+			PLANE))) throw new IllegalArgumentException("percentile_low, percentile_high and " +
+				"normalize_scope are read only with " + k + PERCENTILE + ", not with " + k + mode +
+				"; use " + k + PERCENTILE + ", or leave them at their defaults");
 	}
 
 	private static double number(final String key, final String v) {
@@ -116,9 +137,17 @@ public record Normalization(String mode, double low, double high, String scope, 
 
 	/** The raw values mapped to 0 and 1 for plane {@code ip} (percentiles of that plane). */
 	public double[] bounds(final ImageProcessor ip) {
-		if (mode.equals(PERCENTILE)) return percentiles(1, i -> ip);
+		return bounds(ip, 0);
+	}
+
+	/**
+	 * As {@link #bounds(ImageProcessor)} for a plane whose values are its stored numbers plus
+	 * {@code offset} ({@link #offset}: a signed 16-bit image's calibration); bounds are values.
+	 */
+	public double[] bounds(final ImageProcessor ip, final double offset) {
+		if (mode.equals(PERCENTILE)) return percentiles(1, i -> ip, offset);
 		if (mode.equals(RANGE) && !Double.isNaN(min)) return new double[] { min, max };
-		if (ip instanceof ShortProcessor) return new double[] { 0, 65535 };
+		if (ip instanceof ShortProcessor) return new double[] { offset, 65535 + offset };
 		if (ip instanceof FloatProcessor) return new double[] { 0, 1 };
 		return new double[] { 0, 255 }; // 8-bit, RGB luminance
 	}
@@ -128,14 +157,37 @@ public record Normalization(String mode, double low, double high, String scope, 
 	 * are read one at a time, so a virtual stack is never held in memory.
 	 */
 	public double[] bounds(final ImageStack stack) {
-		return percentiles(stack.getSize(), i -> stack.getProcessor(i + 1));
+		return bounds(stack, 0);
+	}
+
+	/** As {@link #bounds(ImageStack)} with values = stored numbers + {@code offset}. */
+	public double[] bounds(final ImageStack stack, final double offset) {
+		return percentiles(stack.getSize(), i -> stack.getProcessor(i + 1), offset);
+	}
+
+	/**
+	 * What ImageJ's calibration adds to the stored numbers of {@code imp} to give its values:
+	 * -32768 for a signed 16-bit image (ImageJ stores it shifted into 0..65535, with a calibration
+	 * that shifts it back, so that it shows, measures and saves the signed values), else 0.
+	 * Percentiles, fixed ranges, the type's range, norm_low and norm_high and notes are all in
+	 * these values, so a signed image and its unsigned twin with the matching range give the same
+	 * map.
+	 */
+	public static double offset(final ImagePlus imp) {
+		return imp != null && imp.getBitDepth() == 16 && imp.getCalibration().isSigned16Bit()
+			? -32768 : 0;
 	}
 
 	/** {@code ip} as floats in [0,1] with the bounds {@code b}; NaN reads as 0. */
 	public static float[] apply(final ImageProcessor ip, final double[] b) {
+		return apply(ip, b, 0);
+	}
+
+	/** As {@link #apply(ImageProcessor, double[])} with values = stored numbers + {@code offset}. */
+	public static float[] apply(final ImageProcessor ip, final double[] b, final double offset) {
 		final int n = ip.getWidth() * ip.getHeight();
 		final float[] out = new float[n];
-		final double lo = b[0], span = b[1] - b[0];
+		final double lo = b[0] - offset, span = b[1] - b[0];
 		if (!(span > 0)) return out; // a constant plane
 		final double scale = 1 / span;
 		for (int i = 0; i < n; i++) {
@@ -166,6 +218,13 @@ public record Normalization(String mode, double low, double high, String scope, 
 	 * values otherwise.
 	 */
 	double[] percentiles(final int n, final java.util.function.IntFunction<ImageProcessor> planes) {
+		return percentiles(n, planes, 0);
+	}
+
+	/** As above, in values = stored numbers + {@code offset} (interpolated between values). */
+	double[] percentiles(final int n, final java.util.function.IntFunction<ImageProcessor> planes,
+		final double offset)
+	{
 		final ImageProcessor first = planes.apply(0);
 		if (first instanceof ByteProcessor || first instanceof ShortProcessor) {
 			final long[] hist = new long[first instanceof ByteProcessor ? 256 : 65536];
@@ -174,7 +233,7 @@ public record Normalization(String mode, double low, double high, String scope, 
 				final int px = ip.getWidth() * ip.getHeight();
 				for (int i = 0; i < px; i++) hist[(int) raw(ip, i)]++;
 			}
-			return new double[] { fromHistogram(hist, low), fromHistogram(hist, high) };
+			return new double[] { fromHistogram(hist, low, offset), fromHistogram(hist, high, offset) };
 		}
 		final long total = (long) n * first.getWidth() * first.getHeight();
 		final long stride = Math.max(1, total / SAMPLES);
@@ -206,12 +265,18 @@ public record Normalization(String mode, double low, double high, String scope, 
 	}
 
 	static double fromHistogram(final long[] hist, final double p) {
+		return fromHistogram(hist, p, 0);
+	}
+
+	/** The percentile of the values {@code bin + offset} counted in {@code hist}. */
+	static double fromHistogram(final long[] hist, final double p, final double offset) {
 		long n = 0;
 		for (final long h : hist) n += h;
-		if (n == 0) return 0;
+		if (n == 0) return offset;
 		final double rank = p / 100 * (n - 1);
 		final long i = (long) Math.floor(rank);
-		final double vi = valueAtRank(hist, i), vj = valueAtRank(hist, Math.min(i + 1, n - 1));
+		final double vi = valueAtRank(hist, i) + offset, vj = valueAtRank(hist, Math.min(i + 1, n - 1)) +
+			offset;
 		return vi + (rank - i) * (vj - vi);
 	}
 

@@ -13,12 +13,15 @@ import java.util.List;
  * raw pixels: a plane that is all NaN, or holds ±Infinity, is refused (it would silently become
  * a blank or clipped plane and the token count would mean nothing); isolated NaN pixels are read
  * as 0 and counted so the caller can say so; so are pixels outside a fixed range, which are
- * clipped ({@link #notes}).
+ * clipped ({@link #notes}). Values are ImageJ's (a signed 16-bit image's signed values, see
+ * {@link Normalization#offset}) in the bounds, the notes and the rows.
  */
 public final class PlaneReader {
 
 	private final ImagePlus imp;
 	private final Normalization norm;
+	/** Added to stored numbers to give values: a signed 16-bit image's calibration. */
+	private final double offset;
 	private double[] stackBounds, lastBounds;
 	private long nanPixels, clippedPixels;
 	private float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
@@ -36,6 +39,7 @@ public final class PlaneReader {
 	public PlaneReader(final ImagePlus imp, final Normalization norm) {
 		this.imp = imp;
 		this.norm = norm;
+		this.offset = Normalization.offset(imp);
 	}
 
 	/** The normalisation in use. */
@@ -55,8 +59,8 @@ public final class PlaneReader {
 		final int[] czt = imp.convertIndexToPosition(index);
 		if (ip instanceof FloatProcessor) check((float[]) ip.getPixels(), index, czt);
 		if (norm.perStack() && stackBounds == null) stackBounds = imp.getStackSize() == 1 ? norm
-			.bounds(ip) : norm.bounds(imp.getStack());
-		final double[] b = stackBounds != null ? stackBounds : norm.bounds(ip);
+			.bounds(ip, offset) : norm.bounds(imp.getStack(), offset);
+		final double[] b = stackBounds != null ? stackBounds : norm.bounds(ip, offset);
 		lastBounds = b;
 		if (!norm.mode().equals(Normalization.PERCENTILE)) countClipped(ip, b);
 		else {
@@ -65,7 +69,7 @@ public final class PlaneReader {
 			if (f != null) noisy.add(f);
 		}
 		planesRead++;
-		final float[] px = Normalization.apply(ip, b);
+		final float[] px = Normalization.apply(ip, b, offset);
 		for (final float v : px) {
 			if (v < min) min = v;
 			if (v > max) max = v;
@@ -128,7 +132,7 @@ public final class PlaneReader {
 		long c = 0;
 		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
 		for (int i = 0; i < n; i++) {
-			final double v = Normalization.raw(ip, i);
+			final double v = Normalization.raw(ip, i) + offset;
 			if (v < b[0] || v > b[1]) c++;
 			if (!(ip instanceof FloatProcessor)) {
 				if (v < lo) lo = v;

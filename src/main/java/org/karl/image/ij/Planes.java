@@ -16,7 +16,8 @@ import java.util.NoSuchElementException;
  * that a value means the same thing in every image (the model was trained that way):
  * <ul>
  * <li>8-bit: {@code v / 255} (the LUT is ignored);</li>
- * <li>16-bit: {@code v / 65535};</li>
+ * <li>16-bit: {@code v / 65535} (a signed 16-bit image, stored by ImageJ as value + 32768, reads
+ * the same as its values over its type's range -32768..32767: no calibration needed here);</li>
  * <li>32-bit: {@code v} clipped to [0,1], NaN read as 0;</li>
  * <li>RGB: luminance {@code (0.299 r + 0.587 g + 0.114 b) / 255}.</li>
  * </ul>

@@ -2,6 +2,7 @@ package org.karl.ops.engine;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.karl.engine.api.Progress;
 import org.karl.engine.api.Tokenizer;
@@ -22,6 +23,16 @@ public interface Engine {
 
 	/** Card, device and signatures of a model this engine loaded. */
 	String describe(Tokenizer model);
+
+	/**
+	 * What is broken among the graphs of model folder {@code dir} that some command loads, one
+	 * line each; empty when all are sound. Inference loads {@code serving/} when it is there,
+	 * training (and fine-tuning, resume) the full model, so a model can map fine and still fail
+	 * to train: this finds it without loading either.
+	 */
+	default List<String> checkGraphs(final Path dir) {
+		return List.of();
+	}
 
 	/** Versions of TensorFlow Java, protobuf and javacpp as this engine sees them. */
 	String versions();

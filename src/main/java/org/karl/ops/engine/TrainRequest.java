@@ -35,6 +35,12 @@ public record TrainRequest(Phase phase, TileSet data, String dataNote, String no
 	String preset, String haltingTargets, long seed, String command)
 {
 
+	/** This request with another output folder (e.g. the one a link points to). */
+	public TrainRequest withOutput(final Path folder) {
+		return new TrainRequest(phase, data, dataNote, normalization, heldOut, heldOutNote, start,
+			folder, resume, steps, batch, preset, haltingTargets, seed, command);
+	}
+
 	/** What a run trains. */
 	public enum Phase {
 		/** The base VQ-VAE (karl train-base). */

@@ -1,12 +1,16 @@
 package org.karl.ops.engine.tf;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.karl.engine.api.Progress;
 import org.karl.engine.api.Tokenizer;
 import org.karl.engine.runtime.Devices;
 import org.karl.engine.runtime.KarlModel;
+import org.karl.engine.runtime.ModelGuard;
 import org.karl.engine.train.BaseTrainer;
 import org.karl.engine.train.KarlTrainer;
 import org.karl.ops.engine.Engine;
@@ -42,6 +46,32 @@ public final class TfEngine implements Engine {
 	public String describe(final Tokenizer model) {
 		if (model instanceof KarlModel k) return k.describe();
 		return "(not a TensorFlow KARL model: " + model.getClass().getName() + ")\n";
+	}
+
+	@Override
+	public List<String> checkGraphs(final Path dir) {
+		final List<String> broken = new ArrayList<>();
+		check(dir, "the full model (karl train, KARL Train... and resume load it)", broken);
+		// NB: "serving" is GraphNames.SERVING_DIR, which ops may not import (engine.graph)
+		final Path serving = dir.resolve("serving");
+		if (Files.exists(serving)) check(serving, "its serving/ export (maps and tokens load it)",
+			broken);
+		return broken;
+	}
+
+	/** As the loader checks a graph folder before TensorFlow sees it (ModelSession.load). */
+	private static void check(final Path graph, final String what, final List<String> broken) {
+		try {
+			if (!Files.isRegularFile(graph.resolve("saved_model.pb"))) throw new IOException(graph +
+				" has no saved_model.pb; copy the model folder again");
+			ModelGuard.check(graph);
+			if (!Files.isRegularFile(graph.resolve("variables").resolve("variables.index")))
+				throw new IOException(graph + " has no variables/ folder (the weights); copy the whole " +
+					"model folder, variables/ included");
+		}
+		catch (final IOException | RuntimeException e) {
+			broken.add(what + " is broken: " + e.getMessage());
+		}
 	}
 
 	@Override

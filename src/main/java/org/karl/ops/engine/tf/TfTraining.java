@@ -71,6 +71,7 @@ final class TfTraining {
 					tc = m.card().training();
 					tc = tc.withBaseSteps(target(r, from, tc.baseSteps()));
 					m.card(m.card().withTraining(tc));
+					recordPlan(m, r);
 					log.line("base: steps " + from + " -> " + tc.baseSteps() + "; " + m.card().model() + "; " +
 						tc);
 					final float l = BaseTrainer.train(m, r.data(), tc, r.output(), listener, r.phase()
@@ -91,6 +92,7 @@ final class TfTraining {
 					final long from = m.step(), t1 = System.nanoTime();
 					tc = schedule(r, from, m.card().training());
 					m.card(m.card().withTraining(tc));
+					recordPlan(m, r);
 					log.line("karl: steps " + from + " -> " + tc.steps() + "; halting targets " + tc
 						.haltingTargets() + "; " + LrSchedule.describe(tc));
 					final float l = KarlTrainer.train(m, r.data(), tc, r.output(), listener, r.phase()
@@ -117,6 +119,17 @@ final class TfTraining {
 		finally {
 			m.close();
 		}
+	}
+
+	/**
+	 * Before the first step of a run that adds steps to the model in its output folder (resume
+	 * with steps), writes the model with this run's target and schedule in its card: a kill at
+	 * any later point (before the first checkpoint, or during the final save, whose export is
+	 * atomic and so leaves the previous model) then leaves the plan on disk, and resume without
+	 * steps finishes this run instead of finding the previous run's target already reached.
+	 */
+	private static void recordPlan(final ModelSession m, final TrainRequest r) throws IOException {
+		if (r.resume() && r.steps() > 0) m.export(r.output());
 	}
 
 	/** Logs and records the held-out fixed-budget curve: does the error fall with every token? */
