@@ -269,7 +269,7 @@ public final class Keys {
 
 	/** What a dialog field means, with its unit, after the key in {@link #label}. */
 	private static final java.util.Map<String, String> HINTS = java.util.Map.ofEntries( //
-		java.util.Map.entry(KEY_EPSILON, "mean |error| per tile, 0..1"), //
+		java.util.Map.entry(KEY_EPSILON, "mean |error| per tile"), //
 		java.util.Map.entry(KEY_BUDGET, "most tokens per tile; 0 = all"), //
 		java.util.Map.entry(KEY_TOKENS, "fixed tokens per tile; 0 = use epsilon"), //
 		java.util.Map.entry(KEY_MODEL, "folder; empty = the default model"), //

@@ -104,12 +104,13 @@ public final class ComplexityMapOp {
 			}, progress);
 		final ImagePlus map = layout(new ImagePlus(imp.getTitle() + SUFFIX, maps), imp, t.tileSize(),
 			table, t.maxTokens());
-		map.setProp(TokenizeOp.PROP_EPSILON, epsilon);
-		map.setProp(TokenizeOp.PROP_BUDGET, o.budget());
+		// NB: as typed (0.05), not the float widened to a double (0.05000000074505806)
+		map.setProp(TokenizeOp.PROP_EPSILON, Float.toString(epsilon));
+		map.setProp(TokenizeOp.PROP_BUDGET, Integer.toString(o.budget()));
 		map.setProp(TokenizeOp.PROP_NORMALIZE, normalize.describe());
 		if (verify) {
 			for (final int[] f : unreachable) UnreachableFlags.add(map, f[1], f[2], f[3], f[4], f[5], n);
-			map.setProp(UnreachableFlags.PROP, unreachable.size());
+			map.setProp(UnreachableFlags.PROP, Integer.toString(unreachable.size()));
 		}
 		return new Output(map, o.tiles(), o.notes(), o.verified());
 	}

@@ -55,6 +55,9 @@ public final class InfoOp {
 				if (strict) throw new java.io.IOException(broken);
 				s.append("model problem: ").append(broken).append('\n');
 			}
+			final String range = EpsilonRange.line(m.dir().toString(), imagejDir);
+			if (range != null) s.append(s.charAt(s.length() - 1) == '\n' ? "" : "\n").append(range)
+				.append('\n');
 		}
 		catch (final Exception | LinkageError e) {
 			if (strict && e instanceof java.io.IOException io) throw io;

@@ -4,15 +4,11 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.gui.ImageRoi;
 import ij.gui.Overlay;
-import ij.gui.TextRoi;
-import ij.process.ByteProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 import ij.process.LUT;
 import ij.process.StackStatistics;
 
-import java.awt.Color;
-import java.awt.Font;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,9 +30,6 @@ public final class MapView {
 
 	public static final List<String> SHOWS = List.of(TILES, FULL, OVERLAY), DISPLAYS = List.of(AUTO,
 		FIXED);
-
-	/** Opacity of the map in an overlay. */
-	static final double OPACITY = 0.5;
 
 	private MapView() {}
 
@@ -64,7 +57,7 @@ public final class MapView {
 			return map;
 		}
 		if (show.equals(FULL)) return full(map, input, tile, range);
-		return overlay(map, input, tile, tmax, range);
+		return overlay(map, input, tile, range);
 	}
 
 	/** The map's display range: the data's (auto) or 0..T_max (fixed). */
@@ -80,7 +73,7 @@ public final class MapView {
 			imp.setDisplayRange(r[0], r[1]);
 		}
 		else imp.setDisplayRange(r[0], r[1]);
-		imp.setProp("karl.display_range", String.format(Locale.ROOT, "%s..%s", r[0], r[1]));
+		imp.setProp("karl.display_range", String.format(Locale.ROOT, "%s..%s", num(r[0]), num(r[1])));
 	}
 
 	/** Each tile's count repeated over its pixels, cropped to the input's size. */
@@ -102,27 +95,28 @@ public final class MapView {
 			TokenizeOp.PROP_NORMALIZE, UnreachableFlags.PROP })
 			if (map.getProp(k) != null) full.setProp(k, map.getProp(k));
 		final Overlay flags = new Overlay();
-		if (UnreachableFlags.scaled(map, tile, full, flags) > 0) full.setOverlay(flags);
+		final boolean flagged = UnreachableFlags.scaled(map, tile, full, flags) > 0;
+		legend(flags, map, lutOf(map), false, range, flagged, full);
+		full.setOverlay(flags);
 		setRange(full, range);
 		return full;
 	}
 
 	/**
-	 * The map over {@code input}: one semi-transparent image per plane (bound to that plane)
-	 * in the input's overlay, plus a legend of the colours with the range's ends.
+	 * The map over {@code input}: one tinted image per plane ({@link MapTint}: colours that stay
+	 * visible on dark images, opacity growing with the count), bound to that plane, in the
+	 * input's overlay, plus the unreachable tiles' outlines and the {@link MapLegend}.
 	 */
 	static ImagePlus overlay(final ImagePlus map, final ImagePlus input, final int tile,
-		final int tmax, final double[] range)
+		final double[] range)
 	{
 		final Overlay o = new Overlay();
 		final LUT lut = lutOf(map);
 		for (int i = 1; i <= map.getStackSize(); i++) {
 			final ImageProcessor up = upsample(map.getStack().getProcessor(i), tile, input.getWidth(),
 				input.getHeight());
-			up.setLut(lut);
-			up.setMinAndMax(range[0], range[1]);
-			final ImageRoi roi = new ImageRoi(0, 0, up.convertToRGB());
-			roi.setOpacity(OPACITY);
+			final ImageRoi roi = new ImageRoi(0, 0, MapTint.image(up, lut, range));
+			roi.setOpacity(MapTint.ROI_OPACITY);
 			roi.setName("KARL map " + i);
 			if (map.getStackSize() > 1) {
 				final int[] czt = input.convertIndexToPosition(i);
@@ -132,7 +126,7 @@ public final class MapView {
 			o.add(roi);
 		}
 		final boolean flagged = UnreachableFlags.scaled(map, tile, input, o) > 0;
-		legend(o, lut, range, input.getWidth(), flagged);
+		legend(o, map, lut, true, range, flagged, input);
 		input.setOverlay(o);
 		if (map.getProp(UnreachableFlags.PROP) != null) input.setProp(UnreachableFlags.PROP, map
 			.getProp(UnreachableFlags.PROP));
@@ -140,36 +134,23 @@ public final class MapView {
 		return input;
 	}
 
-	/**
-	 * A colour bar with its two ends labelled, at the top right; below it, with {@code flagged},
-	 * the entry of the unreachable tiles' outline.
-	 */
-	private static void legend(final Overlay o, final LUT lut, final double[] range,
-		final int width, final boolean flagged)
+	/** Adds the {@link MapLegend} of {@code map} to {@code o} and its title to {@code target}. */
+	private static void legend(final Overlay o, final ImagePlus map, final LUT lut,
+		final boolean tinted, final double[] range, final boolean flagged, final ImagePlus target)
 	{
-		final int w = 12, h = 96, x = Math.max(0, width - w - 40), y = 8;
-		final ByteProcessor bar = new ByteProcessor(w, h);
-		for (int j = 0; j < h; j++)
-			for (int i = 0; i < w; i++) bar.set(i, j, 255 - j * 255 / (h - 1));
-		bar.setLut(lut);
-		final ImageRoi r = new ImageRoi(x, y, bar.convertToRGB());
-		r.setName("KARL legend");
-		o.add(r);
-		final Font f = new Font("SansSerif", Font.PLAIN, 10);
-		final TextRoi hi = new TextRoi(x + w + 2, y - 2, String.format(Locale.ROOT, "%.0f", range[1]), f);
-		final TextRoi lo = new TextRoi(x + w + 2, y + h - 10, String.format(Locale.ROOT, "%.0f",
-			range[0]), f);
-		for (final TextRoi t : new TextRoi[] { hi, lo }) {
-			t.setStrokeColor(Color.white);
-			t.setName("KARL legend");
-			o.add(t);
-		}
-		if (flagged) UnreachableFlags.legend(o, x, y + h + 6);
+		final String eps = map.getProp(TokenizeOp.PROP_EPSILON);
+		final String title = MapLegend.title(eps == null ? "?" : eps);
+		MapLegend.add(o, title, lut, tinted, range, flagged, target.getWidth(), target.getHeight());
+		target.setProp(MapLegend.PROP, title);
 	}
 
 	private static LUT lutOf(final ImagePlus map) {
 		return map.isComposite() ? ((ij.CompositeImage) map).getChannelLut(1) : map.getProcessor()
 			.getLut();
+	}
+
+	private static String num(final double v) {
+		return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
 	}
 
 	/** Nearest-neighbour upsampling of a tile map to {@code w x h} pixels. */

@@ -3,15 +3,14 @@ package org.karl.ops;
 import ij.ImagePlus;
 import ij.gui.Overlay;
 import ij.gui.Roi;
-import ij.gui.TextRoi;
 
 import java.awt.Color;
-import java.awt.Font;
 
 /**
  * How a complexity map made with {@code verify} marks the tiles where ε is out of reach even at
  * the budget (their row says met = 0): one rule, a cyan outline around each such tile in the
- * map's overlay, named {@value #NAME} and bound to its plane. The overlay is saved with the map
+ * map's overlay (2 pixels wide over the input or the full-size map, with its entry in the
+ * {@link MapLegend}), named {@value #NAME} and bound to its plane. The overlay is saved with the map
  * TIFF (ImageJ and Fiji show it; {@code Overlay.size} and the ROI names read it in a macro), and
  * the image property {@value #PROP} holds how many there are. Cyan, because the maps' lookup
  * tables end in white (fire) or yellow (viridis), the colour of a tile at the budget.
@@ -56,7 +55,7 @@ public final class UnreachableFlags {
 		for (final Roi f : flags) {
 			if (!NAME.equals(f.getName())) continue;
 			final java.awt.Rectangle b = f.getBounds();
-			final Roi r = outline(b.x, b.y, tile);
+			final Roi r = outline(b.x, b.y, tile); // NB: the map's flags are 1 pixel per tile
 			if (target.getStackSize() > 1) {
 				// NB: as MapView binds the map's planes: c, z, t on a hyperstack, else the index
 				if (target.isHyperStack()) r.setPosition(f.getCPosition(), f.getZPosition(), f
@@ -70,21 +69,13 @@ public final class UnreachableFlags {
 		return n;
 	}
 
-	/** The legend's entry: a cyan square and "unreachable", below the colour bar at (x, y). */
-	static void legend(final Overlay o, final int x, final int y) {
-		final Roi box = new Roi(x, y, 12, 12);
-		box.setStrokeColor(COLOR);
-		box.setName("KARL legend");
-		o.add(box);
-		final TextRoi t = new TextRoi(x + 14, y, "unreachable", new Font("SansSerif", Font.PLAIN, 10));
-		t.setStrokeColor(COLOR);
-		t.setName("KARL legend");
-		o.add(t);
-	}
-
 	private static Roi outline(final int tx, final int ty, final int tile) {
-		final Roi r = new Roi(tx * tile, ty * tile, tile, tile);
+		// NB: over the input, 2 pixels wide (a 1-pixel line is easily missed over a busy image) and
+		// inside the tile, so neighbours' outlines do not overlap and none is cut at the border
+		final Roi r = tile > 1 ? new Roi(tx * tile + 1, ty * tile + 1, tile - 2, tile - 2) : new Roi(tx,
+			ty, 1, 1);
 		r.setStrokeColor(COLOR);
+		if (tile > 1) r.setStrokeWidth(2);
 		r.setName(NAME);
 		return r;
 	}

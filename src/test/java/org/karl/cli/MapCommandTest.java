@@ -67,6 +67,25 @@ public class MapCommandTest {
 		assertTrue(out.toString(), out.toString().contains("s.tif: 18 tiles"));
 	}
 
+	/** A sparse puncta field at the default percentiles: mapped, with one warning line on stderr. */
+	@Test
+	public void aSparsePunctaFieldIsMappedWithOneNoiseWarningOnStderr() throws Exception {
+		final Path f = TestImages.save(TestImages.sparsePuncta(256, 256, 2, 1), tmp.getRoot().toPath()
+			.resolve("puncta.tif"));
+		assertEquals(err.toString(), Main.EXIT_OK, karl("map", "--model", model.toString(), "--output",
+			tmp.getRoot().toPath().resolve("maps").toString(), f.toString()));
+		final List<String> warned = err.toString().lines().filter(l -> l.contains("noise σ")).toList();
+		assertEquals(err.toString(), 1, warned.size());
+		assertTrue(warned.get(0), warned.get(0).startsWith("karl map: note: plane 1 of 'puncta.tif': " +
+			"the scaled range ") && warned.get(0).contains("use normalize=range with range_min and " +
+				"range_max"));
+		err.reset();
+		assertEquals(err.toString(), Main.EXIT_OK, karl("map", "--model", model.toString(),
+			"--percentile_high", "99.99", "--output", tmp.getRoot().toPath().resolve("maps2").toString(),
+			f.toString()));
+		assertFalse(err.toString(), err.toString().contains("noise σ"));
+	}
+
 	@Test
 	public void badInputExitsOneWithOneLine() throws Exception {
 		assertEquals(Main.EXIT_FAILURE, karl("map", "--model", model.toString(), "--output", tmp

@@ -99,6 +99,12 @@ public class MapJobTest {
 		assertEquals(err.toString(), List.of(bad.toString()), rep.failed().stream().map(
 			MapJob.Outcome::input).toList());
 		assertTrue(err.toString(), err.toString().contains("karl spark: " + bad + ": "));
+		// NB: random pixels are all noise, so the percentile range is noise: one line per image
+		assertTrue(err.toString(), err.toString().contains("karl spark: note: plane 1 of 'a.png': " +
+			"the scaled range "));
+		assertTrue(err.toString(), err.toString().contains("karl spark: note: 2 of 2 planes of " +
+			"'s.tif' (first: plane 1): the scaled range "));
+		assertFalse(err.toString(), err.toString().contains("'c.tif': the scaled range"));
 		assertTrue(err.toString(), err.toString().contains("1 of 4 inputs failed"));
 		assertEquals("3x2 + 2x3x2 planes + 3x2 tiles", 6 + 12 + 6, rep.tiles());
 		assertEquals("one model load in this JVM (the driver's, shared by the local executor), " +

@@ -15,11 +15,19 @@ final class Commands {
 
 	private Commands() {}
 
-	/** Logs the verification summary line ({@code ""}: none) at info level, as "title: line". */
-	static void summary(final ContextCommand cmd, final String title, final String summary) {
+	/**
+	 * Logs what the operation says about its input ({@code out.notes()}, e.g. a percentile range
+	 * that is mostly noise) at warn level as "title: note: line", as the other doors print them,
+	 * and the verification summary line ({@code ""}: none) at info level, as "title: line".
+	 */
+	static void report(final ContextCommand cmd, final String title,
+		final org.karl.ops.TableResult out)
+	{
 		final LogService log = cmd.context() == null ? null : cmd.context().getService(
 			LogService.class);
-		if (log != null && !summary.isEmpty()) log.info(title + ": " + summary);
+		if (log == null) return;
+		out.notes().forEach(n -> log.warn(title + ": note: " + n));
+		if (!out.summary().isEmpty()) log.info(title + ": " + out.summary());
 	}
 
 	static void run(final ContextCommand cmd, final String title, final Body body) {

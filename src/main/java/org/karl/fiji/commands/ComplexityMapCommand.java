@@ -66,7 +66,7 @@ public class ComplexityMapCommand extends NormalizingCommand {
 			final TableResult o = ComplexityMapOp.run(image, Models.get(model, null).model(),
 				Inputs.epsilon(String.valueOf(epsilon), epsilon), budget, normalization(), lut, show, display, save,
 				verify, Progress.NONE);
-			Commands.summary(this, "KARL Complexity Map", o.summary());
+			Commands.report(this, "KARL Complexity Map", o);
 			map = o.image();
 			table = new ResultsTable();
 			o.table().fill(table);

@@ -49,7 +49,7 @@ public class ReconstructImageCommand extends NormalizingCommand {
 			final TableResult o = ReconstructOp.run(image, Models.get(model, null).model(),
 				Inputs.epsilon(String.valueOf(epsilon), epsilon), budget, tokens, normalization(), verify,
 				Progress.NONE);
-			Commands.summary(this, "KARL Reconstruct", o.summary());
+			Commands.report(this, "KARL Reconstruct", o);
 			reconstruction = o.image();
 			table = new ResultsTable();
 			o.table().fill(table);

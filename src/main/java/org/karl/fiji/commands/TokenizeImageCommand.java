@@ -55,7 +55,7 @@ public class TokenizeImageCommand extends NormalizingCommand {
 			final TableResult o = TokenizeOp.run(image, Models.get(model, null).model(),
 				Inputs.epsilon(String.valueOf(epsilon), epsilon), budget, reconstruct, normalization(),
 				save, verify, Progress.NONE);
-			Commands.summary(this, "KARL Tokenize", o.summary());
+			Commands.report(this, "KARL Tokenize", o);
 			table = new ResultsTable();
 			o.table().without(TokenizeOp.ID_COLUMNS).fill(table);
 			tokens = new ResultsTable();

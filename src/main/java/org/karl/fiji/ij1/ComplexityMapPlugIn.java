@@ -80,6 +80,7 @@ public class ComplexityMapPlugIn extends KarlPlugIn {
 			if (zoom != null && out.image().getWindow() != null) ij.plugin.Zoom.set(out.image(), Double
 				.parseDouble(zoom.toString()) / 100);
 		}
+		WindowPlacement.beside(out.image(), a.string(KEY_TABLE, DEFAULT_TABLE));
 		IJ.showStatus(String.format("%s: %d tiles in %.1f s", title(), out.table().size(), (System
 			.nanoTime() - t0) / 1e9));
 	}

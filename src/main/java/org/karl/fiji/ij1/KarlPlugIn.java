@@ -54,7 +54,11 @@ public abstract class KarlPlugIn implements PlugIn {
 			if (options == null && !GraphicsEnvironment.isHeadless() && hasDialog()) {
 				final GenericDialog gd = new GenericDialog(title());
 				addFields(gd);
-				if (keys().contains(KEY_EPSILON)) gd.addMessage(EPSILON_HELP);
+				if (keys().contains(KEY_EPSILON)) {
+					final String range = org.karl.ops.EpsilonRange.line("", imagejDir());
+					gd.addMessage(EPSILON_HELP + (range == null ? "" : "\n" + range + "; another model: " +
+						"KARL About shows its range."));
+				}
 				gd.addHelp(help());
 				gd.showDialog();
 				if (gd.wasCanceled()) return;
@@ -119,7 +123,14 @@ public abstract class KarlPlugIn implements PlugIn {
 			DEFAULT_NORMALIZE_SCOPE);
 		gd.addStringField(label(KEY_RANGE_MIN), "", 8);
 		gd.addStringField(label(KEY_RANGE_MAX), "", 8);
+		gd.addMessage(NORMALIZE_HELP);
 	}
+
+	/** The dialog's line on scaling: what the scope means for stacks, and what to do for sparse images. */
+	static final String NORMALIZE_HELP = "Stacks: with normalize_scope=plane each plane is scaled on " +
+		"its own, so epsilon means something different in each;\nchoose stack when planes are " +
+		"compared (z, time). A mostly empty image (a few spots on noise): use range, or a higher " +
+		"percentile_high.";
 
 	/** Reads the fields {@link #addNormalizeFields} added, as options. */
 	protected static String readNormalizeFields(final GenericDialog gd) {

@@ -65,5 +65,6 @@ public class ReconstructPlugIn extends KarlPlugIn {
 			a.flag(KEY_VERIFY), new IjProgress());
 		show(out, a, DEFAULT_TABLE_RECONSTRUCT);
 		out.image().show();
+		WindowPlacement.beside(out.image(), a.string(KEY_TABLE, DEFAULT_TABLE_RECONSTRUCT));
 	}
 }

@@ -67,6 +67,7 @@ public class TokenizePlugIn extends KarlPlugIn {
 		final TableResult out = TokenizeOp.run(imp, m.model(), eps, budget, a.flag(KEY_RECONSTRUCT),
 			normalization(a), save, a.flag(KEY_VERIFY), new IjProgress());
 		show(out, a, DEFAULT_TABLE);
+		WindowPlacement.beside(imp, a.string(KEY_TABLE, DEFAULT_TABLE));
 		IJ.showStatus(title() + ": " + out.table().size() + " tiles");
 	}
 }

@@ -25,6 +25,9 @@ public final class PlaneReader {
 	private double[] stackBounds, lastBounds;
 	private long nanPixels, clippedPixels;
 	private float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
+	/** Planes whose scaled range is mostly noise ({@link NoiseRange}), stack order. */
+	private final List<NoiseRange.Finding> noisy = new ArrayList<>();
+	private int planesRead;
 	/** Range of the raw 32-bit values (NaN left out), for the clipping note. */
 	private float rawMin = Float.POSITIVE_INFINITY, rawMax = Float.NEGATIVE_INFINITY;
 
@@ -60,6 +63,12 @@ public final class PlaneReader {
 		final double[] b = stackBounds != null ? stackBounds : norm.bounds(ip, offset);
 		lastBounds = b;
 		if (!norm.mode().equals(Normalization.PERCENTILE)) countClipped(ip, b);
+		else {
+			// NB: only percentiles adapt to the data; a fixed range is the user's own choice
+			final NoiseRange.Finding f = NoiseRange.check(ip, index, b);
+			if (f != null) noisy.add(f);
+		}
+		planesRead++;
 		final float[] px = Normalization.apply(ip, b, offset);
 		for (final float v : px) {
 			if (v < min) min = v;
@@ -83,9 +92,15 @@ public final class PlaneReader {
 		return new float[] { rawMin, rawMax };
 	}
 
+	/** The planes read so far whose scaled range spans few noise σ ({@link NoiseRange}). */
+	public List<NoiseRange.Finding> noisyPlanes() {
+		return List.copyOf(noisy);
+	}
+
 	/**
 	 * What the log or the CLI should say about the planes read so far, one line each: NaN
-	 * pixels read as 0, clipped 32-bit pixels, an image with a single value.
+	 * pixels read as 0, clipped 32-bit pixels, an image with a single value, planes whose
+	 * percentile range is mostly noise.
 	 */
 	public List<String> notes(final String title) {
 		final List<String> notes = new ArrayList<>();
@@ -96,6 +111,7 @@ public final class PlaneReader {
 			"that cover the data");
 		if (constant()) notes.add("every pixel of '" + title + "' has the same value, so every " +
 			"tile is equally simple (the map is uniform)");
+		else if (!noisy.isEmpty()) notes.add(NoiseRange.line(title, noisy, planesRead));
 		return notes;
 	}
 

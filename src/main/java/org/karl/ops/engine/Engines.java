@@ -52,6 +52,7 @@ public final class Engines {
 		final Path dir = engineDir(imagejDir);
 		final String key = dir == null ? "direct" : dir.toAbsolutePath().normalize().toString();
 		if (cached == null || !key.equals(cachedKey)) {
+			if (cached == null) TfLogLevel.quiet(); // NB: before TensorFlow's natives load
 			cached = dir == null ? direct() : isolated(dir);
 			cachedKey = key;
 		}

@@ -101,6 +101,23 @@ public class SciJavaCommandsTest {
 		}
 	}
 
+	/** A sparse puncta field at the default percentiles: the one-line noise warning in the log. */
+	@Test
+	public void aSparsePunctaFieldLogsTheNoiseWarning() throws Exception {
+		final ImagePlus imp = org.karl.image.ij.TestImages.sparsePuncta(256, 256, 2, 1);
+		final java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+		final LogListener listen = m -> logged.add(m.text());
+		context.service(LogService.class).addLogListener(listen);
+		// NB: SciJava keeps the last values of unset inputs, so the defaults are given
+		final CommandModule m = commands.run(ComplexityMapCommand.class, true, "image", imp, "model",
+			model.toString(), "normalize", "percentile", "verify", false).get();
+		context.service(LogService.class).removeLogListener(listen);
+		assertFalse(m.getCancelReason(), m.isCanceled());
+		assertTrue(logged.toString(), logged.stream().anyMatch(l -> l.startsWith(
+			"KARL Complexity Map: note: plane 1 of 'puncta': the scaled range ") && l.contains(
+				"use normalize=range")));
+	}
+
 	/**
 	 * verify on the noisy-flat tiles with the shipped model: the rows and the map's flags as every
 	 * door's ({@link VerifyChecks}), and the summary line in the log.

@@ -58,8 +58,8 @@ public class MapViewMacroTest {
 			"run('KARL Complexity Map...', '" + m() + " show=overlay display=fixed');\n" +
 			"getRawStatistics(n, mean);\n" +
 			"print('OVERLAY ' + getTitle() + '|' + Overlay.size + '|' + (mean == before) + '|' + nSlices);\n");
-		// 3 planes + the legend's colour bar and its two labels
-		assertTrue(out, out.contains("OVERLAY in|6|1|3"));
+		// 3 planes + the legend: box, title, colour bar, 5 ticks (0, 8, 16, 24, 32) and their labels
+		assertTrue(out, out.contains("OVERLAY in|16|1|3"));
 	}
 
 	@Test
