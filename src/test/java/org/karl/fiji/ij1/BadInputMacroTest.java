@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -20,24 +19,12 @@ import org.karl.fiji.Ij1Env;
  * aborted (its next line does not run), the input image's pixels unchanged, and no output file
  * left behind.
  */
-public class BadInputMacroTest {
+public class BadInputMacroTest extends MacroTestFixture {
 
 	/** Where outputs would go: must stay empty. */
-	@Rule
-	public TemporaryFolder tmp = new TemporaryFolder();
-
 	/** Inputs the tests make (a folder that is not a model, ...), removed after each test. */
 	@Rule
 	public TemporaryFolder inputs = new TemporaryFolder();
-
-	private static Path model;
-	private static Ij1Env ij;
-
-	@BeforeClass
-	public static void setUp() {
-		model = TestModels.model();
-		ij = new Ij1Env();
-	}
 
 	/** Runs {@code command} with {@code options} on a 32-bit image; asserts abort and no change. */
 	private String fails(final String command, final String options, final int w, final int h,

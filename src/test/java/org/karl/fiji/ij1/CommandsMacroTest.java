@@ -7,30 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.BeforeClass;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 import org.junit.experimental.categories.Category;
-import org.karl.engine.runtime.TestModels;
 import org.karl.fiji.Ij1Env;
 import org.karl.testing.Slow;
 
 /** Each KARL command run by a real headless ImageJ 1 macro on generated images. */
 @Category(Slow.class) // every command through real macros, training included
-public class CommandsMacroTest {
-
-	@Rule
-	public TemporaryFolder tmp = new TemporaryFolder();
-
-	private static Path model;
-	private static Ij1Env ij;
-
-	@BeforeClass
-	public static void setUp() {
-		model = TestModels.model();
-		ij = new Ij1Env();
-	}
+public class CommandsMacroTest extends MacroTestFixture {
 
 	private static String m() {
 		return Ij1Env.model(model);

@@ -13,13 +13,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.BeforeClass;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 import org.junit.experimental.categories.Category;
 import org.karl.engine.config.ModelCard;
-import org.karl.engine.runtime.TestModels;
 import org.karl.fiji.Ij1Env;
 import org.karl.image.ij.ImageFiles;
 import org.karl.image.ij.TestImages;
@@ -27,19 +23,7 @@ import org.karl.testing.Slow;
 
 /** Every macro of {@code macros/}, run by a real headless ImageJ 1, with its outputs checked. */
 @Category(Slow.class) // every example macro, a fine-tune with resume included
-public class ExampleMacrosTest {
-
-	@Rule
-	public TemporaryFolder tmp = new TemporaryFolder();
-
-	private static Path model;
-	private static Ij1Env ij;
-
-	@BeforeClass
-	public static void setUp() {
-		model = TestModels.model();
-		ij = new Ij1Env();
-	}
+public class ExampleMacrosTest extends MacroTestFixture {
 
 	private String arg(final String key, final Path p) {
 		return " " + key + "=[" + Ij1Env.path(p) + "]";

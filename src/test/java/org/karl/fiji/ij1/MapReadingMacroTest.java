@@ -6,11 +6,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.BeforeClass;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
-import org.karl.engine.runtime.TestModels;
 import org.karl.fiji.Ij1Env;
 import org.karl.image.ij.TestImages;
 import org.karl.ops.ModelLocator;
@@ -23,19 +19,7 @@ import org.karl.ops.ModelLocator;
  * has a title with ε and ticks, unreachable tiles are outlined in cyan with a legend entry,
  * and a sparse puncta field gets the one-line noise warning in the Log.
  */
-public class MapReadingMacroTest {
-
-	@Rule
-	public TemporaryFolder tmp = new TemporaryFolder();
-
-	private static Path model;
-	private static Ij1Env ij;
-
-	@BeforeClass
-	public static void setUp() {
-		model = TestModels.model();
-		ij = new Ij1Env();
-	}
+public class MapReadingMacroTest extends MacroTestFixture {
 
 	/** Macro lines that print the legend box's bounds and its parts as "LEGEND type color". */
 	private static final String LEGEND = "bw = -1; for (i = 0; i < Overlay.size; i++) {" +

@@ -2,11 +2,8 @@ package org.karl.fiji.ij1;
 
 import static org.junit.Assert.assertTrue;
 
-import java.nio.file.Path;
 
-import org.junit.BeforeClass;
 import org.junit.Test;
-import org.karl.engine.runtime.TestModels;
 import org.karl.fiji.Ij1Env;
 
 /**
@@ -15,16 +12,7 @@ import org.karl.fiji.Ij1Env;
  * touching its pixels, display=auto uses the data's range and fixed 0..T_max; a selection
  * restricts the work to the tiles it touches.
  */
-public class MapViewMacroTest {
-
-	private static Path model;
-	private static Ij1Env ij;
-
-	@BeforeClass
-	public static void setUp() {
-		model = TestModels.model();
-		ij = new Ij1Env();
-	}
+public class MapViewMacroTest extends MacroTestFixture {
 
 	private static String m() {
 		return Ij1Env.model(model);

@@ -8,12 +8,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
-import org.junit.BeforeClass;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 import org.karl.engine.runtime.ModelSession;
-import org.karl.engine.runtime.TestModels;
 import org.karl.fiji.Ij1Env;
 import org.karl.image.ij.Int16Tiffs;
 import org.karl.ops.OutputRule;
@@ -27,19 +23,7 @@ import org.karl.ops.OutputRule;
  * a broken full model beside an intact serving/ export. (Outputs of the CLI only, such as
  * karl merge or --skip_done, have their tests at the CLI door.)
  */
-public class OutputsAndValuesMacroTest {
-
-	@Rule
-	public TemporaryFolder tmp = new TemporaryFolder();
-
-	private static Path model;
-	private static Ij1Env ij;
-
-	@BeforeClass
-	public static void setUp() {
-		model = TestModels.model();
-		ij = new Ij1Env();
-	}
+public class OutputsAndValuesMacroTest extends MacroTestFixture {
 
 	private Path dir() {
 		return tmp.getRoot().toPath();
