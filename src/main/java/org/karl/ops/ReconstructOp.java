@@ -9,6 +9,7 @@ import ij.process.ImageProcessor;
 
 import java.util.List;
 
+import org.karl.engine.api.BudgetLadder;
 import org.karl.engine.api.ReconstructResult;
 import org.karl.engine.api.Progress;
 import org.karl.engine.api.TokenizeResult;
@@ -24,7 +25,8 @@ import org.karl.image.ij.PlaneReader;
  * KARL Reconstruct: the single pass per tile (1 encoder + 1 decoder run) at ε, stitched into a
  * new 32-bit stack with the input's layout and calibration, with one row per plane (mean kept
  * tokens per tile, L1 against the input in [0,1] units). With a fixed token count N instead,
- * the first N tokens of every tile are decoded whatever the halting head says. With
+ * the first N tokens of every tile's encoding at T_max are decoded whatever the halting head
+ * says: the same prefix that verified counts, the training curve and eval's prefix search decode. With
  * {@code verify}, each tile is reconstructed at its verified count ({@link VerifiedCounts}: the
  * first k tokens, k raised until ε is met or the budget reached), {@code tokens} is the mean
  * verified count, the extra column {@code predicted} the single pass's, and every tile still
@@ -256,11 +258,13 @@ public final class ReconstructOp {
 				unmet = unmet.plus(u);
 			}
 			else if (fixed > 0) {
-				final TokenizeResult r = t.tokenize(tiles, grid.count(), t.epsilonBins()[0], fixed, sub);
-				final int[] keep = new int[r.keep().length];
-				for (int k = 0; k < grid.count(); k++)
-					for (int j = 0; j < fixed; j++) keep[k * r.tmax() + j] = 1;
-				images = t.decode(r.tokens(), keep, grid.count(), sub);
+				// NB: one meaning of "the first N tokens" everywhere (verified counts, the training
+				// curve, eval's prefix search): a prefix of the encoding at T_max, not an encoding
+				// with N queries
+				final TokenizeResult r = t.tokenize(tiles, grid.count(), t.epsilonBins()[0], t
+					.maxTokens(), sub);
+				images = t.decode(r.tokens(), BudgetLadder.prefixMask(grid.count(), r.tmax(), fixed),
+					grid.count(), sub);
 				counts = new int[grid.count()];
 				java.util.Arrays.fill(counts, fixed);
 			}
