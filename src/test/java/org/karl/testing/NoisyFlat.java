@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * The noisy-flat tile set where the shipped model's single pass under-reports: an
  * 8-bit image of 32×32 tiles, each a flat background (0.15–0.7 of the range) plus Gaussian noise
  * (σ 0.08–0.15 of the range), clipped; seeded, so every door sees the same pixels. Read it with
- * normalize=range (0..255 as 0..1), as in the issue.
+ * normalize=range (0..255 as 0..1), as a user with 8-bit data would map them.
  */
 public final class NoisyFlat {
 
