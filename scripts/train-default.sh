@@ -11,6 +11,7 @@
 # where the last run stopped (karl train --resume without --steps finishes the steps the run was
 # started for; a finished step is skipped). MORE_STEPS=N trains a finished KARL run N steps more. It runs from a frozen copy
 # of the compiled classes ($OUT-bin), so rebuilding the checkout meanwhile cannot break it.
+# PHASE1=prefix|queries switches what phase 1 decodes (recorded in the card; a new run takes the default).
 # Environment: PRESET (small-latent), BASE_STEPS (3000), KARL_STEPS (16000), MORE_STEPS (0), GENERATED (30000), OUT (runs/default),
 # INSTALL (1: copy to models/default at the end; 0: leave it in $OUT).
 set -euo pipefail
@@ -42,7 +43,7 @@ fi
 if [[ -f "$out/karl.json" ]]; then
 	more=()
 	[[ "${MORE_STEPS:-0}" -gt 0 ]] && more=(--steps "$MORE_STEPS")
-	karl train --output "$out" --resume "${more[@]}" --generated "$generated"
+	karl train --output "$out" --resume "${more[@]}" --generated "$generated" ${PHASE1:+--phase1_tokens "$PHASE1"}
 else
 	karl train --model "$out-base" --steps "$karl_steps" --generated "$generated" --output "$out"
 fi

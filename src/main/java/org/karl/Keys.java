@@ -155,6 +155,12 @@ public final class Keys {
 	public static final String KEY_HALTING_TARGETS = "halting_targets";
 
 	/**
+	 * What phase 1 of KARL training decodes at its budget T: prefix (the first T tokens of a T_max
+	 * encoding, as inference keeps them) or queries (the paper's encoding with T queries).
+	 */
+	public static final String KEY_PHASE1_TOKENS = "phase1_tokens";
+
+	/**
 	 * Preset of a new model: a size, small (the "S" recipe), medium ("M") or test, then -latent
 	 * (continuous base, the decoder regresses it) or -codes (VQ base, the decoder predicts codes).
 	 */

@@ -128,6 +128,13 @@ public abstract class TrainCommand extends KarlCommand {
 			"recorded in the card")
 	String mode;
 
+	@Option(names = "--" + KEY_PHASE1_TOKENS, paramLabel = TrainConfig.PREFIX + "|" +
+		TrainConfig.QUERIES, order = 11, description = "what phase 1 of KARL training decodes at " +
+			"its budget T: " + TrainConfig.PREFIX + " (the first T tokens of an encoding with T_max " +
+			"queries, as inference keeps them; default for new models) or " + TrainConfig.QUERIES +
+			" (the paper's encoding with T queries; docs/engine.md); recorded in the card")
+	String phase1;
+
 	private TrainCommand(final boolean base) {
 		this.base = base;
 	}
@@ -167,6 +174,9 @@ public abstract class TrainCommand extends KarlCommand {
 		if (mode != null && !mode.equals(TrainConfig.MINIMUM) && !mode.equals(TrainConfig.PAPER))
 			throw usage("--" + KEY_HALTING_TARGETS + " must be " + TrainConfig.MINIMUM +
 				" or " + TrainConfig.PAPER + ", got '" + mode + "'");
+		if (phase1 != null && !phase1.equals(TrainConfig.PREFIX) && !phase1.equals(TrainConfig.QUERIES))
+			throw usage("--" + KEY_PHASE1_TOKENS + " must be " + TrainConfig.PREFIX + " or " +
+				TrainConfig.QUERIES + ", got '" + phase1 + "'");
 		final TrainRequest.Phase phase = base ? TrainRequest.Phase.BASE : TrainRequest.Phase.KARL;
 		final String preset = preset();
 		// NB: every refusal before the data is read (minutes for the data folder)
@@ -180,7 +190,7 @@ public abstract class TrainCommand extends KarlCommand {
 		loaded.skipped().forEach(s -> err().println("karl " + name() + ": note: skipped " + s));
 		out().printf("data: %s, loaded in %.1f s%n", loaded.note(), (System.nanoTime() - t0) / 1e9);
 		final TrainRequest r = new TrainRequest(phase, loaded.tiles(), loaded.note(), loaded.normalization(),
-loaded.heldOut(), loaded.heldOutNote(), start, out, resume, steps, batch, preset, mode, seed, "karl " +
+loaded.heldOut(), loaded.heldOutNote(), start, out, resume, steps, batch, preset, mode, phase1, seed, "karl " +
 				name() + " " + String.join(" ", raw()));
 		final TrainOutcome o = TrainOp.run(Engines.get(null), r, new TrainLog() {
 

@@ -142,7 +142,7 @@ public final class TrainOp {
 		log.line(data.note() + ", " + steps + " steps, output " + output);
 		return run(engine, new TrainRequest(phase, data.tiles(), data.note(), data.normalization(), null,
 			null, start,
-			output, resume, steps, 0, preset, null, seed, command), log, progress);
+			output, resume, steps, 0, preset, null, null, seed, command), log, progress);
 	}
 
 	private static void addCurve(final Plot plot, final List<double[]> pts, final String color,

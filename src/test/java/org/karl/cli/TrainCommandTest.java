@@ -64,15 +64,19 @@ public class TrainCommandTest {
 			"--synthetic", "64", "--steps", "3", "--halting_targets", "paper", "--output", base
 				.toString());
 		assertEquals(TrainConfig.PAPER, ModelCard.read(base).training().haltingTargets());
+		assertEquals("new models decode prefixes in phase 1", TrainConfig.PREFIX, ModelCard.read(base)
+			.training().phase1Tokens());
 
 		cli.ok("train", "--model", base.toString(),
-			"--synthetic", "64", "--steps", "2", "--halting_targets", "minimum", "--output", k
-				.toString());
+			"--synthetic", "64", "--steps", "2", "--halting_targets", "minimum", "--phase1_tokens",
+			"queries", "--output", k.toString());
 		assertTrue(cli.out(), cli.out().contains("rebuilding the training graph"));
 		assertTrue(cli.out(), cli.out().contains("target_tokens"));
 		ModelCard card = ModelCard.read(k);
 		assertEquals(TrainConfig.MINIMUM, card.training().haltingTargets());
 		assertEquals(TrainConfig.MINIMUM, card.provenance().get("halting_targets"));
+		assertEquals(TrainConfig.QUERIES, card.training().phase1Tokens());
+		assertEquals(TrainConfig.QUERIES, card.provenance().get("phase1_tokens"));
 
 		// a checkpoint export a kill -9 interrupted is removed by the next export beside it
 		final Path stale = root.resolve(".k." + org.karl.engine.runtime.TempPaths.OWNER.replaceAll(
@@ -84,6 +88,7 @@ public class TrainCommandTest {
 		assertTrue(cli.out(), cli.out().contains("resuming " + k));
 		card = ModelCard.read(k);
 		assertEquals(TrainConfig.MINIMUM, card.training().haltingTargets());
+		assertEquals(TrainConfig.QUERIES, card.training().phase1Tokens());
 		assertEquals(6.0, ((Number) card.provenance().get("karl.steps")).doubleValue(), 0);
 		assertTrue("the serving export is always written", Files.isRegularFile(k.resolve(
 			"serving/saved_model.pb")));
@@ -103,6 +108,9 @@ public class TrainCommandTest {
 		assertTrue(cli.err(), cli.err().contains("add --resume"));
 		assertEquals(Main.EXIT_USAGE, karl("train", "--output", k.toString(), "--synthetic", "8",
 			"--halting_targets", "median"));
+		assertEquals(Main.EXIT_USAGE, karl("train", "--output", k.toString(), "--synthetic", "8",
+			"--phase1_tokens", "suffix"));
+		assertTrue(cli.err(), cli.err().contains("--phase1_tokens must be prefix or queries, got 'suffix'"));
 	}
 
 	/** karl train --images: a fine-tune on the user's image files, normalised as asked. */
@@ -136,5 +144,13 @@ public class TrainCommandTest {
 			.defaults()).toJson().replaceAll(",\\s*\"haltingTargets\": \"minimum\"", "");
 		assertFalse(json, json.contains("haltingTargets"));
 		assertEquals(TrainConfig.PAPER, ModelCard.fromJson(json).training().haltingTargets());
+	}
+
+	@Test
+	public void aCardFromBeforeThePhaseOneOptionReadsAsThePapersPhaseOne() {
+		final String json = ModelCard.of(org.karl.engine.config.ModelConfig.test(), TrainConfig
+			.defaults()).toJson().replaceAll(",\\s*\"phase1Tokens\": \"prefix\"", "");
+		assertFalse(json, json.contains("phase1Tokens"));
+		assertEquals(TrainConfig.QUERIES, ModelCard.fromJson(json).training().phase1Tokens());
 	}
 }

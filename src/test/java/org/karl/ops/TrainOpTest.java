@@ -70,7 +70,7 @@ public class TrainOpTest {
 		};
 		final TrainOp.Output o = TrainOp.run(Engines.direct(), new TrainRequest(TrainRequest.Phase.KARL,
 			SyntheticTiles.mixed(3, 64), "64 generated", null, null, null, TestModels.model(), out, false, 50, 0,
-			"test", null, 1, "test"), new TrainLog() {
+			"test", null, null, 1, "test"), new TrainLog() {
 
 				@Override
 				public void line(final String text) {

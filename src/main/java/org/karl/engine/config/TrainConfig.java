@@ -28,6 +28,10 @@ package org.karl.engine.config;
  *          budget of a prefix ladder whose error meets the sampled ε bin; the default) or
  *          {@value #PAPER} (the paper's split at the phase-1 budget T, conditioned on bin(ε0)).
  *          Absent in cards written before the option existed, which all used the paper's.
+ * @param phase1Tokens what phase 1 decodes at its budget T: {@value #PREFIX} (the first T tokens
+ *          of an encoding with T_max queries, the tokens inference keeps; the default) or
+ *          {@value #QUERIES} (the paper's: an encoding with T queries, all decoded). Absent in
+ *          cards written before the option existed, which all used the paper's.
  * @param lrSchedule the learning-rate schedule of the run that trains to {@code steps}: null for
  *          the paper's (docs/algorithm.md §4.6: warmup over {@code warmupFraction} of
  *          {@code steps} from step 0 to {@code peakLr}, half-cosine to 0 at {@code steps}); else
@@ -38,13 +42,17 @@ package org.karl.engine.config;
 public record TrainConfig(int steps, int batch, float peakLr, float warmupFraction,
 	float weightDecay, float beta1, float beta2, float clipNorm, int calibrationSteps, int baseSteps,
 	int baseBatch, float baseLr, int codeInitStep, int latentCodeInitStep, int deadCodeSteps, int logEvery,
-	int checkpointEvery, long seed, String haltingTargets, LrRun lrSchedule)
+	int checkpointEvery, long seed, String haltingTargets, String phase1Tokens, LrRun lrSchedule)
 {
 
 	/** Halting targets of the paper (docs/algorithm.md §4.4). */
 	public static final String PAPER = "paper";
 	/** Minimum-budget halting targets (docs/algorithm.md §4.4). */
 	public static final String MINIMUM = "minimum";
+	/** Phase 1 as the paper: T latent queries, all decoded (docs/algorithm.md §4.1). */
+	public static final String QUERIES = "queries";
+	/** Phase 1 on prefixes: T_max latent queries, the decoder sees the first T (docs/engine.md). */
+	public static final String PREFIX = "prefix";
 
 	/**
 	 * The learning-rate schedule of one run that continues a trained model: linear warmup over
@@ -96,6 +104,10 @@ public record TrainConfig(int steps, int batch, float peakLr, float warmupFracti
 		if (!haltingTargets.equals(PAPER) && !haltingTargets.equals(MINIMUM))
 			throw new IllegalArgumentException("TrainConfig: halting targets must be '" + MINIMUM +
 				"' or '" + PAPER + "', got '" + haltingTargets + "'");
+		if (phase1Tokens == null) phase1Tokens = QUERIES; // a card from before the option
+		if (!phase1Tokens.equals(QUERIES) && !phase1Tokens.equals(PREFIX))
+			throw new IllegalArgumentException("TrainConfig: phase-1 tokens must be '" + PREFIX +
+				"' or '" + QUERIES + "', got '" + phase1Tokens + "'");
 		positive("steps", steps, true);
 		positive("batch", batch, false);
 		positive("baseSteps", baseSteps, true);
@@ -119,25 +131,25 @@ public record TrainConfig(int steps, int batch, float peakLr, float warmupFracti
 	 */
 	public static TrainConfig defaults() {
 		return new TrainConfig(3000, 32, 1e-3f, 0.1f, 0.05f, 0.9f, 0.95f, 3.0f, 1000, 2000, 128, 1e-3f,
-			100, 500, 100, 50, 500, 42L, MINIMUM, null);
+			100, 500, 100, 50, 500, 42L, MINIMUM, PREFIX, null);
 	}
 
 	public TrainConfig withSteps(final int s) {
 		return new TrainConfig(s, batch, peakLr, warmupFraction, weightDecay, beta1, beta2, clipNorm,
 			calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep, latentCodeInitStep, deadCodeSteps, logEvery,
-			checkpointEvery, seed, haltingTargets, lrSchedule);
+			checkpointEvery, seed, haltingTargets, phase1Tokens, lrSchedule);
 	}
 
 	public TrainConfig withBaseSteps(final int s) {
 		return new TrainConfig(steps, batch, peakLr, warmupFraction, weightDecay, beta1, beta2,
 			clipNorm, calibrationSteps, s, baseBatch, baseLr, codeInitStep, latentCodeInitStep, deadCodeSteps, logEvery,
-			checkpointEvery, seed, haltingTargets, lrSchedule);
+			checkpointEvery, seed, haltingTargets, phase1Tokens, lrSchedule);
 	}
 
 	public TrainConfig withBatch(final int b, final int baseB) {
 		return new TrainConfig(steps, b, peakLr, warmupFraction, weightDecay, beta1, beta2, clipNorm,
 			calibrationSteps, baseSteps, baseB, baseLr, codeInitStep, latentCodeInitStep, deadCodeSteps, logEvery,
-			checkpointEvery, seed, haltingTargets, lrSchedule);
+			checkpointEvery, seed, haltingTargets, phase1Tokens, lrSchedule);
 	}
 
 	public TrainConfig withSchedule(final int calibration, final int codeInit, final int deadCode,
@@ -145,38 +157,49 @@ public record TrainConfig(int steps, int batch, float peakLr, float warmupFracti
 	{
 		return new TrainConfig(steps, batch, peakLr, warmupFraction, weightDecay, beta1, beta2,
 			clipNorm, calibration, baseSteps, baseBatch, baseLr, codeInit, latentCodeInitStep, deadCode, log, checkpoint,
-			seed, haltingTargets, lrSchedule);
+			seed, haltingTargets, phase1Tokens, lrSchedule);
 	}
 
 	public TrainConfig withLatentCodeInit(final int step) {
 		return new TrainConfig(steps, batch, peakLr, warmupFraction, weightDecay, beta1, beta2,
 			clipNorm, calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep, step, deadCodeSteps,
-			logEvery, checkpointEvery, seed, haltingTargets, lrSchedule);
+			logEvery, checkpointEvery, seed, haltingTargets, phase1Tokens, lrSchedule);
 	}
 
 	public TrainConfig withSeed(final long s) {
 		return new TrainConfig(steps, batch, peakLr, warmupFraction, weightDecay, beta1, beta2,
 			clipNorm, calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep, latentCodeInitStep, deadCodeSteps,
-			logEvery, checkpointEvery, s, haltingTargets, lrSchedule);
+			logEvery, checkpointEvery, s, haltingTargets, phase1Tokens, lrSchedule);
 	}
 
 	public TrainConfig withLearningRate(final float lr) {
 		return new TrainConfig(steps, batch, lr, warmupFraction, weightDecay, beta1, beta2, clipNorm,
 			calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep, latentCodeInitStep, deadCodeSteps, logEvery,
-			checkpointEvery, seed, haltingTargets, lrSchedule);
+			checkpointEvery, seed, haltingTargets, phase1Tokens, lrSchedule);
 	}
 
 	public TrainConfig withHaltingTargets(final String mode) {
 		return new TrainConfig(steps, batch, peakLr, warmupFraction, weightDecay, beta1, beta2,
 			clipNorm, calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep, latentCodeInitStep,
-			deadCodeSteps, logEvery, checkpointEvery, seed, mode, lrSchedule);
+			deadCodeSteps, logEvery, checkpointEvery, seed, mode, phase1Tokens, lrSchedule);
+	}
+
+	public TrainConfig withPhase1Tokens(final String mode) {
+		return new TrainConfig(steps, batch, peakLr, warmupFraction, weightDecay, beta1, beta2,
+			clipNorm, calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep, latentCodeInitStep,
+			deadCodeSteps, logEvery, checkpointEvery, seed, haltingTargets, mode, lrSchedule);
 	}
 
 	/** The same with a run's own learning-rate schedule; null for the paper's. */
 	public TrainConfig withLrSchedule(final LrRun run) {
 		return new TrainConfig(steps, batch, peakLr, warmupFraction, weightDecay, beta1, beta2,
 			clipNorm, calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep, latentCodeInitStep,
-			deadCodeSteps, logEvery, checkpointEvery, seed, haltingTargets, run);
+			deadCodeSteps, logEvery, checkpointEvery, seed, haltingTargets, phase1Tokens, run);
+	}
+
+	/** True when phase 1 decodes prefixes of a T_max encoding ({@link #PREFIX}). */
+	public boolean prefixPhase1() {
+		return PREFIX.equals(phase1Tokens);
 	}
 
 	/** True for {@link #MINIMUM} targets. */

@@ -101,6 +101,31 @@ public final class KarlGraph {
 	}
 
 	/**
+	 * The forward pass at T_max queries whose decoder sees only the first {@code keep} tokens, the
+	 * rest masked exactly as halted ones: what inference does when the halting head keeps
+	 * {@code keep} tokens. {@code dropped} of the result is that prefix mask.
+	 *
+	 * @param keep tokens kept (scalar; values above T_max keep all)
+	 */
+	public Forward forwardPrefix(final Tokens2d t2d, final Operand<TInt32> epsBin,
+		final Operand<TInt32> keep, final Operand<TFloat32> vqOn)
+	{
+		final Operand<TFloat32> z = encoder(t2d, epsBin, l.c(c.maxTokens())); // [B,Tmax,W]
+		final Operand<TFloat32> logits = haltLogits(z); // [B,Tmax]
+		final Operand<TFloat32> dropped = prefixDropped(keep, l.size(z, 0)); // [B,Tmax]
+		final Latents lat = quantize(z, vqOn);
+		final Operand<TFloat32> head = decoder(lat.straightThrough(), dropped);
+		return new Forward(z, logits, dropped, lat, head);
+	}
+
+	/** Drop flags [B, T_max]: 1 for token index >= keep. */
+	private Operand<TFloat32> prefixDropped(final Operand<TInt32> keep, final Operand<TInt32> b) {
+		final Operand<TInt32> index = tf.range(l.c(0), l.c(c.maxTokens()), l.c(1)); // [Tmax]
+		final Operand<TFloat32> row = tf.dtypes.cast(tf.math.greaterEqual(index, keep), TFloat32.class);
+		return tf.tile(tf.expandDims(row, l.c(0)), l.dims(b, l.vec(1))); // [B,Tmax]
+	}
+
+	/**
 	 * docs/algorithm.md §3.4: index of the smallest bin >= ε (round up); ε above the last bin maps
 	 * to the last.
 	 */

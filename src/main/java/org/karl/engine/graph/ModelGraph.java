@@ -157,7 +157,8 @@ public final class ModelGraph {
 		final Operand<TInt32> eps1 = sampleEpsilonBins(key(step, 1), b);
 
 		final Operand<TFloat32> vq = tf.reshape(vqOn, l.vec()); // scalar 0/1
-		final Objective.Phase1 p1 = objective.phase1(images, t2d, eps1, budget, vq);
+		final Objective.Phase1 p1 = t.prefixPhase1() ? objective.phase1Prefix(images, t2d, eps1,
+			budget, vq) : objective.phase1(images, t2d, eps1, budget, vq);
 		final Operand<TFloat32> eps0 = p1.eps0();
 		// Phase 2's ε token: bin(ε0) for the paper's targets; for minimum-budget targets a bin drawn
 		// uniformly per image, so every (image, ε) pair is trained, not only the bins its errors hit.

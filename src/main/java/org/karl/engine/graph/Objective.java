@@ -55,6 +55,24 @@ final class Objective {
 	}
 
 	/**
+	 * Phase 1 on prefixes (not the paper's): the image is encoded with T_max queries and decoded
+	 * from its first min(T, T_max) tokens, the rest masked as halted ones. This trains the tokens
+	 * inference keeps (a prefix of the T_max encoding) at every budget, so each token has to add
+	 * to the reconstruction; the paper's phase 1 trains encodings with T queries, which inference
+	 * never decodes. ε0 is the prefix's error; the halting BCE keeps the kept tokens active.
+	 */
+	Phase1 phase1Prefix(final Operand<TFloat32> images, final KarlGraph.Tokens2d t2d,
+		final Operand<TInt32> epsBins, final Operand<TInt32> budget, final Operand<TFloat32> vqOn)
+	{
+		final Operand<TInt32> keep = tf.math.minimum(budget, l.c(c.maxTokens()));
+		final KarlGraph.Forward f = karl.forwardPrefix(t2d, epsBins, keep, vqOn);
+		final Reconstruction r = reconstruction(images, t2d, f.head());
+		final Operand<TFloat32> eps0 = tf.stopGradient(r.l1()); // [B]
+		final Operand<TFloat32> kept = tf.slice(f.haltLogits(), l.vec(0, 0), l.dims(l.c(-1), keep)); // [B,T]
+		return new Phase1(eps0, f.latents(), r.ce(), r.mse(), Losses.haltAllActive(tf, kept));
+	}
+
+	/**
 	 * A decoder head's reconstruction terms. Codes variant (the paper's VQGAN one): CE against the
 	 * base codes and MSE of the soft code to the target code vectors. Latent variant (the paper's
 	 * VAE one): MSE of the regressed latent to h, and in the CE slot {@link #PIXEL_L1_WEIGHT} × the

@@ -26,19 +26,20 @@ import org.karl.engine.api.TileSet;
  * @param batch tiles per step; 0: the card's
  * @param preset size of a new model (small, medium, test)
  * @param haltingTargets "minimum" or "paper"; null keeps the card's
+ * @param phase1Tokens "prefix" or "queries"; null keeps the card's
  * @param seed data-order and sampling seed
  * @param command the command line or menu call, recorded in the card
  */
 public record TrainRequest(Phase phase, TileSet data, String dataNote, String normalization,
 	TileSet heldOut,
 	String heldOutNote, Path start, Path output, boolean resume, int steps, int batch,
-	String preset, String haltingTargets, long seed, String command)
+	String preset, String haltingTargets, String phase1Tokens, long seed, String command)
 {
 
 	/** This request with another output folder (e.g. the one a link points to). */
 	public TrainRequest withOutput(final Path folder) {
 		return new TrainRequest(phase, data, dataNote, normalization, heldOut, heldOutNote, start,
-			folder, resume, steps, batch, preset, haltingTargets, seed, command);
+			folder, resume, steps, batch, preset, haltingTargets, phase1Tokens, seed, command);
 	}
 
 	/** What a run trains. */

@@ -14,11 +14,22 @@ final class GraphFixture implements AutoCloseable {
 
 	final Graph graph = new Graph();
 	final Ops tf = Ops.create(graph);
-	final ModelConfig config = ModelConfig.test();
-	final Layers layers = new Layers(tf, 3, config.width());
-	final BaseTokenizerGraph base = new BaseTokenizerGraph(layers, config);
-	final KarlGraph karl = new KarlGraph(layers, config, base);
+	final ModelConfig config;
+	final Layers layers;
+	final BaseTokenizerGraph base;
+	final KarlGraph karl;
 	private Session session;
+
+	GraphFixture() {
+		this(ModelConfig.test());
+	}
+
+	GraphFixture(final ModelConfig config) {
+		this.config = config;
+		this.layers = new Layers(tf, 3, config.width());
+		this.base = new BaseTokenizerGraph(layers, config);
+		this.karl = new KarlGraph(layers, config, base);
+	}
 
 	Session session() {
 		if (session == null) {

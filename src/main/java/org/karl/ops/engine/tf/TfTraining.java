@@ -39,6 +39,9 @@ final class TfTraining {
 			final String was = tc.haltingTargets();
 			final String mode = r.haltingTargets() == null ? was : r.haltingTargets();
 			tc = tc.withHaltingTargets(mode);
+			final String phase1Was = tc.phase1Tokens();
+			final String phase1 = r.phase1Tokens() == null ? phase1Was : r.phase1Tokens();
+			tc = tc.withPhase1Tokens(phase1);
 			// NB: at least ~10 curve points and log lines, even for a short fine-tuning run.
 			if (r.steps() > 0) tc = tc.withSchedule(tc.calibrationSteps(), tc.codeInitStep(), tc
 				.deadCodeSteps(), Math.max(1, Math.min(tc.logEvery(), r.steps() / 10)), tc
@@ -50,9 +53,10 @@ final class TfTraining {
 					.normalization()));
 				m.card(m.card().withNormalization(r.normalization()));
 			}
-			if (!mode.equals(was)) {
-				// the targets are part of the train_step graph: rebuild it from our code, same weights
-				log.line("halting targets: " + mode + " (was " + was + "); rebuilding the training graph");
+			if (!mode.equals(was) || !phase1.equals(phase1Was)) {
+				// both modes are part of the train_step graph: rebuild it from our code, same weights
+				log.line("halting targets: " + mode + " (was " + was + "), phase-1 tokens: " + phase1 +
+					" (was " + phase1Was + "); rebuilding the training graph");
 				m = m.rebuilt(m.card());
 			}
 			else m = m.upgraded(); // a model from an older version gets today's training graph
@@ -94,7 +98,7 @@ final class TfTraining {
 					m.card(m.card().withTraining(tc));
 					recordPlan(m, r);
 					log.line("karl: steps " + from + " -> " + tc.steps() + "; halting targets " + tc
-						.haltingTargets() + "; " + LrSchedule.describe(tc));
+						.haltingTargets() + "; phase-1 tokens " + tc.phase1Tokens() + "; " + LrSchedule.describe(tc));
 					final float l = KarlTrainer.train(m, r.data(), tc, r.output(), listener, r.phase()
 						.base() ? progress.sub(0.5, 1) : progress);
 					if (!Float.isNaN(l)) {
@@ -109,6 +113,7 @@ final class TfTraining {
 				log.line(e.getMessage());
 			}
 			m.card(m.card().with("halting_targets", m.card().training().haltingTargets()).with(
+				"phase1_tokens", m.card().training().phase1Tokens()).with(
 				"epsilon_bins", Arrays.toString(m.epsilonBins())));
 			m.export(r.output());
 			m.exportServing(r.output()); // inference loads this faster (no gradients, no optimiser)

@@ -18,7 +18,7 @@ public class TfTrainingScheduleTest {
 
 	private static TrainRequest request(final boolean resume, final int steps) {
 		return new TrainRequest(TrainRequest.Phase.KARL, null, "", null, null, null, resume ? null : Path.of(
-			"start"), Path.of("out"), resume, steps, 0, "test", null, 1, "test");
+			"start"), Path.of("out"), resume, steps, 0, "test", null, null, 1, "test");
 	}
 
 	@Test
