@@ -4,6 +4,7 @@
 # into runs/lever-NAME. Both steps print their held-out numbers (the base's L1, then KARL's
 # fixed-budget curve at 2, 4, 8, 16, 32 tokens) into runs/lever-NAME.log. Resumable as
 # train-default.sh (run it again). Runs from a frozen copy of the classes ($bin).
+# KARL_OPTS adds options to karl train (e.g. "--phase1_tokens queries", how the table's first rows ran).
 # Usage: NAME=latent PRESET=small-latent BASE_STEPS=1500 KARL_STEPS=1200 scripts/lever-run.sh
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -28,6 +29,6 @@ karl() {
 		--output "$out-base"; fi
 	if [[ -f "$out/karl.json" ]]; then karl train --output "$out" --resume --generated "${GENERATED:-30000}"
 	else karl train --model "$out-base" --steps "${KARL_STEPS:-1200}" --generated "${GENERATED:-30000}" \
-		--output "$out"; fi
+		${KARL_OPTS:-} --output "$out"; fi
 	echo "lever-run $name: $(( $(date +%s) - start )) s"
 } 2>&1 | tee -a "$out.log"
