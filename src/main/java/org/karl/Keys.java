@@ -26,6 +26,16 @@ public final class Keys {
 	/** A default value for the {@link #KEY_EPSILON} parameter. */
 	public static final double DEFAULT_EPSILON = 0.05;
 
+	/**
+	 * Several ε to compare, separated by commas ("0.02,0.05,0.1"): the map at each, as a stack
+	 * with one slice per ε, and a table of how graded each map is (mean tokens, shares at the
+	 * lowest count, at the budget and between); KARL Complexity Map, karl map. Given, it replaces
+	 * {@link #KEY_EPSILON}, which keeps meaning one ε everywhere.
+	 */
+	public static final String KEY_SWEEP = "sweep";
+	/** Empty: no sweep, the map at {@link #KEY_EPSILON}. */
+	public static final String DEFAULT_SWEEP = "";
+
 	/** Most tokens a tile may use, in [1, the model's T_max]; tokenize, reconstruct. */
 	public static final String KEY_BUDGET = "budget";
 	/** 0 means the model's T_max (its maximum number of tokens per tile). */
@@ -195,6 +205,8 @@ public final class Keys {
 	public static final String KEY_TABLE = "table";
 	/** The table of per-tile rows of KARL Complexity Map and KARL Tokenize. */
 	public static final String DEFAULT_TABLE = "KARL tiles";
+	/** The table of KARL Complexity Map's {@link #KEY_SWEEP} summary, one row per ε. */
+	public static final String DEFAULT_TABLE_SWEEP = "KARL sweep";
 	/** The table of per-tile rows of KARL Reconstruct (other columns than the map's). */
 	public static final String DEFAULT_TABLE_RECONSTRUCT = "KARL reconstruct";
 	/** The system Results table, as a {@link #KEY_TABLE} value. */
@@ -276,6 +288,7 @@ public final class Keys {
 	/** What a dialog field means, with its unit, after the key in {@link #label}. */
 	private static final java.util.Map<String, String> HINTS = java.util.Map.ofEntries( //
 		java.util.Map.entry(KEY_EPSILON, "mean |error| per tile"), //
+		java.util.Map.entry(KEY_SWEEP, "epsilons to compare, e.g. 0.02,0.05,0.1; empty = none"), //
 		java.util.Map.entry(KEY_BUDGET, "most tokens per tile; 0 = all"), //
 		java.util.Map.entry(KEY_TOKENS, "fixed tokens per tile; 0 = use epsilon"), //
 		java.util.Map.entry(KEY_MODEL, "folder; empty = the default model"), //

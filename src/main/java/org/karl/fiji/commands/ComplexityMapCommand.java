@@ -7,6 +7,7 @@ import ij.measure.ResultsTable;
 import org.karl.Keys;
 import org.karl.engine.api.Progress;
 import org.karl.ops.ComplexityMapOp;
+import org.karl.ops.EpsilonSweep;
 import org.karl.ops.MapView;
 import org.karl.ops.TableResult;
 import org.karl.ops.Inputs;
@@ -19,7 +20,8 @@ import org.scijava.plugin.Plugin;
 /**
  * SciJava door to KARL Complexity Map (scripts, CommandService); the menu door is
  * {@link org.karl.fiji.ij1.ComplexityMapPlugIn}. No menuPath, so Fiji shows one menu entry.
- * Field names are the macro keys.
+ * Field names are the macro keys. With {@code sweep}, {@code map} is the stack of one map per ε
+ * and {@code table} the summary per ε ({@link EpsilonSweep}).
  */
 @Plugin(type = Command.class, label = "KARL Complexity Map")
 public class ComplexityMapCommand extends NormalizingCommand {
@@ -29,6 +31,10 @@ public class ComplexityMapCommand extends NormalizingCommand {
 
 	@Parameter(required = false)
 	private double epsilon = Keys.DEFAULT_EPSILON;
+
+	@Parameter(required = false, description = "epsilons to compare, e.g. 0.02,0.05,0.1: a stack " +
+		"with one map per epsilon and a table of how graded each is; replaces epsilon; empty: none")
+	private String sweep = Keys.DEFAULT_SWEEP;
 
 	@Parameter(required = false)
 	private int budget = Keys.DEFAULT_BUDGET;
@@ -63,7 +69,9 @@ public class ComplexityMapCommand extends NormalizingCommand {
 	@Override
 	public void run() {
 		Commands.run(this, "KARL Complexity Map", () -> {
-			final TableResult o = ComplexityMapOp.run(image, Models.get(model, null).model(),
+			final TableResult o = sweep != null && !sweep.isBlank() ? EpsilonSweep.run(image, Models.get(
+				model, null).model(), EpsilonSweep.parse(sweep), budget, normalization(), lut, show, display,
+				save, verify, Progress.NONE) : ComplexityMapOp.run(image, Models.get(model, null).model(),
 				Inputs.epsilon(String.valueOf(epsilon), epsilon), budget, normalization(), lut, show, display, save,
 				verify, Progress.NONE);
 			Commands.report(this, "KARL Complexity Map", o);
