@@ -8,6 +8,9 @@ import java.util.Map;
 
 import org.karl.engine.api.Tokenizer;
 import org.karl.ops.ComplexityMapOp;
+import org.karl.ops.EpsilonSweep;
+import org.karl.ops.Inputs;
+import org.karl.ops.SweepFiles;
 import org.karl.ops.Failures;
 import org.karl.ops.MapBatch;
 import org.karl.ops.MapFiles;
@@ -52,6 +55,12 @@ public final class MapCommand extends KarlCommand {
 		description = "folder for NAME" + MapFiles.MAP_SUFFIX + " and NAME" + MapFiles.CSV_SUFFIX + " (columns below)")
 	Path output;
 
+	@Option(names = "--" + KEY_SWEEP, paramLabel = "E1,E2,...",
+		description = "compare epsilons instead of mapping at one: NAME" + SweepFiles.TIF_SUFFIX +
+			" (one map per epsilon, slice labels \"ε = 0.05\") and NAME" + SweepFiles.CSV_SUFFIX +
+			" (one row per epsilon, columns below); replaces --" + KEY_EPSILON)
+	String sweep = DEFAULT_SWEEP;
+
 	@Option(names = "--" + KEY_SHARD, paramLabel = "I/N",
 		description = "map only part I of N of the inputs (1-based, round-robin; e.g. a SLURM array " +
 			"task), with the output names of the whole run; karl merge joins the tables")
@@ -72,11 +81,17 @@ public final class MapCommand extends KarlCommand {
 			"  + " + String.join(",", ComplexityMapOp.columns(true).subList(ComplexityMapOp.COLUMNS.size(),
 				ComplexityMapOp.columns(true).size())) + " with --" + KEY_VERIFY + "; then tiles where " +
 				"epsilon is out of reach even at the budget (met 0) are outlined in cyan in the map's " +
-				"overlay, named \"" + UnreachableFlags.NAME + "\"" };
+				"overlay, named \"" + UnreachableFlags.NAME + "\"", "Sweep CSV columns (--" + KEY_SWEEP +
+					"): " + String.join(", ", EpsilonSweep.table(List.of(), true).columns()) + " (" +
+					EpsilonSweep.OUT_OF_REACH + " with --" + KEY_VERIFY + "); shares of tiles at the lowest " +
+					"count, at the budget, and between (graded)" };
 	}
 
 	@Override
 	public Integer call() throws Exception {
+		final float[] eps = sweep == null || sweep.isBlank() ? null : EpsilonSweep.parse(sweep);
+		if (eps != null && skipDone) throw new IllegalArgumentException("--" + KEY_SKIP_DONE +
+			" finds the maps of one epsilon, not a sweep's; leave it out with --" + KEY_SWEEP);
 		final MapBatch.Plan plan = MapBatch.plan(new MapBatch.Request(files, output, request.model,
 			new MapBatch.Settings(request.epsilon(), request.budget, lut, normalize.get(), request.verify),
 			shard, null), n -> err().println("karl map: note: " + n));
@@ -84,9 +99,10 @@ public final class MapCommand extends KarlCommand {
 		int failed = 0;
 		try (Tokenizer tokenizer = loader.load(plan.modelDir())) {
 			plan.check(tokenizer); // NB: a bad ε fails once, before any file is read
+			if (eps != null) for (final float e : eps) Inputs.budget(tokenizer, e, request.budget);
 			for (final Map.Entry<Path, String> in : plan.names().entrySet()) {
 				final Path f = in.getKey();
-				final MapBatch.Step s = MapBatch.step(f, f.toString(), output, in.getValue(), plan
+				final MapBatch.Step s = eps != null ? sweep(f, in.getValue(), tokenizer, eps) : MapBatch.step(f, f.toString(), output, in.getValue(), plan
 					.settings(), () -> tokenizer, skipDone, Failures.CLI, progress(f.toString()));
 				if (s.redo() != null) err().println("karl map: note: " + s.redo() + "; mapping " + f +
 					" again");
@@ -108,5 +124,20 @@ public final class MapCommand extends KarlCommand {
 		if (failed < plan.names().size()) err().println("karl map: " + MapBatch.failedLine(failed, plan
 			.names().size()));
 		return Main.EXIT_FAILURE;
+	}
+
+	/** One input of a sweep, as a {@link MapBatch.Step}: a failure is that input's, not the batch's. */
+	private MapBatch.Step sweep(final Path f, final String name, final Tokenizer tokenizer,
+		final float[] eps)
+	{
+		try {
+			return new MapBatch.Step(MapBatch.Status.MAPPED, SweepFiles.sweep(f, f.toString(), output,
+				name, tokenizer, eps, request.budget, normalize.get(), lut, request.verify, progress(f
+					.toString())), null, null);
+		}
+		catch (final Exception | OutOfMemoryError e) {
+			return new MapBatch.Step(MapBatch.Status.FAILED, null, null, Failures.describe(e,
+				Failures.CLI));
+		}
 	}
 }

@@ -69,7 +69,8 @@ public final class MapFiles {
 	/** True for files that a map batch writes, so that a folder mapped into itself skips them. */
 	public static boolean isOutput(final Path f) {
 		final String n = f.getFileName().toString();
-		return n.endsWith(MAP_SUFFIX) || n.endsWith(CSV_SUFFIX);
+		return n.endsWith(MAP_SUFFIX) || n.endsWith(CSV_SUFFIX) || n.endsWith(SweepFiles.TIF_SUFFIX) ||
+			n.endsWith(SweepFiles.CSV_SUFFIX);
 	}
 
 	/**
