@@ -10,7 +10,9 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 import org.karl.engine.api.Progress;
-import org.karl.engine.runtime.KarlModel;
+import org.karl.engine.api.Tokenizer;
+import org.karl.engine.config.ModelCard;
+import org.karl.engine.config.ModelConfig;
 import org.karl.eval.EvalJson;
 import org.karl.eval.EvalReport;
 import org.karl.eval.EvalResult;
@@ -18,6 +20,7 @@ import org.karl.data.EvalSet;
 import org.karl.eval.Evaluation;
 import org.karl.eval.Goals;
 import org.karl.eval.ij.EvalFigures;
+import org.karl.ops.Models;
 
 import ij.ImagePlus;
 
@@ -71,16 +74,19 @@ public final class EvalCommand extends KarlCommand {
 		if (n < 1 || synthetic < 0) throw usage("--" + KEY_N + " must be >= 1 and --" +
 			KEY_SYNTHETIC + " >= 0");
 		ModelLocator.existing(modelDir.toString(), null, "--" + KEY_MODEL);
-		try (KarlModel model = KarlModel.load(modelDir)) {
-			Evaluation.Options o = Evaluation.Options.defaults(model, seed).withTraining(model.config()
-				.budgetStep(), model.config().tableTokens(), model.config().haltThreshold());
+		// NB: the settings come from the card, as the model itself comes from the one loader
+		// (ops.Models), which hands out the engine's Tokenizer and not its TensorFlow class
+		final ModelCard card = ModelCard.read(modelDir);
+		final ModelConfig config = card.model();
+		try (Tokenizer model = Models.load(modelDir, Models.Policy.ONCE).model()) {
+			Evaluation.Options o = Evaluation.Options.defaults(model, seed).withTraining(config
+				.budgetStep(), config.tableTokens(), config.haltThreshold());
 			if (epsilon != null) o = o.withEpsilons(epsilons(epsilon, model));
 			final EvalSet set = synthetic > 0 ? EvalSet.synthetic(synthetic, seed) : EvalSet.heldOut(
 				Path.of(data), n, seed);
 			out().println("eval: " + set + " tiles, epsilon " + Arrays.toString(o.epsilons()));
-			final EvalResult r = Evaluation.run(model, modelDir + " (halting targets: " + model.card()
-				.training().haltingTargets() + ")", model.config()
-				.latentCodes(), set, o, status());
+			final EvalResult r = Evaluation.run(model, modelDir + " (halting targets: " + card
+				.training().haltingTargets() + ")", config.latentCodes(), set, o, status());
 			final String command = "karl eval " + String.join(" ", raw());
 			AtomicFiles.write(out.resolve(JSON), w -> w.write(EvalJson.toJson(r)));
 			AtomicFiles.write(out.resolve(MARKDOWN), w -> w.write(EvalReport.markdown(r, command)));
@@ -96,7 +102,7 @@ public final class EvalCommand extends KarlCommand {
 	}
 
 	/** Parses {@code 0.02,0.05} into ascending distinct ε, each in (0, last bin]. */
-	private float[] epsilons(final String list, final KarlModel model) {
+	private float[] epsilons(final String list, final Tokenizer model) {
 		final TreeSet<Float> set = new TreeSet<>();
 		for (final String s : list.split(",")) {
 			try {

@@ -24,6 +24,11 @@ import org.karl.ops.VerifySummary;
  * cold start in a child JVM, and resident memory over many single-tile calls after a warm-up.
  * The same plane is also mapped with verified counts ({@link VerifiedCounts}), in
  * the same process and alternating with the single-pass runs, so that both see the same load.
+ * <p>
+ * NB: the bench loads {@link KarlModel} itself rather than through the one loader of the doors
+ * ({@code ops.Models}): it loads one folder at several batch sizes, which that loader does not
+ * offer, and what it measures (the speed at a batch size, memory over many calls, the cold start)
+ * needs a model loaded for the measurement alone, never one a cache kept or shares.
  */
 public final class Bench {
 

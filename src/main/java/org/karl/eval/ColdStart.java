@@ -43,6 +43,7 @@ public final class ColdStart {
 		final long main = System.currentTimeMillis();
 		if (TensorFlow.version().isEmpty()) throw new IllegalStateException("no TensorFlow version");
 		final long tf = System.currentTimeMillis();
+		// NB: not through ops.Models: the cold start times the engine's own load (see Bench)
 		try (KarlModel m = KarlModel.load(Path.of(args[0]), 1)) {
 			final long loaded = System.currentTimeMillis();
 			m.tokenize(new float[m.tileSize() * m.tileSize()], 1, m.epsilonBins()[0], m.maxTokens(),

@@ -1,7 +1,6 @@
 package org.karl.ops;
 
 import ij.ImagePlus;
-import ij.gui.Plot;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,14 +22,42 @@ import org.karl.ops.engine.TrainRequest;
 /**
  * Training, for every door (karl train-base, karl train, KARL Train...): checks the request
  * (output writable and not someone else's folder; a model in the output is only continued with
- * resume, never replaced), runs the engine's one training entry point, and draws the curve.
+ * resume, never replaced), runs the engine's one training entry point, and collects the loss
+ * curve (drawn by the Fiji doors, not here).
  * {@code steps} always means the steps this run adds; with resume and 0 steps, an interrupted
  * run is finished.
  */
 public final class TrainOp {
 
 	/** How the run ended, and the loss curve. */
-	public record Output(TrainOutcome outcome, Plot curve) {}
+	public record Output(TrainOutcome outcome, Curve curve) {}
+
+	/**
+	 * The loss against the step of each phase a run trained, as the engine reported it.
+	 *
+	 * @param title a title for the curve: the output folder's name and "KARL training"
+	 * @param base the base tokenizer's points; none when this run trained no base
+	 * @param karl KARL training's points; none when this run trained no KARL phase
+	 */
+	public record Curve(String title, Points base, Points karl) {}
+
+	/** Points of one phase, in the order reported: {@code steps[i]} had loss {@code losses[i]}. */
+	public record Points(double[] steps, double[] losses) {
+
+		/** Number of points. */
+		public int size() {
+			return steps.length;
+		}
+
+		static Points of(final List<double[]> pts) {
+			final double[] x = new double[pts.size()], y = new double[pts.size()];
+			for (int i = 0; i < x.length; i++) {
+				x[i] = pts.get(i)[0];
+				y[i] = pts.get(i)[1];
+			}
+			return new Points(x, y);
+		}
+	}
 
 	private TrainOp() {}
 
@@ -79,7 +106,7 @@ public final class TrainOp {
 		Outputs.checkWritableFolder(output, outputKey);
 	}
 
-	/** Trains and returns the outcome with a loss-vs-step plot. */
+	/** Trains and returns the outcome with the loss-vs-step curve. */
 	public static Output run(final Engine engine, final TrainRequest r, final TrainLog log,
 		final Progress progress) throws IOException
 	{
@@ -101,11 +128,8 @@ public final class TrainOp {
 		final TrainOutcome o = engine.train(r.withOutput(OutputRule.folder(r.output(), "output")), both,
 			progress);
 		Models.clear(); // NB: the output folder may be a cached model
-		final Plot plot = new Plot(r.output().getFileName() + " KARL training", "step", "loss");
-		if (!base.isEmpty()) addCurve(plot, base, "#1f77b4", "base");
-		if (!karl.isEmpty()) addCurve(plot, karl, "#d62728", "karl");
-		plot.setLegend(null, Plot.AUTO_POSITION);
-		return new Output(o, plot);
+		return new Output(o, new Curve(r.output().getFileName() + " KARL training", Points.of(base),
+			Points.of(karl)));
 	}
 
 	/**
@@ -143,19 +167,6 @@ public final class TrainOp {
 		return run(engine, new TrainRequest(phase, data.tiles(), data.note(), data.normalization(), null,
 			null, start,
 			output, resume, steps, 0, preset, null, null, seed, command), log, progress);
-	}
-
-	private static void addCurve(final Plot plot, final List<double[]> pts, final String color,
-		final String label)
-	{
-		final double[] x = new double[pts.size()], y = new double[pts.size()];
-		for (int i = 0; i < x.length; i++) {
-			x[i] = pts.get(i)[0];
-			y[i] = pts.get(i)[1];
-		}
-		plot.setColor(color);
-		plot.add("line", x, y);
-		plot.setLabel(-1, label);
 	}
 
 	private static boolean isEmpty(final Path dir) throws IOException {

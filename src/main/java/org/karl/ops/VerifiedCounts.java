@@ -83,8 +83,8 @@ public final class VerifiedCounts {
 				"canceled while verifying counts");
 			// NB: the first round decodes every tile; the climb's rounds only the few short of ε
 			final Progress p = round == 0 ? progress.sub(0, 0.9) : progress.sub(0.9, 1);
-			final float[] decoded = t.decode(gather(r.tokens(), todo, tmax), prefixes(counts, todo,
-				tmax), todo.length, p);
+			final float[] decoded = t.decode(gather(r.tokens(), todo, tmax), BudgetLadder.prefixMask(
+				gather(counts, todo, 1), tmax), todo.length, p);
 			int left = 0;
 			for (int k = 0; k < todo.length; k++) {
 				final int i = todo[k];
@@ -98,7 +98,7 @@ public final class VerifiedCounts {
 			todo = Arrays.copyOf(todo, left);
 		}
 		progress.fraction(1);
-		final int[] keep = prefixes(counts, null, tmax);
+		final int[] keep = BudgetLadder.prefixMask(counts, tmax);
 		return new Tiles(n, tmax, r.counts().clone(), counts, l1, met, r.tokens().clone(), keep,
 			images);
 	}
@@ -141,21 +141,12 @@ public final class VerifiedCounts {
 		return new PlaneResult(new PlaneTokens(grid, counts, l1, tokens, keep), predicted, met);
 	}
 
-	/** Rows {@code which} of a [n, tmax] array. */
-	private static int[] gather(final int[] a, final int[] which, final int tmax) {
-		final int[] out = new int[which.length * tmax];
+	/** Rows {@code which} of a [n, width] array. */
+	private static int[] gather(final int[] a, final int[] which, final int width) {
+		final int[] out = new int[which.length * width];
 		for (int k = 0; k < which.length; k++)
-			System.arraycopy(a, which[k] * tmax, out, k * tmax, tmax);
+			System.arraycopy(a, which[k] * width, out, k * width, width);
 		return out;
-	}
-
-	/** Prefix masks: the first {@code counts[i]} of {@code tmax} slots kept, for tiles {@code which}. */
-	private static int[] prefixes(final int[] counts, final int[] which, final int tmax) {
-		final int m = which == null ? counts.length : which.length;
-		final int[] keep = new int[m * tmax];
-		for (int k = 0; k < m; k++)
-			Arrays.fill(keep, k * tmax, k * tmax + counts[which == null ? k : which[k]], 1);
-		return keep;
 	}
 
 	/** Mean |a − b| over {@code px} values, as the model's own per-tile L1. */

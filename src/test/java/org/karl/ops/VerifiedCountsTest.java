@@ -2,108 +2,34 @@ package org.karl.ops;
 
 import static org.junit.Assert.*;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import org.karl.engine.api.BudgetLadder;
 import java.util.Random;
 
 import net.imglib2.img.array.ArrayImgs;
 
 import org.junit.Test;
+import org.karl.engine.api.BudgetLadder;
 import org.karl.engine.api.Progress;
-import org.karl.engine.api.ReconstructResult;
-import org.karl.engine.api.TokenizeResult;
-import org.karl.engine.api.Tokenizer;
 import org.karl.image.PlaneTokenizer;
+import org.karl.testing.FakeTokenizer;
 
 /**
- * The climb of {@link VerifiedCounts} against a scripted tokenizer whose every tile has a known
- * L1 at every prefix length, so the expected verified count is computed independently from the
- * definition: k̂ when it meets ε, else the smallest ladder rung above k̂ that does, else the
- * budget with met false.
+ * The climb of {@link VerifiedCounts} against a scripted {@link FakeTokenizer} whose every tile
+ * has a known L1 at every prefix length, so the expected verified count is computed
+ * independently from the definition: k̂ when it meets ε, else the smallest ladder rung above k̂
+ * that does, else the budget with met false.
  */
 public class VerifiedCountsTest {
 
 	private static final float EPS = 0.05f;
 	private static final int TMAX = 32, TILE = 4, PX = TILE * TILE;
 
-	/**
-	 * Tile {@code i} is constant 0.5; its token ids are all {@code i}; decoding its first k tokens
-	 * gives 0.5 + err[i][k], so its L1 at k is err[i][k]. The halting head's keep mask is
-	 * deliberately not a prefix, and decode refuses anything but prefix masks: verification must
-	 * decode prefixes. Records the tiles of every decode call.
-	 */
-	static final class Scripted implements Tokenizer {
+	private static final float[] BINS = { 0.01f, 0.05f, 0.2f };
 
-		final int[] predicted;
-		final float[][] err;
-		final List<Integer> decodes = new ArrayList<>();
-
-		Scripted(final int[] predicted, final float[][] err) {
-			this.predicted = predicted;
-			this.err = err;
-		}
-
-		@Override
-		public int tileSize() {
-			return TILE;
-		}
-
-		@Override
-		public int maxTokens() {
-			return TMAX;
-		}
-
-		@Override
-		public float[] epsilonBins() {
-			return new float[] { 0.01f, 0.05f, 0.2f };
-		}
-
-		@Override
-		public TokenizeResult tokenize(final float[] tiles, final int n, final float epsilon,
-			final int budget, final Progress progress)
-		{
-			final int[] tokens = new int[n * TMAX], keep = new int[n * TMAX], counts = new int[n];
-			for (int i = 0; i < n; i++) {
-				counts[i] = Math.min(budget, predicted[i]);
-				for (int j = 0; j < TMAX; j++) tokens[i * TMAX + j] = j < budget ? i : -1;
-				// NB: keep the last counts[i] slots of the budget: a count, but not a prefix
-				for (int j = budget - counts[i]; j < budget; j++) keep[i * TMAX + j] = 1;
-			}
-			return new TokenizeResult(n, TMAX, tokens, keep, counts, new float[n * TMAX]);
-		}
-
-		@Override
-		public float[] decode(final int[] tokens, final int[] keep, final int n,
-			final Progress progress)
-		{
-			decodes.add(n);
-			final float[] out = new float[n * PX];
-			for (int k = 0; k < n; k++) {
-				int kept = 0;
-				while (kept < TMAX && keep[k * TMAX + kept] == 1) kept++;
-				for (int j = kept; j < TMAX; j++) if (keep[k * TMAX + j] != 0) throw new AssertionError(
-					"not a prefix mask: " + Arrays.toString(Arrays.copyOfRange(keep, k * TMAX, (k + 1) *
-						TMAX)));
-				for (int j = 0; j < kept; j++) if (tokens[k * TMAX + j] < 0) throw new AssertionError(
-					"kept slot " + j + " past the budget");
-				final int tile = tokens[k * TMAX]; // NB: slot 0 is within every budget
-				Arrays.fill(out, k * PX, (k + 1) * PX, 0.5f + err[tile][kept]);
-			}
-			return out;
-		}
-
-		@Override
-		public ReconstructResult reconstruct(final float[] tiles, final int n, final float epsilon,
-			final int budget, final Progress progress)
-		{
-			throw new AssertionError("verification decodes; it does not run the single pass twice");
-		}
-
-		@Override
-		public void close() {}
+	/** The scripted fake: tile i predicted predicted[i] tokens, L1 err[i][k] at k tokens. */
+	private static FakeTokenizer scripted(final int[] predicted, final float[][] err) {
+		return FakeTokenizer.scripted(TILE, TMAX, BINS, predicted, err);
 	}
 
 	private static float[] flat(final int n) {
@@ -134,7 +60,7 @@ public class VerifiedCountsTest {
 		final float[][] err = { needs(2), needs(5), needs(4), needs(99), needs(0), dip, needs(99),
 			needs(30) };
 		final int[] predicted = { 2, 2, 3, 2, 0, 2, 32, 5 };
-		final Scripted s = new Scripted(predicted, err);
+		final FakeTokenizer s = scripted(predicted, err);
 		final VerifiedCounts.Tiles v = VerifiedCounts.verify(s, flat(8), 8, EPS, TMAX, Progress.NONE);
 		assertArrayEquals(predicted, v.predicted());
 		assertArrayEquals(new int[] { 2, 6, 4, 32, 0, 4, 32, 32 }, v.counts());
@@ -152,7 +78,7 @@ public class VerifiedCountsTest {
 
 	@Test
 	public void predictedZeroThatMissesClimbsFromTwo() {
-		final Scripted s = new Scripted(new int[] { 0 }, new float[][] { needs(2) });
+		final FakeTokenizer s = scripted(new int[] { 0 }, new float[][] { needs(2) });
 		final VerifiedCounts.Tiles v = VerifiedCounts.verify(s, flat(1), 1, EPS, TMAX, Progress.NONE);
 		assertEquals(2, v.counts()[0]);
 		assertTrue(v.met()[0]);
@@ -160,7 +86,7 @@ public class VerifiedCountsTest {
 
 	@Test
 	public void anOffLadderBudgetIsTheLastRungAndUnreachableTilesEndThere() {
-		final Scripted s = new Scripted(new int[] { 3, 3 }, new float[][] { needs(99), needs(17) });
+		final FakeTokenizer s = scripted(new int[] { 3, 3 }, new float[][] { needs(99), needs(17) });
 		final VerifiedCounts.Tiles v = VerifiedCounts.verify(s, flat(2), 2, EPS, 20, Progress.NONE);
 		assertArrayEquals(new int[] { 20, 20 }, v.counts());
 		assertArrayEquals(new boolean[] { false, true }, v.met());
@@ -176,7 +102,7 @@ public class VerifiedCountsTest {
 			err[i] = needs(i < 3 ? 2 : i == 3 ? 4 : i == 4 ? 8 : 99);
 			predicted[i] = 2;
 		}
-		final Scripted s = new Scripted(predicted, err);
+		final FakeTokenizer s = scripted(predicted, err);
 		VerifiedCounts.verify(s, flat(6), 6, EPS, 8, Progress.NONE);
 		// all at k̂ = 2; three at 4; two at 6; two at 8 (one meets, one at the budget)
 		assertEquals(List.of(6, 3, 2, 2), s.decodes);
@@ -199,7 +125,7 @@ public class VerifiedCountsTest {
 					e *= 0.8f + r.nextFloat() * 0.2f;
 				}
 			}
-			final Scripted s = new Scripted(predicted, err);
+			final FakeTokenizer s = scripted(predicted, err);
 			final VerifiedCounts.Tiles v = VerifiedCounts.verify(s, flat(n), n, EPS, budget,
 				Progress.NONE);
 			for (int i = 0; i < n; i++) {
@@ -221,7 +147,7 @@ public class VerifiedCountsTest {
 		final float[][] err = new float[6][];
 		for (int i = 0; i < 6; i++) err[i] = needs(3);
 		// NB: chunk-local ids: each chunk's tokenize numbers its tiles from 0
-		final Scripted s = new Scripted(new int[] { 2, 2, 2, 2, 2, 2 }, err);
+		final FakeTokenizer s = scripted(new int[] { 2, 2, 2, 2, 2, 2 }, err);
 		final float[] px = new float[tx * TILE * ty * TILE];
 		Arrays.fill(px, 0.5f);
 		final boolean[] sel = { true, false, true, false, false, true };
@@ -237,7 +163,7 @@ public class VerifiedCountsTest {
 
 	@Test
 	public void aBadRequestIsRefusedBeforeAnyWork() {
-		final Scripted s = new Scripted(new int[] { 1 }, new float[][] { needs(1) });
+		final FakeTokenizer s = scripted(new int[] { 1 }, new float[][] { needs(1) });
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
 			() -> VerifiedCounts.verify(s, flat(1), 1, 0.5f, TMAX, Progress.NONE));
 		assertTrue(e.getMessage(), e.getMessage().startsWith("epsilon = 0.5 is outside (0, 0.2]"));

@@ -1,6 +1,7 @@
 package org.karl.testing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.karl.engine.api.Progress;
@@ -9,25 +10,57 @@ import org.karl.engine.api.TokenizeResult;
 import org.karl.engine.api.Tokenizer;
 
 /**
- * A Tokenizer without a model, for tests: a tile's count is {@code min(budget, 1 + round(5 *
- * roughness / epsilon))}, roughness being the mean |horizontal difference|, so blank tiles need
- * 1 token and noise (roughness 1/3) many; the reconstruction is the tile's mean and l1 its mean absolute
- * deviation. Records the size of every call.
+ * A Tokenizer without a model, for tests. By default a tile's count is {@code min(budget, 1 +
+ * round(5 * roughness / epsilon))}, roughness being the mean |horizontal difference|, so blank
+ * tiles need 1 token and noise (roughness 1/3) many; the reconstruction is the tile's mean and l1
+ * its mean absolute deviation; decode gives zeros.
+ * <p>
+ * A {@link #scripted} fake instead knows every tile's L1 at every prefix length, for tests of
+ * verification: tile {@code i} (numbered from 0 in each call) is predicted {@code predicted[i]}
+ * tokens, its token ids are all {@code i}, and decoding its first k tokens gives
+ * {@code 0.5 + err[i][k]}, so a tile of constant 0.5 has L1 {@code err[i][k]} at k. Its keep
+ * mask is deliberately not a prefix (the last slots of the budget), and its decode refuses
+ * anything but prefix masks; it has no single pass ({@link #reconstruct} fails).
+ * <p>
+ * Records the size of every call.
  */
 public final class FakeTokenizer implements Tokenizer {
 
 	private final int tileSize, maxTokens;
 	private final float[] bins;
+	private final int[] predicted; // NB: null unless scripted
+	private final float[][] err;
 
 	/** Number of tiles passed to each tokenize or reconstruct call, in order. */
 	public final List<Integer> calls = new ArrayList<>();
 
+	/** Number of tiles passed to each decode call, in order. */
+	public final List<Integer> decodes = new ArrayList<>();
+
 	public boolean closed;
 
 	public FakeTokenizer(final int tileSize, final int maxTokens, final float... bins) {
+		this(tileSize, maxTokens, bins, null, null);
+	}
+
+	private FakeTokenizer(final int tileSize, final int maxTokens, final float[] bins,
+		final int[] predicted, final float[][] err)
+	{
 		this.tileSize = tileSize;
 		this.maxTokens = maxTokens;
 		this.bins = bins;
+		this.predicted = predicted;
+		this.err = err;
+	}
+
+	/**
+	 * The scripted fake: {@code predicted[i]} is tile i's count, {@code err[i][k]} its L1 at the
+	 * first k tokens (k in [0, maxTokens]).
+	 */
+	public static FakeTokenizer scripted(final int tileSize, final int maxTokens, final float[] bins,
+		final int[] predicted, final float[][] err)
+	{
+		return new FakeTokenizer(tileSize, maxTokens, bins, predicted, err);
 	}
 
 	/** The count this fake gives one tile. */
@@ -70,6 +103,13 @@ public final class FakeTokenizer implements Tokenizer {
 		final int[] counts = new int[n];
 		final int[] tokens = new int[n * maxTokens], keep = new int[n * maxTokens];
 		for (int i = 0; i < n; i++) {
+			if (predicted != null) {
+				counts[i] = Math.min(budget, predicted[i]);
+				for (int j = 0; j < maxTokens; j++) tokens[i * maxTokens + j] = j < budget ? i : -1;
+				// NB: keep the last counts[i] slots of the budget: a count, but not a prefix
+				for (int j = budget - counts[i]; j < budget; j++) keep[i * maxTokens + j] = 1;
+				continue;
+			}
 			counts[i] = count(tiles, i * p, tileSize, epsilon, budget);
 			for (int j = 0; j < maxTokens; j++) {
 				keep[i * maxTokens + j] = j < counts[i] ? 1 : 0;
@@ -83,13 +123,30 @@ public final class FakeTokenizer implements Tokenizer {
 	public float[] decode(final int[] tokens, final int[] keep, final int n,
 		final Progress progress)
 	{
-		return new float[n * tileSize * tileSize];
+		decodes.add(n);
+		final int px = tileSize * tileSize;
+		final float[] out = new float[n * px];
+		if (predicted == null) return out;
+		final int t = maxTokens;
+		for (int k = 0; k < n; k++) {
+			int kept = 0;
+			while (kept < t && keep[k * t + kept] == 1) kept++;
+			for (int j = kept; j < t; j++) if (keep[k * t + j] != 0) throw new AssertionError(
+				"not a prefix mask: " + Arrays.toString(Arrays.copyOfRange(keep, k * t, (k + 1) * t)));
+			for (int j = 0; j < kept; j++) if (tokens[k * t + j] < 0) throw new AssertionError(
+				"kept slot " + j + " past the budget");
+			final int tile = tokens[k * t]; // NB: slot 0 is within every budget
+			Arrays.fill(out, k * px, (k + 1) * px, 0.5f + err[tile][kept]);
+		}
+		return out;
 	}
 
 	@Override
 	public ReconstructResult reconstruct(final float[] tiles, final int n, final float epsilon,
 		final int budget, final Progress progress)
 	{
+		if (predicted != null) throw new AssertionError("a scripted fake has no single pass: " +
+			"verification decodes; it does not run the single pass twice");
 		final TokenizeResult t = tokenize(tiles, n, epsilon, budget, progress);
 		final int p = tileSize * tileSize;
 		final float[] images = new float[tiles.length];

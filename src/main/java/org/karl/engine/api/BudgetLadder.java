@@ -47,10 +47,29 @@ public final class BudgetLadder {
 		return r.stream().mapToInt(Integer::intValue).toArray();
 	}
 
-	/** Keep mask [n, tmax] with the first {@code k} slots of every row set: a prefix decode. */
-	public static int[] prefixMask(final int n, final int tmax, final int k) {
-		final int[] keep = new int[n * tmax];
-		for (int i = 0; i < n; i++) java.util.Arrays.fill(keep, i * tmax, i * tmax + k, 1);
+	/**
+	 * Keep mask [counts.length, tmax] whose row {@code i} keeps its first {@code counts[i]} slots: a
+	 * prefix decode of each tile at its own count.
+	 *
+	 * @throws IllegalArgumentException when a count lies outside [0, tmax]
+	 */
+	public static int[] prefixMask(final int[] counts, final int tmax) {
+		final int[] keep = new int[counts.length * tmax];
+		for (int i = 0; i < counts.length; i++) {
+			if (counts[i] < 0 || counts[i] > tmax) throw new IllegalArgumentException(
+				"BudgetLadder: prefix " + counts[i] + " of row " + i + " is outside [0, " + tmax + "]");
+			java.util.Arrays.fill(keep, i * tmax, i * tmax + counts[i], 1);
+		}
 		return keep;
+	}
+
+	/**
+	 * Keep mask [n, tmax] with the first {@code k} slots of every row set: the per-row
+	 * {@link #prefixMask(int[], int)} with one count for all.
+	 */
+	public static int[] prefixMask(final int n, final int tmax, final int k) {
+		final int[] counts = new int[n];
+		java.util.Arrays.fill(counts, k);
+		return prefixMask(counts, tmax);
 	}
 }

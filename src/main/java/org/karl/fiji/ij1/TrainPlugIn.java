@@ -9,6 +9,7 @@ import ij.gui.GenericDialog;
 import java.nio.file.Path;
 import java.util.Set;
 
+import org.karl.fiji.LossPlot;
 import org.karl.ops.TrainOp;
 import org.karl.ops.engine.Engines;
 import org.karl.ops.engine.TrainLog;
@@ -80,7 +81,7 @@ public class TrainPlugIn extends KarlPlugIn {
 		final TrainOp.Output o = TrainOp.runOnImages(Engines.get(imagejDir()), WindowManager
 			.getCurrentImage(), images, model, output, resume, steps, preset, a.integer(KEY_SEED,
 				(int) DEFAULT_SEED), normalization(a), "KARL Train " + a.options(), log, new IjProgress());
-		o.curve().show();
+		LossPlot.of(o.curve()).show();
 		IJ.log(title() + ": " + (o.outcome().canceled() ? "canceled (Esc) at step " + o.outcome()
 			.step() + "; that checkpoint is saved in " + output + " (continue with resume)"
 			: "saved " + output + " at step " + o.outcome().step() + " (base " + o.outcome().baseStep() +

@@ -39,4 +39,30 @@ public class BudgetLadderTest {
 			() -> BudgetLadder.next(32, 32));
 		assertTrue(e.getMessage(), e.getMessage().contains("budget 32"));
 	}
+
+	@Test
+	public void aPrefixMaskKeepsTheFirstCountSlotsOfEachRow() {
+		assertArrayEquals(new int[] { 1, 1, 0, 0, //
+			0, 0, 0, 0, //
+			1, 1, 1, 1, //
+			1, 0, 0, 0 }, BudgetLadder.prefixMask(new int[] { 2, 0, 4, 1 }, 4));
+		assertArrayEquals(new int[0], BudgetLadder.prefixMask(new int[0], 4));
+	}
+
+	@Test
+	public void aUniformPrefixIsThePerRowMaskWithOneCount() {
+		assertArrayEquals(new int[] { 1, 1, 1, 0, 0, 1, 1, 1, 0, 0 }, BudgetLadder.prefixMask(2, 5, 3));
+		assertArrayEquals(BudgetLadder.prefixMask(new int[] { 3, 3, 3 }, 8), BudgetLadder.prefixMask(3, 8,
+			3));
+		assertArrayEquals(new int[6], BudgetLadder.prefixMask(2, 3, 0));
+	}
+
+	@Test
+	public void aPrefixLongerThanTheRowIsRefusedNotSpilledIntoTheNext() {
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> BudgetLadder.prefixMask(new int[] { 5, 1 }, 4));
+		assertTrue(e.getMessage(), e.getMessage().contains("prefix 5 of row 0 is outside [0, 4]"));
+		assertThrows(IllegalArgumentException.class, () -> BudgetLadder.prefixMask(2, 4, 5));
+		assertThrows(IllegalArgumentException.class, () -> BudgetLadder.prefixMask(new int[] { -1 }, 4));
+	}
 }
