@@ -13,15 +13,7 @@ name="${NAME:?NAME=...}"
 out="runs/lever-$name"
 bin="${BIN:-runs/lever-bin}" # NB: a run loads classes lazily: give a running one its own copy
 scripts/fetch-data.sh > /dev/null
-if [[ ! -d $bin/classes ]]; then
-	./karl --help > /dev/null
-	rm -rf $bin.tmp && mkdir -p $bin.tmp && cp -r target/classes $bin.tmp/classes
-	cp target/classpath.txt $bin.tmp/ && mv $bin.tmp $bin
-fi
-karl() {
-	TF_CPP_MIN_LOG_LEVEL=2 java ${KARL_JAVA_OPTS:-} -cp "$bin/classes:$(cat $bin/classpath.txt)" \
-		org.karl.cli.Main "$@"
-}
+source scripts/frozen-karl.sh
 {
 	start=$(date +%s)
 	if [[ -f "$out-base/karl.json" ]]; then karl train-base --output "$out-base" --resume --generated "${GENERATED:-30000}"

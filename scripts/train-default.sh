@@ -23,16 +23,8 @@ karl_steps="${KARL_STEPS:-16000}"
 generated="${GENERATED:-30000}"
 scripts/fetch-data.sh
 
-if [[ ! -d "$out-bin/classes" ]]; then
-	./karl --help > /dev/null # builds when stale
-	mkdir -p "$out-bin"
-	cp -r target/classes "$out-bin/classes.tmp" && mv "$out-bin/classes.tmp" "$out-bin/classes"
-	cp target/classpath.txt "$out-bin/classpath.txt"
-fi
-karl() {
-	TF_CPP_MIN_LOG_LEVEL=2 java ${KARL_JAVA_OPTS:-} -cp "$out-bin/classes:$(cat "$out-bin/classpath.txt")" \
-		org.karl.cli.Main "$@"
-}
+bin="$out-bin"
+source scripts/frozen-karl.sh
 
 start=$(date +%s)
 if [[ -f "$out-base/karl.json" ]]; then
