@@ -103,7 +103,7 @@ public class ArchitectureTest {
 			"org.karl.fiji", "org.karl.ops" }, new String[] { "org.karl.ops.engine.tf" },
 			new String[] { "org.karl.engine.runtime.KarlModel", "org.karl.engine.runtime.ModelSession" },
 			null), //
-		// NB: training collects its loss curve in ops; the Fiji doors draw it (fiji.LossPlot).
+		// NB: training collects its loss curve in ops; the Fiji doors draw it (fiji.ij1.LossPlot).
 		new Rule("ops draws no plot", new String[] { "org.karl.ops" }, NONE, new String[] {
 			"ij.gui.Plot" }, null), //
 		new Rule("ops.TrainOp shows nothing (no ij.gui, no AWT)", new String[] {

@@ -9,7 +9,6 @@ import ij.gui.GenericDialog;
 import java.nio.file.Path;
 import java.util.Set;
 
-import org.karl.fiji.LossPlot;
 import org.karl.ops.TrainOp;
 import org.karl.ops.engine.Engines;
 import org.karl.ops.engine.TrainLog;

@@ -1,4 +1,4 @@
-package org.karl.fiji;
+package org.karl.fiji.ij1;
 
 import ij.gui.Plot;
 
