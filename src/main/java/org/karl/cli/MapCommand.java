@@ -102,8 +102,10 @@ public final class MapCommand extends KarlCommand {
 			if (eps != null) for (final float e : eps) Inputs.budget(tokenizer, e, request.budget);
 			for (final Map.Entry<Path, String> in : plan.names().entrySet()) {
 				final Path f = in.getKey();
-				final MapBatch.Step s = eps != null ? sweep(f, in.getValue(), tokenizer, eps) : MapBatch.step(f, f.toString(), output, in.getValue(), plan
-					.settings(), () -> tokenizer, skipDone, Failures.CLI, progress(f.toString()));
+				final MapBatch.Step s = eps != null ? MapBatch.sweepStep(f, f.toString(), output, in
+					.getValue(), plan.settings(), eps, () -> tokenizer, Failures.CLI, progress(f.toString()))
+					: MapBatch.step(f, f.toString(), output, in.getValue(), plan.settings(), () -> tokenizer,
+						skipDone, Failures.CLI, progress(f.toString()));
 				if (s.redo() != null) err().println("karl map: note: " + s.redo() + "; mapping " + f +
 					" again");
 				switch (s.status()) {
@@ -126,18 +128,4 @@ public final class MapCommand extends KarlCommand {
 		return Main.EXIT_FAILURE;
 	}
 
-	/** One input of a sweep, as a {@link MapBatch.Step}: a failure is that input's, not the batch's. */
-	private MapBatch.Step sweep(final Path f, final String name, final Tokenizer tokenizer,
-		final float[] eps)
-	{
-		try {
-			return new MapBatch.Step(MapBatch.Status.MAPPED, SweepFiles.sweep(f, f.toString(), output,
-				name, tokenizer, eps, request.budget, normalize.get(), lut, request.verify, progress(f
-					.toString())), null, null);
-		}
-		catch (final Exception | OutOfMemoryError e) {
-			return new MapBatch.Step(MapBatch.Status.FAILED, null, null, Failures.describe(e,
-				Failures.CLI));
-		}
-	}
 }

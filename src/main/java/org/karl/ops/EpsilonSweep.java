@@ -139,7 +139,6 @@ public final class EpsilonSweep {
 		}
 		final ImagePlus out = new ImagePlus(imp.getTitle() + SUFFIX, stack);
 		out.setCalibration(first.getCalibration());
-		out.getProcessor().setLut(first.getProcessor().getLut());
 		out.setLut(first.getProcessor().getLut());
 		out.setDisplayRange(0, t.maxTokens());
 		out.setProp(TokenizeOp.PROP_EPSILON, describe(eps));

@@ -153,6 +153,23 @@ public final class MapBatch {
 		}
 	}
 
+	/**
+	 * Sweeps {@code file} at every ε of {@code eps} into {@code output} as {@code name}
+	 * ({@link SweepFiles}); a failure becomes the step's one-line reason, as in {@link #step}.
+	 */
+	public static Step sweepStep(final Path file, final String given, final Path output,
+		final String name, final Settings s, final float[] eps, final ModelSource model,
+		final Failures.Advice advice, final Progress progress)
+	{
+		try {
+			return new Step(Status.MAPPED, SweepFiles.sweep(file, given, output, name, model.get(), eps, s
+				.budget(), s.normalize(), s.lut(), s.verify(), progress), null, null);
+		}
+		catch (final Exception | OutOfMemoryError e) {
+			return new Step(Status.FAILED, null, null, Failures.describe(e, advice));
+		}
+	}
+
 	/** The closing line of a batch where {@code failed} of {@code total} inputs failed. */
 	public static String failedLine(final int failed, final int total) {
 		return failed + " of " + total + " inputs failed (above); the others were mapped";
