@@ -34,6 +34,13 @@ public interface Engine {
 		return List.of();
 	}
 
+	/**
+	 * Runs the smallest TensorFlow session there is, so that TensorFlow's native logging starts
+	 * now (it writes its first lines at the first session, whatever the log level), where
+	 * {@link Engines} can keep them off the console.
+	 */
+	default void warmUp() {}
+
 	/** Versions of TensorFlow Java, protobuf and javacpp as this engine sees them. */
 	String versions();
 

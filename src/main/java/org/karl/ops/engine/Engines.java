@@ -52,8 +52,11 @@ public final class Engines {
 		final Path dir = engineDir(imagejDir);
 		final String key = dir == null ? "direct" : dir.toAbsolutePath().normalize().toString();
 		if (cached == null || !key.equals(cachedKey)) {
-			if (cached == null) TfLogLevel.quiet(); // NB: before TensorFlow's natives load
-			cached = dir == null ? direct() : isolated(dir);
+			final boolean first = cached == null;
+			final boolean quiet = first && TfLogLevel.quiet(); // NB: before TensorFlow's natives load
+			final Engine e = dir == null ? direct() : isolated(dir);
+			if (quiet) TfLogLevel.withoutStartLines(e::warmUp);
+			cached = e;
 			cachedKey = key;
 		}
 		return cached;

@@ -1,5 +1,11 @@
 package org.karl.ops.engine;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
 /**
  * Quiets TensorFlow's native INFO and WARNING start-up lines (oneDNN, CPU features, "Reading
  * SavedModel", ...) in hosts that start Java without {@value #VAR}: the native code reads that
@@ -8,8 +14,9 @@ package org.karl.ops.engine;
  * {@code setenv} through JNA when the host has it on the class path (Fiji ships it; plain ImageJ
  * and the command line do not, and the {@code karl} script sets the variable itself). A value the
  * user set is kept, so {@code TF_CPP_MIN_LOG_LEVEL=0} shows every line for debugging. Two lines
- * remain either way: TensorFlow 2.18 writes an absl banner and one MLIR line before it reads the
- * variable.
+ * pass the variable: TensorFlow 2.18 writes an absl banner and one MLIR line at its first session
+ * whatever the level, so {@link #withoutStartLines} runs a first session with the process's
+ * stderr sent to a file, and writes back everything else that reached stderr meanwhile.
  */
 final class TfLogLevel {
 
@@ -33,16 +40,102 @@ final class TfLogLevel {
 	 */
 	static boolean setenv(final String name, final String value) {
 		try {
-			final Class<?> f = Class.forName("com.sun.jna.Function", true, TfLogLevel.class
-				.getClassLoader());
-			final Object fn = f.getMethod("getFunction", String.class, String.class).invoke(null, "c",
-				"setenv");
-			final Object rc = f.getMethod("invokeInt", Object[].class).invoke(fn, (Object) new Object[] {
-				name, value, 1 });
-			return Integer.valueOf(0).equals(rc);
+			return c("setenv", name, value, 1) == 0;
 		}
 		catch (final ReflectiveOperationException | LinkageError | RuntimeException e) {
 			return false; // NB: no JNA, or no setenv: TensorFlow then logs as before
 		}
+	}
+
+	/**
+	 * TensorFlow's native INFO and WARNING lines (absl's format: level letter, date, time, thread,
+	 * file:line) and absl's banner; errors ("E…") are not among them.
+	 */
+	private static final Pattern START_LINE = Pattern.compile("WARNING: All log messages before " +
+		"absl::InitializeLog\\(\\) is called are written to STDERR|[IW]\\d{4} [0-9:.]+ +\\d+ [^ ]+:\\d+\\] .*");
+
+	/** True for a line TensorFlow writes at start-up (INFO, WARNING, absl's banner). */
+	static boolean isStartLine(final String line) {
+		return START_LINE.matcher(line).matches();
+	}
+
+	/**
+	 * Runs {@code start} with the process's stderr (file descriptor 2, where native code writes)
+	 * sent to a temporary file, then puts stderr back and writes to it every captured line that
+	 * is not a {@linkplain #isStartLine start-up line}, so a Java or native error in the window
+	 * still shows. Without JNA, or where a C library call fails, {@code start} just runs.
+	 */
+	static void withoutStartLines(final Runnable start) {
+		final Path file;
+		final int saved;
+		try {
+			file = Files.createTempFile("karl-tf-start", ".log");
+		}
+		catch (final IOException e) {
+			start.run();
+			return;
+		}
+		try {
+			System.err.flush();
+			saved = c("dup", 2);
+			final int fd = saved < 0 ? -1 : c("open", file.toString(), 1); // NB: 1 is O_WRONLY
+			if (fd < 0 || c("dup2", fd, 2) < 0) {
+				if (fd >= 0) c("close", fd);
+				if (saved >= 0) c("close", saved);
+				start.run();
+				return;
+			}
+			c("close", fd);
+		}
+		catch (final ReflectiveOperationException | LinkageError | RuntimeException e) {
+			deleteQuietly(file);
+			start.run(); // NB: no JNA, or no dup/dup2 (Windows): the lines show
+			return;
+		}
+		try {
+			start.run();
+		}
+		finally {
+			System.err.flush();
+			try {
+				c("dup2", saved, 2);
+				c("close", saved);
+			}
+			catch (final ReflectiveOperationException e) {
+				// NB: cannot happen: the same calls worked above
+			}
+			replay(file);
+		}
+	}
+
+	/** Writes the captured lines that are not start-up lines to stderr, then deletes the file. */
+	private static void replay(final Path file) {
+		try {
+			for (final String line : Files.readAllLines(file, StandardCharsets.UTF_8))
+				if (!isStartLine(line)) System.err.println(line);
+		}
+		catch (final IOException e) {
+			// NB: the file is ours and was just written; nothing useful to say if it is gone
+		}
+		deleteQuietly(file);
+	}
+
+	private static void deleteQuietly(final Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (final IOException e) {
+			file.toFile().deleteOnExit();
+		}
+	}
+
+	/** A C library function returning int, through JNA by reflection. */
+	private static int c(final String name, final Object... args) throws ReflectiveOperationException {
+		final Class<?> f = Class.forName("com.sun.jna.Function", true, TfLogLevel.class
+			.getClassLoader());
+		final Object fn = f.getMethod("getFunction", String.class, String.class).invoke(null, "c",
+			name);
+		final Object rc = f.getMethod("invokeInt", Object[].class).invoke(fn, (Object) args);
+		return (Integer) rc;
 	}
 }

@@ -82,6 +82,16 @@ public final class TfEngine implements Engine {
 	}
 
 	@Override
+	public void warmUp() {
+		try (org.tensorflow.Graph g = new org.tensorflow.Graph(); org.tensorflow.Session s =
+			new org.tensorflow.Session(g); org.tensorflow.Result r = s.runner().fetch(
+				org.tensorflow.op.Ops.create(g).constant(0f)).run())
+		{
+			// NB: nothing to read: the run is what starts the native logging
+		}
+	}
+
+	@Override
 	public TrainOutcome train(final TrainRequest r, final TrainLog log, final Progress progress)
 		throws IOException
 	{
