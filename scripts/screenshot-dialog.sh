@@ -26,5 +26,5 @@ java -Djava.awt.headless=false -Dkarl.cache.dir="$work/cache" \
 ij_pid=$!
 sleep 12 # NB: the dialog is modal; the macro waits in it
 # the dialog only (ImageJ centres it; no window manager, so no title bars)
-import -window root -crop 732x534+134+90 +repage "$out"
+import -window root -crop 906x686+47+53 +repage "$out"
 echo "wrote $out"
