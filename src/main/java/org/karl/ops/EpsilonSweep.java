@@ -13,6 +13,7 @@ import org.karl.engine.api.BudgetLadder;
 import org.karl.engine.api.Progress;
 import org.karl.engine.api.Tokenizer;
 import org.karl.image.ij.Normalization;
+import org.karl.image.ij.UnreachableFlags;
 
 /**
  * The "which ε?" aid of KARL Complexity Map: the map of one plane at several ε, as a stack with

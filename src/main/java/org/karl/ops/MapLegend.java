@@ -13,6 +13,8 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.karl.image.ij.UnreachableFlags;
+
 /**
  * The legend of a complexity map drawn in an image's overlay: a title ("tokens kept at ε =
  * 0.05"), a colour bar with ticks and their counts, and, when tiles are flagged, the entry of

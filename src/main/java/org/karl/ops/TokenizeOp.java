@@ -16,6 +16,7 @@ import org.karl.image.TileGrid;
 import org.karl.image.ij.Normalization;
 import org.karl.image.ij.Plane;
 import org.karl.image.ij.PlaneReader;
+import org.karl.image.ij.TileSelection;
 
 /**
  * Tokenize an image: the kept-token count of every tile of every plane (encoder only), one row
@@ -137,7 +138,7 @@ public final class TokenizeOp {
 		if (!rows.columns().equals(o.columns())) throw new IllegalArgumentException(
 			"TokenizeOp: rows have columns " + rows.columns() + ", expected " + o.columns());
 		final PlaneReader reader = new PlaneReader(imp, o.normalize());
-		final boolean[] selected = touched(roi, new TileGrid(imp.getWidth(), imp.getHeight(), t
+		final boolean[] selected = TileSelection.touched(roi, new TileGrid(imp.getWidth(), imp.getHeight(), t
 			.tileSize()));
 		final int n = imp.getStackSize();
 		final int[] perPlane = new int[n];
@@ -259,24 +260,6 @@ public final class TokenizeOp {
 			out.add(v);
 		}
 		return out;
-	}
-
-	/** The tiles an area selection touches (any of its pixels in the tile), or null for all. */
-	static boolean[] touched(final Roi roi, final TileGrid g) {
-		if (roi == null || !roi.isArea()) return null;
-		final java.awt.Rectangle r = roi.getBounds();
-		final ij.process.ImageProcessor mask = roi.getMask(); // NB: null for a rectangle
-		final boolean[] sel = new boolean[g.count()];
-		final int s = g.tileSize();
-		for (int k = 0; k < g.count(); k++) {
-			final int x0 = Math.max(g.tileX(k) * s, r.x), y0 = Math.max(g.tileY(k) * s, r.y);
-			final int x1 = Math.min((g.tileX(k) + 1) * s, r.x + r.width), y1 = Math.min((g.tileY(k) + 1) *
-				s, r.y + r.height);
-			for (int y = y0; y < y1 && !sel[k]; y++)
-				for (int x = x0; x < x1 && !sel[k]; x++)
-					sel[k] = mask == null || mask.get(x - r.x, y - r.y) != 0;
-		}
-		return sel;
 	}
 
 	private static long count(final boolean[] sel) {
