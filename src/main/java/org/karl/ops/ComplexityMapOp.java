@@ -114,33 +114,6 @@ public final class ComplexityMapOp {
 	}
 
 	/**
-	 * For the ImageJ doors: rows in a {@link Table}, written to {@code save} (blank: not); the
-	 * image as {@link MapView} shows it ({@code show}: tiles, full or overlay, which is the input
-	 * itself with an overlay; {@code display}: auto or fixed).
-	 */
-	public static TableResult run(final ImagePlus imp, final Tokenizer t, final float epsilon,
-		final int budget, final Normalization normalize, final String lut, final String show,
-		final String display, final String save, final Progress progress) throws java.io.IOException
-	{
-		return run(imp, t, epsilon, budget, normalize, lut, show, display, save, false, progress);
-	}
-
-	/** As above; with {@code verify}, verified counts, flags and the summary line. */
-	public static TableResult run(final ImagePlus imp, final Tokenizer t, final float epsilon,
-		final int budget, final Normalization normalize, final String lut, final String show,
-		final String display, final String save, final boolean verify, final Progress progress)
-		throws java.io.IOException
-	{
-		MapView.check(show, display);
-		final java.nio.file.Path csv = TableResult.checkSave(save, imp);
-		final Table rows = new Table(columns(verify));
-		final Output o = run(imp, imp.getTitle(), t, epsilon, budget, normalize, lut, imp.getRoi(), rows,
-			verify, progress);
-		return new TableResult(MapView.render(o.map(), imp, t.tileSize(), t.maxTokens(), show,
-			display), rows, o.notes(), 0, TokenizeOp.summary(o.verified(), imp.getTitle())).save(csv);
-	}
-
-	/**
 	 * Gives {@code map} the C/Z/T layout of {@code imp}, its calibration scaled by the tile
 	 * size, the LUT {@code lut} and the display range 0..tmax ({@link Luts#apply}).
 	 */

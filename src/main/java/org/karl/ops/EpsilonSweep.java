@@ -149,29 +149,6 @@ public final class EpsilonSweep {
 	}
 
 	/**
-	 * For the ImageJ doors: the stack as {@link MapView} shows tile maps ({@code display}: auto,
-	 * the stack's range, or fixed, 0..T_max; either way the slices compare), the summary table,
-	 * written to {@code save} (blank: not), and the {@link Output#line} as the result's summary.
-	 * {@code show} must be tiles: a sweep is a stack of tile maps.
-	 */
-	public static TableResult run(final ImagePlus imp, final Tokenizer t, final float[] eps,
-		final int budget, final Normalization normalize, final String lut, final String show,
-		final String display, final String save, final boolean verify, final Progress progress)
-		throws java.io.IOException
-	{
-		MapView.check(show, display);
-		if (!show.equals(MapView.TILES)) throw new IllegalArgumentException(Keys.KEY_SHOW + "=" + show +
-			" shows one map, and a sweep opens a stack of tile maps; use " + Keys.KEY_SHOW + "=" +
-			MapView.TILES + ", or map the epsilon you chose with " + Keys.KEY_EPSILON + " alone");
-		final java.nio.file.Path csv = TableResult.checkSave(save, imp);
-		final Output o = run(imp, imp.getTitle(), t, eps, budget, normalize, lut, imp.getRoi(), verify,
-			progress);
-		final ImagePlus stack = MapView.render(o.stack(), imp, t.tileSize(), t.maxTokens(),
-			MapView.TILES, display);
-		return new TableResult(stack, o.table(verify), o.notes(), 0, o.line()).save(csv);
-	}
-
-	/**
 	 * The numbers of one map: {@code counts} one per tile (NaN: not mapped), {@code min} the
 	 * lowest count, {@code max} the budget, {@code unreachable} tiles out of reach (-1: unknown).
 	 */

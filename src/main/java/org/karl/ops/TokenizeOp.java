@@ -208,32 +208,8 @@ public final class TokenizeOp {
 		return new Output(perPlane, tiles, b, Inputs.notes(imp, reader), verified);
 	}
 
-	/**
-	 * For the ImageJ doors: token ids included (and with {@code reconstruct} each tile's L1 and
-	 * met), rows in a {@link Table}, written to {@code save} (blank: not).
-	 */
-	public static TableResult run(final ImagePlus imp, final Tokenizer t, final float epsilon,
-		final int budget, final boolean reconstruct, final Normalization normalize, final String save,
-		final Progress progress) throws java.io.IOException
-	{
-		return run(imp, t, epsilon, budget, reconstruct, normalize, save, false, progress);
-	}
-
-	/** As above; with {@code verify}, verified counts and the summary line. */
-	public static TableResult run(final ImagePlus imp, final Tokenizer t, final float epsilon,
-		final int budget, final boolean reconstruct, final Normalization normalize, final String save,
-		final boolean verify, final Progress progress) throws java.io.IOException
-	{
-		final java.nio.file.Path csv = TableResult.checkSave(save, imp);
-		final Options o = new Options(epsilon, budget, reconstruct, true, normalize, verify);
-		final Table rows = new Table(o.columns());
-		final Output out = run(imp, imp.getTitle(), t, o, imp.getRoi(), rows, null, progress);
-		return new TableResult(null, rows, out.notes(), t.maxTokens(), summary(out.verified(), imp
-			.getTitle())).save(csv);
-	}
-
 	/** The summary line of {@code v} for the image {@code name}, or "" without verification. */
-	static String summary(final VerifySummary v, final String name) {
+	public static String summary(final VerifySummary v, final String name) {
 		return v == null ? "" : v.line(name);
 	}
 

@@ -1,4 +1,4 @@
-package org.karl.ops;
+package org.karl.fiji.ij1;
 
 import ij.ImagePlus;
 import ij.ImageStack;
@@ -16,13 +16,16 @@ import java.util.List;
 import java.util.Locale;
 
 import org.karl.image.ij.UnreachableFlags;
+import org.karl.ops.ComplexityMapOp;
+import org.karl.ops.TokenizeOp;
 
 /**
- * How a complexity map is shown, for every door: the tile map itself ({@value #TILES}), the map
- * at the input's size and calibration ({@value #FULL}), or an ImageJ {@link Overlay} of the map
- * over the input ({@value #OVERLAY}, with a colour legend; the input's pixels are untouched);
- * display range {@value #AUTO} (the data's range, for contrast) or {@value #FIXED} (0..T_max,
- * the same in every map, so maps compare).
+ * How a complexity map is shown, for both Fiji doors (plug-ins and SciJava commands): the tile
+ * map itself ({@value #TILES}), the map at the input's size and calibration ({@value #FULL}), or
+ * an ImageJ {@link Overlay} of the map over the input ({@value #OVERLAY}, with a colour legend;
+ * the input's pixels are untouched); display range {@value #AUTO} (the data's range, for
+ * contrast) or {@value #FIXED} (0..T_max, the same in every map, so maps compare). The map itself
+ * is made, once for every door, by {@link ComplexityMapOp}; this class only shows it.
  */
 public final class MapView {
 
