@@ -4,7 +4,6 @@ import ij.ImagePlus;
 import ij.ImageStack;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -61,42 +60,14 @@ public final class EpsilonSweep {
 
 	private EpsilonSweep() {}
 
-	/**
-	 * The ε of {@code typed} ("0.02,0.05,0.1"), ascending, each once; each refused as typed when
-	 * it is not a number or a float cannot hold it ({@link Inputs#epsilon}).
-	 */
+	/** The sweep's ε: {@link EpsilonList#parse} for the key {@value Keys#KEY_SWEEP}. */
 	public static float[] parse(final String typed) {
-		final String[] parts = typed == null ? new String[0] : typed.trim().split("\\s*[,;]\\s*");
-		final float[] eps = new float[parts.length];
-		int n = 0;
-		for (final String p : parts) {
-			if (p.isBlank()) continue;
-			final double v;
-			try {
-				v = Double.parseDouble(p.trim());
-			}
-			catch (final NumberFormatException e) {
-				throw new IllegalArgumentException(Keys.KEY_SWEEP + "=" + typed.trim() + ": '" + p.trim() +
-					"' is not a number; write the epsilons separated by commas, e.g. " + Keys.KEY_SWEEP +
-					"=0.02,0.05,0.1");
-			}
-			eps[n++] = Inputs.epsilon(p, v);
-		}
-		if (n == 0) throw new IllegalArgumentException(Keys.KEY_SWEEP + " lists no epsilon; write " +
-			"them separated by commas, e.g. " + Keys.KEY_SWEEP + "=0.02,0.05,0.1");
-		final float[] sorted = Arrays.copyOf(eps, n);
-		Arrays.sort(sorted);
-		final float[] out = new float[n];
-		int m = 0;
-		for (final float e : sorted) if (m == 0 || out[m - 1] != e) out[m++] = e;
-		return Arrays.copyOf(out, m);
+		return EpsilonList.parse(Keys.KEY_SWEEP, typed);
 	}
 
-	/** The sweep's ε as the user writes them: "0.02,0.05,0.1". */
+	/** The sweep's ε as the user writes them: "0.02,0.05,0.1" ({@link EpsilonList#describe}). */
 	public static String describe(final float[] eps) {
-		final StringBuilder b = new StringBuilder();
-		for (final float e : eps) b.append(b.length() == 0 ? "" : ",").append(Float.toString(e));
-		return b.toString();
+		return EpsilonList.describe(eps);
 	}
 
 	/** A slice's label: "ε = 0.05". */
