@@ -138,8 +138,8 @@ public final class TokenizeOp {
 		if (!rows.columns().equals(o.columns())) throw new IllegalArgumentException(
 			"TokenizeOp: rows have columns " + rows.columns() + ", expected " + o.columns());
 		final PlaneReader reader = new PlaneReader(imp, o.normalize());
-		final boolean[] selected = TileSelection.touched(roi, new TileGrid(imp.getWidth(), imp.getHeight(), t
-			.tileSize()));
+		final boolean[] selected = TileSelection.touched(roi, new TileGrid(imp.getWidth(), imp
+			.getHeight(), t.tileSize()));
 		final int n = imp.getStackSize();
 		final int[] perPlane = new int[n];
 		long tiles = 0;

@@ -36,9 +36,9 @@ public record TableResult(ImagePlus image, Table table, List<String> notes, int 
 	}
 
 	/**
-	 * Shows the rows in the table {@code title} ({@link ResultsTables#show}). Token ids, when there are,
-	 * go to their own table {@value Keys#TOKENS_TABLE}, one column per token; in the Results table
-	 * they stay two text columns, as in the CSV. Returns notes for the Log (none or one).
+	 * Shows the rows in the table {@code title} ({@link ResultsTables#show}). Token ids, when
+	 * there are, go to their own table {@value Keys#TOKENS_TABLE}, one column per token; in the
+	 * Results table they stay two text columns, as in the CSV. Returns notes for the Log (none or one).
 	 */
 	public List<String> show(final String title) {
 		final String note;
