@@ -2,12 +2,12 @@ package org.karl.cli;
 
 import org.karl.ops.ModelLocator;
 import org.karl.ops.AtomicFiles;
+import org.karl.ops.EpsilonList;
 import static org.karl.Keys.*;
 
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.TreeSet;
 
 import org.karl.engine.api.Progress;
 import org.karl.engine.api.Tokenizer;
@@ -101,23 +101,20 @@ public final class EvalCommand extends KarlCommand {
 		return Main.EXIT_OK;
 	}
 
-	/** Parses {@code 0.02,0.05} into ascending distinct ε, each in (0, last bin]. */
+	/**
+	 * The ε of {@code list} ("0.02,0.05"), read as every door reads a list of ε
+	 * ({@link EpsilonList}), each checked against the model's range; a list that is not one is a
+	 * usage error.
+	 */
 	private float[] epsilons(final String list, final Tokenizer model) {
-		final TreeSet<Float> set = new TreeSet<>();
-		for (final String s : list.split(",")) {
-			try {
-				set.add(Float.parseFloat(s.trim()));
-			}
-			catch (final NumberFormatException e) {
-				throw usage("--" + KEY_EPSILON + " '" + s + "' is not a number");
-			}
+		final float[] e;
+		try {
+			e = EpsilonList.parse(KEY_EPSILON, list);
 		}
-		final float[] e = new float[set.size()];
-		int i = 0;
-		for (final float v : set) {
-			model.checkRequest(v, model.maxTokens());
-			e[i++] = v;
+		catch (final EpsilonList.Malformed m) {
+			throw usage(m.getMessage());
 		}
+		for (final float v : e) model.checkRequest(v, model.maxTokens());
 		return e;
 	}
 

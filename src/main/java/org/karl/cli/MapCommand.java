@@ -14,7 +14,7 @@ import org.karl.ops.SweepFiles;
 import org.karl.ops.Failures;
 import org.karl.ops.MapBatch;
 import org.karl.ops.MapFiles;
-import org.karl.ops.UnreachableFlags;
+import org.karl.image.ij.UnreachableFlags;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

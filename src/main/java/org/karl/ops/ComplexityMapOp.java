@@ -1,12 +1,9 @@
 package org.karl.ops;
 
-import ij.CompositeImage;
-import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.measure.Calibration;
 import ij.process.FloatProcessor;
-import ij.process.LUT;
 
 import java.util.List;
 
@@ -16,6 +13,7 @@ import org.karl.engine.api.Tokenizer;
 import org.karl.image.TileGrid;
 import org.karl.image.ij.Luts;
 import org.karl.image.ij.Normalization;
+import org.karl.image.ij.UnreachableFlags;
 
 /**
  * KARL Complexity Map: the kept-token count of every tile of every plane (encoder only), as a
@@ -84,7 +82,7 @@ public final class ComplexityMapOp {
 		final ij.gui.Roi roi, final Rows rows, final boolean verify, final Progress progress)
 	{
 		Inputs.checkImage(imp, t.tileSize());
-		final LUT table = Luts.get(lut);
+		Luts.check(lut);
 		final TileGrid grid = new TileGrid(imp.getWidth(), imp.getHeight(), t.tileSize());
 		final ImageStack maps = new ImageStack(grid.tilesX(), grid.tilesY());
 		final int n = imp.getStackSize();
@@ -103,7 +101,7 @@ public final class ComplexityMapOp {
 					grid.tilesX(), grid.tilesY(), px));
 			}, progress);
 		final ImagePlus map = layout(new ImagePlus(imp.getTitle() + SUFFIX, maps), imp, t.tileSize(),
-			table, t.maxTokens());
+			lut, t.maxTokens());
 		// NB: as typed (0.05), not the float widened to a double (0.05000000074505806)
 		map.setProp(TokenizeOp.PROP_EPSILON, Float.toString(epsilon));
 		map.setProp(TokenizeOp.PROP_BUDGET, Integer.toString(o.budget()));
@@ -116,38 +114,11 @@ public final class ComplexityMapOp {
 	}
 
 	/**
-	 * For the ImageJ doors: rows in a {@link Table}, written to {@code save} (blank: not); the
-	 * image as {@link MapView} shows it ({@code show}: tiles, full or overlay, which is the input
-	 * itself with an overlay; {@code display}: auto or fixed).
-	 */
-	public static TableResult run(final ImagePlus imp, final Tokenizer t, final float epsilon,
-		final int budget, final Normalization normalize, final String lut, final String show,
-		final String display, final String save, final Progress progress) throws java.io.IOException
-	{
-		return run(imp, t, epsilon, budget, normalize, lut, show, display, save, false, progress);
-	}
-
-	/** As above; with {@code verify}, verified counts, flags and the summary line. */
-	public static TableResult run(final ImagePlus imp, final Tokenizer t, final float epsilon,
-		final int budget, final Normalization normalize, final String lut, final String show,
-		final String display, final String save, final boolean verify, final Progress progress)
-		throws java.io.IOException
-	{
-		MapView.check(show, display);
-		final java.nio.file.Path csv = TableResult.checkSave(save, imp);
-		final Table rows = new Table(columns(verify));
-		final Output o = run(imp, imp.getTitle(), t, epsilon, budget, normalize, lut, imp.getRoi(), rows,
-			verify, progress);
-		return new TableResult(MapView.render(o.map(), imp, t.tileSize(), t.maxTokens(), show,
-			display), rows, o.notes(), 0, TokenizeOp.summary(o.verified(), imp.getTitle())).save(csv);
-	}
-
-	/**
 	 * Gives {@code map} the C/Z/T layout of {@code imp}, its calibration scaled by the tile
-	 * size, the LUT and the display range 0..tmax (the same in every plane, so maps compare).
+	 * size, the LUT {@code lut} and the display range 0..tmax ({@link Luts#apply}).
 	 */
 	static ImagePlus layout(final ImagePlus map, final ImagePlus imp, final int tile,
-		final LUT lut, final int tmax)
+		final String lut, final int tmax)
 	{
 		final int c = imp.getNChannels(), z = imp.getNSlices(), t = imp.getNFrames();
 		map.setDimensions(c, z, t);
@@ -159,19 +130,6 @@ public final class ComplexityMapOp {
 		cal.xOrigin /= tile;
 		cal.yOrigin /= tile;
 		map.setCalibration(cal);
-		if (c > 1) {
-			final CompositeImage ci = new CompositeImage(map, IJ.GRAYSCALE);
-			for (int ch = 1; ch <= c; ch++) {
-				ci.setChannelLut(lut, ch);
-				ci.setPositionWithoutUpdate(ch, 1, 1);
-				ci.setDisplayRange(0, tmax);
-			}
-			ci.setPositionWithoutUpdate(1, 1, 1);
-			return ci;
-		}
-		map.getProcessor().setLut(lut);
-		map.setLut(lut);
-		map.setDisplayRange(0, tmax);
-		return map;
+		return Luts.apply(map, lut, tmax);
 	}
 }

@@ -4,7 +4,6 @@ import ij.ImagePlus;
 import ij.ImageStack;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,6 +12,7 @@ import org.karl.engine.api.BudgetLadder;
 import org.karl.engine.api.Progress;
 import org.karl.engine.api.Tokenizer;
 import org.karl.image.ij.Normalization;
+import org.karl.image.ij.UnreachableFlags;
 
 /**
  * The "which ε?" aid of KARL Complexity Map: the map of one plane at several ε, as a stack with
@@ -60,42 +60,14 @@ public final class EpsilonSweep {
 
 	private EpsilonSweep() {}
 
-	/**
-	 * The ε of {@code typed} ("0.02,0.05,0.1"), ascending, each once; each refused as typed when
-	 * it is not a number or a float cannot hold it ({@link Inputs#epsilon}).
-	 */
+	/** The sweep's ε: {@link EpsilonList#parse} for the key {@value Keys#KEY_SWEEP}. */
 	public static float[] parse(final String typed) {
-		final String[] parts = typed == null ? new String[0] : typed.trim().split("\\s*[,;]\\s*");
-		final float[] eps = new float[parts.length];
-		int n = 0;
-		for (final String p : parts) {
-			if (p.isBlank()) continue;
-			final double v;
-			try {
-				v = Double.parseDouble(p.trim());
-			}
-			catch (final NumberFormatException e) {
-				throw new IllegalArgumentException(Keys.KEY_SWEEP + "=" + typed.trim() + ": '" + p.trim() +
-					"' is not a number; write the epsilons separated by commas, e.g. " + Keys.KEY_SWEEP +
-					"=0.02,0.05,0.1");
-			}
-			eps[n++] = Inputs.epsilon(p, v);
-		}
-		if (n == 0) throw new IllegalArgumentException(Keys.KEY_SWEEP + " lists no epsilon; write " +
-			"them separated by commas, e.g. " + Keys.KEY_SWEEP + "=0.02,0.05,0.1");
-		final float[] sorted = Arrays.copyOf(eps, n);
-		Arrays.sort(sorted);
-		final float[] out = new float[n];
-		int m = 0;
-		for (final float e : sorted) if (m == 0 || out[m - 1] != e) out[m++] = e;
-		return Arrays.copyOf(out, m);
+		return EpsilonList.parse(Keys.KEY_SWEEP, typed);
 	}
 
-	/** The sweep's ε as the user writes them: "0.02,0.05,0.1". */
+	/** The sweep's ε as the user writes them: "0.02,0.05,0.1" ({@link EpsilonList#describe}). */
 	public static String describe(final float[] eps) {
-		final StringBuilder b = new StringBuilder();
-		for (final float e : eps) b.append(b.length() == 0 ? "" : ",").append(Float.toString(e));
-		return b.toString();
+		return EpsilonList.describe(eps);
 	}
 
 	/** A slice's label: "ε = 0.05". */
@@ -145,29 +117,6 @@ public final class EpsilonSweep {
 		out.setProp(TokenizeOp.PROP_BUDGET, Integer.toString(b));
 		out.setProp(TokenizeOp.PROP_NORMALIZE, normalize.describe());
 		return new Output(out, sums, min, b, notes);
-	}
-
-	/**
-	 * For the ImageJ doors: the stack as {@link MapView} shows tile maps ({@code display}: auto,
-	 * the stack's range, or fixed, 0..T_max; either way the slices compare), the summary table,
-	 * written to {@code save} (blank: not), and the {@link Output#line} as the result's summary.
-	 * {@code show} must be tiles: a sweep is a stack of tile maps.
-	 */
-	public static TableResult run(final ImagePlus imp, final Tokenizer t, final float[] eps,
-		final int budget, final Normalization normalize, final String lut, final String show,
-		final String display, final String save, final boolean verify, final Progress progress)
-		throws java.io.IOException
-	{
-		MapView.check(show, display);
-		if (!show.equals(MapView.TILES)) throw new IllegalArgumentException(Keys.KEY_SHOW + "=" + show +
-			" shows one map, and a sweep opens a stack of tile maps; use " + Keys.KEY_SHOW + "=" +
-			MapView.TILES + ", or map the epsilon you chose with " + Keys.KEY_EPSILON + " alone");
-		final java.nio.file.Path csv = TableResult.checkSave(save, imp);
-		final Output o = run(imp, imp.getTitle(), t, eps, budget, normalize, lut, imp.getRoi(), verify,
-			progress);
-		final ImagePlus stack = MapView.render(o.stack(), imp, t.tileSize(), t.maxTokens(),
-			MapView.TILES, display);
-		return new TableResult(stack, o.table(verify), o.notes(), 0, o.line()).save(csv);
 	}
 
 	/**

@@ -87,7 +87,8 @@ public final class MapFiles {
 
 	/**
 	 * As above; with {@code verify}, verified counts, unreachable tiles outlined in the map
-	 * ({@link UnreachableFlags}) and the CSV columns {@link ComplexityMapOp#columns}.
+	 * ({@link org.karl.image.ij.UnreachableFlags}) and the CSV columns
+	 * {@link ComplexityMapOp#columns}.
 	 */
 	public static Result map(final Path f, final String label, final Path out, final String name,
 		final Tokenizer model, final float epsilon, final int budget, final Normalization norm,

@@ -318,23 +318,4 @@ public final class ReconstructOp {
 			" fixes them; use " + org.karl.Keys.KEY_TOKENS + "=0 with " + org.karl.Keys.KEY_VERIFY +
 			", or leave " + org.karl.Keys.KEY_VERIFY + " off");
 	}
-
-	/** For the ImageJ doors: rows in a {@link Table}. */
-	public static TableResult run(final ImagePlus imp, final Tokenizer t, final float epsilon,
-		final int budget, final int fixed, final Normalization normalize, final Progress progress)
-	{
-		return run(imp, t, epsilon, budget, fixed, normalize, false, progress);
-	}
-
-	/** As above; with {@code verify}, at verified counts, with the summary line. */
-	public static TableResult run(final ImagePlus imp, final Tokenizer t, final float epsilon,
-		final int budget, final int fixed, final Normalization normalize, final boolean verify,
-		final Progress progress)
-	{
-		final Table rows = new Table(columns(verify));
-		final Output o = run(imp, imp.getTitle(), t, epsilon, budget, fixed, normalize, rows, verify,
-			progress);
-		return new TableResult(o.image(), rows, o.notes(), 0, TokenizeOp.summary(o.verified(), imp
-			.getTitle()));
-	}
 }

@@ -16,6 +16,7 @@ import org.karl.image.TileGrid;
 import org.karl.image.ij.Normalization;
 import org.karl.image.ij.Plane;
 import org.karl.image.ij.PlaneReader;
+import org.karl.image.ij.TileSelection;
 
 /**
  * Tokenize an image: the kept-token count of every tile of every plane (encoder only), one row
@@ -137,8 +138,8 @@ public final class TokenizeOp {
 		if (!rows.columns().equals(o.columns())) throw new IllegalArgumentException(
 			"TokenizeOp: rows have columns " + rows.columns() + ", expected " + o.columns());
 		final PlaneReader reader = new PlaneReader(imp, o.normalize());
-		final boolean[] selected = touched(roi, new TileGrid(imp.getWidth(), imp.getHeight(), t
-			.tileSize()));
+		final boolean[] selected = TileSelection.touched(roi, new TileGrid(imp.getWidth(), imp
+			.getHeight(), t.tileSize()));
 		final int n = imp.getStackSize();
 		final int[] perPlane = new int[n];
 		long tiles = 0;
@@ -207,32 +208,8 @@ public final class TokenizeOp {
 		return new Output(perPlane, tiles, b, Inputs.notes(imp, reader), verified);
 	}
 
-	/**
-	 * For the ImageJ doors: token ids included (and with {@code reconstruct} each tile's L1 and
-	 * met), rows in a {@link Table}, written to {@code save} (blank: not).
-	 */
-	public static TableResult run(final ImagePlus imp, final Tokenizer t, final float epsilon,
-		final int budget, final boolean reconstruct, final Normalization normalize, final String save,
-		final Progress progress) throws java.io.IOException
-	{
-		return run(imp, t, epsilon, budget, reconstruct, normalize, save, false, progress);
-	}
-
-	/** As above; with {@code verify}, verified counts and the summary line. */
-	public static TableResult run(final ImagePlus imp, final Tokenizer t, final float epsilon,
-		final int budget, final boolean reconstruct, final Normalization normalize, final String save,
-		final boolean verify, final Progress progress) throws java.io.IOException
-	{
-		final java.nio.file.Path csv = TableResult.checkSave(save, imp);
-		final Options o = new Options(epsilon, budget, reconstruct, true, normalize, verify);
-		final Table rows = new Table(o.columns());
-		final Output out = run(imp, imp.getTitle(), t, o, imp.getRoi(), rows, null, progress);
-		return new TableResult(null, rows, out.notes(), t.maxTokens(), summary(out.verified(), imp
-			.getTitle())).save(csv);
-	}
-
 	/** The summary line of {@code v} for the image {@code name}, or "" without verification. */
-	static String summary(final VerifySummary v, final String name) {
+	public static String summary(final VerifySummary v, final String name) {
 		return v == null ? "" : v.line(name);
 	}
 
@@ -259,24 +236,6 @@ public final class TokenizeOp {
 			out.add(v);
 		}
 		return out;
-	}
-
-	/** The tiles an area selection touches (any of its pixels in the tile), or null for all. */
-	static boolean[] touched(final Roi roi, final TileGrid g) {
-		if (roi == null || !roi.isArea()) return null;
-		final java.awt.Rectangle r = roi.getBounds();
-		final ij.process.ImageProcessor mask = roi.getMask(); // NB: null for a rectangle
-		final boolean[] sel = new boolean[g.count()];
-		final int s = g.tileSize();
-		for (int k = 0; k < g.count(); k++) {
-			final int x0 = Math.max(g.tileX(k) * s, r.x), y0 = Math.max(g.tileY(k) * s, r.y);
-			final int x1 = Math.min((g.tileX(k) + 1) * s, r.x + r.width), y1 = Math.min((g.tileY(k) + 1) *
-				s, r.y + r.height);
-			for (int y = y0; y < y1 && !sel[k]; y++)
-				for (int x = x0; x < x1 && !sel[k]; x++)
-					sel[k] = mask == null || mask.get(x - r.x, y - r.y) != 0;
-		}
-		return sel;
 	}
 
 	private static long count(final boolean[] sel) {

@@ -74,7 +74,12 @@ public class EvalCommandTest {
 			"--synthetic", "4", "--epsilon", "0.5", "--output", tmp.getRoot().toString()));
 		assertTrue(cli.err(), cli.err().contains("epsilon = 0.5 is outside"));
 		assertEquals(Main.EXIT_USAGE, karl("eval", "--model", TestModels.model().toString(),
-			"--epsilon", "x", "--output", tmp.getRoot().toString()));
+			"--epsilon", "0.05,x", "--output", tmp.getRoot().toString()));
+		assertTrue("the message of every list of epsilons (ops.EpsilonList): " + cli.err(), cli.err()
+			.contains("epsilon=0.05,x: 'x' is not a number; write the epsilons separated by commas"));
+		assertEquals(Main.EXIT_USAGE, karl("eval", "--model", TestModels.model().toString(),
+			"--epsilon", " , ", "--output", tmp.getRoot().toString()));
+		assertTrue(cli.err(), cli.err().contains("epsilon lists no epsilon"));
 	}
 
 	@Test

@@ -58,4 +58,26 @@ public class EpsilonSweepTest {
 		assertTrue(e.getMessage(), e.getMessage().contains("'abc' is not a number"));
 		assertThrows(IllegalArgumentException.class, () -> EpsilonSweep.parse(" , "));
 	}
+
+	@Test
+	public void everyListOfEpsilonsIsReadOneWayNamingItsKey() {
+		assertArrayEquals(new float[] { 0.02f, 0.05f }, EpsilonList.parse("epsilon", "0.05,0.02"), 0f);
+		assertArrayEquals("spaces, semicolons and empty entries", new float[] { 0.02f, 0.05f, 0.1f },
+			EpsilonList.parse("epsilon", " 0.1 ; 0.05,,0.02, "), 0f);
+		assertArrayEquals("the sweep reads its list so", EpsilonList.parse("sweep", "0.1,0.02"),
+			EpsilonSweep.parse("0.1,0.02"), 0f);
+		final EpsilonList.Malformed e = assertThrows(EpsilonList.Malformed.class, () -> EpsilonList
+			.parse("epsilon", "0.05, x"));
+		assertEquals("epsilon=0.05, x: 'x' is not a number; write the epsilons separated by commas, " +
+			"e.g. epsilon=0.02,0.05,0.1", e.getMessage());
+		final EpsilonList.Malformed s = assertThrows(EpsilonList.Malformed.class, () -> EpsilonSweep
+			.parse("0.05,abc"));
+		assertTrue(s.getMessage(), s.getMessage().startsWith("sweep=0.05,abc: 'abc' is not a number"));
+		assertTrue(assertThrows(EpsilonList.Malformed.class, () -> EpsilonList.parse("epsilon", ""))
+			.getMessage().startsWith("epsilon lists no epsilon"));
+		final IllegalArgumentException big = assertThrows(IllegalArgumentException.class,
+			() -> EpsilonList.parse("epsilon", "0.05,1e308"));
+		assertFalse("a number, but no float: not a malformed list", big instanceof EpsilonList.Malformed);
+		assertTrue(big.getMessage(), big.getMessage().startsWith("epsilon = 1e308 is outside"));
+	}
 }

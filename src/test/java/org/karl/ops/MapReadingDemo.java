@@ -16,6 +16,7 @@ import org.karl.engine.api.Progress;
 import org.karl.engine.api.Tokenizer;
 import org.karl.engine.runtime.KarlModel;
 import org.karl.image.WidefieldDemo;
+import org.karl.fiji.ij1.MapView;
 import org.karl.image.ij.Normalization;
 import org.karl.image.ij.TestImages;
 import org.karl.testing.NoisyFlat;

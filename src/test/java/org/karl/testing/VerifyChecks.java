@@ -19,7 +19,7 @@ import org.karl.image.TileGrid;
 import org.karl.image.Tiler;
 import org.karl.image.ij.Normalization;
 import org.karl.image.ij.PlaneReader;
-import org.karl.ops.UnreachableFlags;
+import org.karl.image.ij.UnreachableFlags;
 import org.karl.ops.VerifySummary;
 
 /**

@@ -1,5 +1,6 @@
 package org.karl.fiji.commands;
 
+import org.karl.fiji.ij1.TableResult;
 import org.karl.ops.Failures;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
@@ -21,7 +22,7 @@ final class Commands {
 	 * and the verification summary line ({@code ""}: none) at info level, as "title: line".
 	 */
 	static void report(final ContextCommand cmd, final String title,
-		final org.karl.ops.TableResult out)
+		final TableResult out)
 	{
 		final LogService log = cmd.context() == null ? null : cmd.context().getService(
 			LogService.class);

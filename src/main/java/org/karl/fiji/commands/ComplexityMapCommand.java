@@ -6,10 +6,11 @@ import ij.measure.ResultsTable;
 
 import org.karl.Keys;
 import org.karl.engine.api.Progress;
-import org.karl.ops.ComplexityMapOp;
+import org.karl.fiji.ij1.MapView;
+import org.karl.fiji.ij1.ResultsTables;
+import org.karl.fiji.ij1.Shown;
+import org.karl.fiji.ij1.TableResult;
 import org.karl.ops.EpsilonSweep;
-import org.karl.ops.MapView;
-import org.karl.ops.TableResult;
 import org.karl.ops.Inputs;
 import org.karl.ops.Models;
 import org.scijava.ItemIO;
@@ -69,15 +70,15 @@ public class ComplexityMapCommand extends NormalizingCommand {
 	@Override
 	public void run() {
 		Commands.run(this, "KARL Complexity Map", () -> {
-			final TableResult o = sweep != null && !sweep.isBlank() ? EpsilonSweep.run(image, Models.get(
+			final TableResult o = sweep != null && !sweep.isBlank() ? Shown.sweep(image, Models.get(
 				model, null).model(), EpsilonSweep.parse(sweep), budget, normalization(), lut, show, display,
-				save, verify, Progress.NONE) : ComplexityMapOp.run(image, Models.get(model, null).model(),
+				save, verify, Progress.NONE) : Shown.complexityMap(image, Models.get(model, null).model(),
 				Inputs.epsilon(String.valueOf(epsilon), epsilon), budget, normalization(), lut, show, display, save,
 				verify, Progress.NONE);
 			Commands.report(this, "KARL Complexity Map", o);
 			map = o.image();
 			table = new ResultsTable();
-			o.table().fill(table);
+			ResultsTables.fill(o.table(), table);
 		});
 	}
 }

@@ -5,10 +5,11 @@ import ij.measure.ResultsTable;
 
 import org.karl.Keys;
 import org.karl.engine.api.Progress;
+import org.karl.fiji.ij1.ResultsTables;
+import org.karl.fiji.ij1.Shown;
+import org.karl.fiji.ij1.TableResult;
 import org.karl.ops.Inputs;
 import org.karl.ops.Models;
-import org.karl.ops.ReconstructOp;
-import org.karl.ops.TableResult;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -46,13 +47,13 @@ public class ReconstructImageCommand extends NormalizingCommand {
 	@Override
 	public void run() {
 		Commands.run(this, "KARL Reconstruct", () -> {
-			final TableResult o = ReconstructOp.run(image, Models.get(model, null).model(),
+			final TableResult o = Shown.reconstruct(image, Models.get(model, null).model(),
 				Inputs.epsilon(String.valueOf(epsilon), epsilon), budget, tokens, normalization(), verify,
 				Progress.NONE);
 			Commands.report(this, "KARL Reconstruct", o);
 			reconstruction = o.image();
 			table = new ResultsTable();
-			o.table().fill(table);
+			ResultsTables.fill(o.table(), table);
 		});
 	}
 }

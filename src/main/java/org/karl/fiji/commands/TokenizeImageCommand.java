@@ -6,9 +6,11 @@ import ij.measure.ResultsTable;
 
 import org.karl.Keys;
 import org.karl.engine.api.Progress;
+import org.karl.fiji.ij1.ResultsTables;
+import org.karl.fiji.ij1.Shown;
+import org.karl.fiji.ij1.TableResult;
 import org.karl.ops.Inputs;
 import org.karl.ops.Models;
-import org.karl.ops.TableResult;
 import org.karl.ops.TokenizeOp;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -52,14 +54,14 @@ public class TokenizeImageCommand extends NormalizingCommand {
 	@Override
 	public void run() {
 		Commands.run(this, "KARL Tokenize", () -> {
-			final TableResult o = TokenizeOp.run(image, Models.get(model, null).model(),
+			final TableResult o = Shown.tokenize(image, Models.get(model, null).model(),
 				Inputs.epsilon(String.valueOf(epsilon), epsilon), budget, reconstruct, normalization(),
 				save, verify, Progress.NONE);
 			Commands.report(this, "KARL Tokenize", o);
 			table = new ResultsTable();
-			o.table().without(TokenizeOp.ID_COLUMNS).fill(table);
+			ResultsTables.fill(o.table().without(TokenizeOp.ID_COLUMNS), table);
 			tokens = new ResultsTable();
-			TokenizeOp.tokenTable(o.table(), o.tmax()).fill(tokens);
+			ResultsTables.fill(TokenizeOp.tokenTable(o.table(), o.tmax()), tokens);
 		});
 	}
 }

@@ -9,10 +9,7 @@ import ij.gui.GenericDialog;
 
 import java.util.Set;
 
-import org.karl.ops.ComplexityMapOp;
-import org.karl.ops.MapView;
 import org.karl.ops.Models;
-import org.karl.ops.TableResult;
 import org.karl.image.ij.Luts;
 
 /**
@@ -76,7 +73,7 @@ public class ComplexityMapPlugIn extends KarlPlugIn {
 		final String save = a.string(KEY_SAVE, DEFAULT_SAVE);
 		final Models.Loaded m = model(a);
 		final long t0 = System.nanoTime();
-		final TableResult out = ComplexityMapOp.run(imp, m.model(), eps, budget, normalization(a), a
+		final TableResult out = Shown.complexityMap(imp, m.model(), eps, budget, normalization(a), a
 			.string(KEY_LUT, DEFAULT_LUT), a.string(KEY_SHOW, DEFAULT_SHOW), a.string(KEY_DISPLAY,
 				DEFAULT_DISPLAY), save, a.flag(KEY_VERIFY), new IjProgress());
 		show(out, a, DEFAULT_TABLE);

@@ -107,7 +107,7 @@ public abstract class KarlPlugIn implements PlugIn {
 	 * Shows {@code out}'s rows in the table {@code table=} names (default {@code def}) and logs
 	 * the notes, the operation's and the table's, and the verification summary when there is one.
 	 */
-	protected void show(final org.karl.ops.TableResult out, final MacroArgs a, final String def) {
+	protected void show(final TableResult out, final MacroArgs a, final String def) {
 		final java.util.List<String> notes = new java.util.ArrayList<>(out.notes());
 		notes.addAll(out.show(a.string(KEY_TABLE, def)));
 		notes.forEach(n -> IJ.log(title() + ": note: " + n));

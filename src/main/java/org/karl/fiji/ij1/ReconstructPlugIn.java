@@ -10,8 +10,6 @@ import ij.gui.GenericDialog;
 import java.util.Set;
 
 import org.karl.ops.Models;
-import org.karl.ops.ReconstructOp;
-import org.karl.ops.TableResult;
 
 /**
  * Plugins › KARL › KARL Reconstruct...: the single-pass reconstruction of the current image at
@@ -61,7 +59,7 @@ public class ReconstructPlugIn extends KarlPlugIn {
 		final int budget = a.integer(KEY_BUDGET, DEFAULT_BUDGET);
 		final int tokens = a.integer(KEY_TOKENS, DEFAULT_TOKENS);
 		final Models.Loaded m = model(a);
-		final TableResult out = ReconstructOp.run(imp, m.model(), eps, budget, tokens, normalization(a),
+		final TableResult out = Shown.reconstruct(imp, m.model(), eps, budget, tokens, normalization(a),
 			a.flag(KEY_VERIFY), new IjProgress());
 		show(out, a, DEFAULT_TABLE_RECONSTRUCT);
 		out.image().show();

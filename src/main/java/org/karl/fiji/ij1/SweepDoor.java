@@ -5,9 +5,7 @@ import static org.karl.Keys.*;
 import ij.ImagePlus;
 
 import org.karl.ops.EpsilonSweep;
-import org.karl.ops.MapView;
 import org.karl.ops.Models;
-import org.karl.ops.TableResult;
 
 /**
  * KARL Complexity Map with {@code sweep=0.02,0.05,0.1}: {@link EpsilonSweep}'s stack (one tile
@@ -25,7 +23,7 @@ final class SweepDoor {
 		final float[] eps = EpsilonSweep.parse(a.string(KEY_SWEEP, DEFAULT_SWEEP));
 		MapView.check(a.string(KEY_SHOW, DEFAULT_SHOW), a.string(KEY_DISPLAY, DEFAULT_DISPLAY));
 		final Models.Loaded m = p.model(a);
-		final TableResult out = EpsilonSweep.run(imp, m.model(), eps, a.integer(KEY_BUDGET,
+		final TableResult out = Shown.sweep(imp, m.model(), eps, a.integer(KEY_BUDGET,
 			DEFAULT_BUDGET), KarlPlugIn.normalization(a), a.string(KEY_LUT, DEFAULT_LUT), a.string(
 				KEY_SHOW, DEFAULT_SHOW), a.string(KEY_DISPLAY, DEFAULT_DISPLAY), a.string(KEY_SAVE,
 					DEFAULT_SAVE), a.flag(KEY_VERIFY), new IjProgress());

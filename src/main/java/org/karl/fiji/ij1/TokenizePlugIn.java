@@ -10,7 +10,6 @@ import ij.gui.GenericDialog;
 import java.util.Set;
 
 import org.karl.ops.Models;
-import org.karl.ops.TableResult;
 import org.karl.ops.TokenizeOp;
 
 /**
@@ -64,7 +63,7 @@ public class TokenizePlugIn extends KarlPlugIn {
 		final int budget = a.integer(KEY_BUDGET, DEFAULT_BUDGET);
 		final String save = a.string(KEY_SAVE, DEFAULT_SAVE);
 		final Models.Loaded m = model(a);
-		final TableResult out = TokenizeOp.run(imp, m.model(), eps, budget, a.flag(KEY_RECONSTRUCT),
+		final TableResult out = Shown.tokenize(imp, m.model(), eps, budget, a.flag(KEY_RECONSTRUCT),
 			normalization(a), save, a.flag(KEY_VERIFY), new IjProgress());
 		show(out, a, DEFAULT_TABLE);
 		WindowPlacement.beside(imp, a.string(KEY_TABLE, DEFAULT_TABLE));

@@ -1,5 +1,8 @@
 package org.karl.image.ij;
 
+import ij.CompositeImage;
+import ij.IJ;
+import ij.ImagePlus;
 import ij.plugin.LutLoader;
 import ij.process.LUT;
 
@@ -37,6 +40,36 @@ public final class Luts {
 		}
 		throw new IllegalArgumentException("lut=" + name + " is not a known lookup table; use " +
 			String.join(" or ", NAMES));
+	}
+
+	/** Refuses an unknown LUT name before any work ({@link #get}'s message). */
+	public static void check(final String name) {
+		get(name);
+	}
+
+	/**
+	 * Gives {@code map} the LUT called {@code name} in every channel and the display range
+	 * 0..{@code max} (the same in every plane, so maps compare): the map as {@code karl map}
+	 * writes it and the Fiji doors show it. A map with several channels becomes a grayscale
+	 * {@link CompositeImage}, which is returned; else {@code map} itself.
+	 */
+	public static ImagePlus apply(final ImagePlus map, final String name, final double max) {
+		final LUT lut = get(name);
+		final int c = map.getNChannels();
+		if (c > 1) {
+			final CompositeImage ci = new CompositeImage(map, IJ.GRAYSCALE);
+			for (int ch = 1; ch <= c; ch++) {
+				ci.setChannelLut(lut, ch);
+				ci.setPositionWithoutUpdate(ch, 1, 1);
+				ci.setDisplayRange(0, max);
+			}
+			ci.setPositionWithoutUpdate(1, 1, 1);
+			return ci;
+		}
+		map.getProcessor().setLut(lut);
+		map.setLut(lut);
+		map.setDisplayRange(0, max);
+		return map;
 	}
 
 	/** Viridis from the polynomial fit. */

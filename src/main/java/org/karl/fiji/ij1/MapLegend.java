@@ -1,4 +1,4 @@
-package org.karl.ops;
+package org.karl.fiji.ij1;
 
 import ij.gui.ImageRoi;
 import ij.gui.Line;
@@ -12,6 +12,8 @@ import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.karl.image.ij.UnreachableFlags;
 
 /**
  * The legend of a complexity map drawn in an image's overlay: a title ("tokens kept at ε =

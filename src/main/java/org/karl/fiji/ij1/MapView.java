@@ -1,23 +1,31 @@
-package org.karl.ops;
+package org.karl.fiji.ij1;
 
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.gui.ImageRoi;
 import ij.gui.Overlay;
+import ij.gui.Roi;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 import ij.process.LUT;
 import ij.process.StackStatistics;
 
+import java.awt.Rectangle;
+
 import java.util.List;
 import java.util.Locale;
 
+import org.karl.image.ij.UnreachableFlags;
+import org.karl.ops.ComplexityMapOp;
+import org.karl.ops.TokenizeOp;
+
 /**
- * How a complexity map is shown, for every door: the tile map itself ({@value #TILES}), the map
- * at the input's size and calibration ({@value #FULL}), or an ImageJ {@link Overlay} of the map
- * over the input ({@value #OVERLAY}, with a colour legend; the input's pixels are untouched);
- * display range {@value #AUTO} (the data's range, for contrast) or {@value #FIXED} (0..T_max,
- * the same in every map, so maps compare).
+ * How a complexity map is shown, for both Fiji doors (plug-ins and SciJava commands): the tile
+ * map itself ({@value #TILES}), the map at the input's size and calibration ({@value #FULL}), or
+ * an ImageJ {@link Overlay} of the map over the input ({@value #OVERLAY}, with a colour legend;
+ * the input's pixels are untouched); display range {@value #AUTO} (the data's range, for
+ * contrast) or {@value #FIXED} (0..T_max, the same in every map, so maps compare). The map itself
+ * is made, once for every door, by {@link ComplexityMapOp}; this class only shows it.
  */
 public final class MapView {
 
@@ -95,7 +103,7 @@ public final class MapView {
 			TokenizeOp.PROP_NORMALIZE, UnreachableFlags.PROP })
 			if (map.getProp(k) != null) full.setProp(k, map.getProp(k));
 		final Overlay flags = new Overlay();
-		final boolean flagged = UnreachableFlags.scaled(map, tile, full, flags) > 0;
+		final boolean flagged = flags(map, tile, full, flags) > 0;
 		legend(flags, map, lutOf(map), false, range, flagged, full);
 		full.setOverlay(flags);
 		setRange(full, range);
@@ -125,7 +133,7 @@ public final class MapView {
 			}
 			o.add(roi);
 		}
-		final boolean flagged = UnreachableFlags.scaled(map, tile, input, o) > 0;
+		final boolean flagged = flags(map, tile, input, o) > 0;
 		legend(o, map, lut, true, range, flagged, input);
 		input.setOverlay(o);
 		if (map.getProp(UnreachableFlags.PROP) != null) input.setProp(UnreachableFlags.PROP, map
@@ -142,6 +150,35 @@ public final class MapView {
 		final String title = MapLegend.title(eps == null ? "?" : eps);
 		MapLegend.add(o, title, lut, tinted, range, flagged, target.getWidth(), target.getHeight());
 		target.setProp(MapLegend.PROP, title);
+	}
+
+	/**
+	 * The {@link UnreachableFlags} of {@code map} scaled by {@code tile}, positioned for
+	 * {@code target} (the map at the input's size, or the input itself), added to {@code out};
+	 * returns how many.
+	 */
+	static int flags(final ImagePlus map, final int tile, final ImagePlus target,
+		final Overlay out)
+	{
+		final Overlay flags = map.getOverlay();
+		if (flags == null) return 0;
+		int n = 0;
+		for (final Roi f : flags) {
+			if (!UnreachableFlags.NAME.equals(f.getName())) continue;
+			final Rectangle b = f.getBounds();
+			// NB: the map's flags are 1 pixel per tile
+			final Roi r = UnreachableFlags.outline(b.x, b.y, tile);
+			if (target.getStackSize() > 1) {
+				// NB: as the map's planes are bound: c, z, t on a hyperstack, else the index
+				if (target.isHyperStack()) r.setPosition(f.getCPosition(), f.getZPosition(), f
+					.getTPosition());
+				else r.setPosition(target.getStackIndex(f.getCPosition(), f.getZPosition(), f
+					.getTPosition()));
+			}
+			out.add(r);
+			n++;
+		}
+		return n;
 	}
 
 	private static LUT lutOf(final ImagePlus map) {

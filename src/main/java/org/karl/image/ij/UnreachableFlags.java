@@ -1,4 +1,4 @@
-package org.karl.ops;
+package org.karl.image.ij;
 
 import ij.ImagePlus;
 import ij.gui.Overlay;
@@ -10,10 +10,14 @@ import java.awt.Color;
  * How a complexity map made with {@code verify} marks the tiles where ε is out of reach even at
  * the budget (their row says met = 0): one rule, a cyan outline around each such tile in the
  * map's overlay (2 pixels wide over the input or the full-size map, with its entry in the
- * {@link MapLegend}), named {@value #NAME} and bound to its plane. The overlay is saved with the map
+ * legend), named {@value #NAME} and bound to its plane. The overlay is saved with the map
  * TIFF (ImageJ and Fiji show it; {@code Overlay.size} and the ROI names read it in a macro), and
  * the image property {@value #PROP} holds how many there are. Cyan, because the maps' lookup
  * tables end in white (fire) or yellow (viridis), the colour of a tile at the budget.
+ * <p>
+ * Here, beside the files, and not with the Fiji doors' presentation: the flags are part of the
+ * map that {@code karl map} and the Spark job write (1 pixel per tile, in the TIFF's overlay);
+ * the Fiji doors scale them over the input or the full-size map ({@code fiji.ij1.MapView}).
  */
 public final class UnreachableFlags {
 
@@ -32,7 +36,7 @@ public final class UnreachableFlags {
 	 * Outlines tile {@code (tx, ty)} of the plane at {@code (c, z, t)} in {@code map}'s overlay
 	 * ({@code planes}: the map's; one plane needs no position).
 	 */
-	static void add(final ImagePlus map, final int c, final int z, final int t, final int tx,
+	public static void add(final ImagePlus map, final int c, final int z, final int t, final int tx,
 		final int ty, final int planes)
 	{
 		Overlay o = map.getOverlay();
@@ -43,33 +47,10 @@ public final class UnreachableFlags {
 	}
 
 	/**
-	 * The flags of {@code map} scaled by {@code tile}, positioned for {@code target} (the map at
-	 * the input's size, or the input itself), added to {@code out}; returns how many.
+	 * The outline of tile {@code (tx, ty)} on an image with {@code tile} pixels per tile (1: the
+	 * map itself), named {@value #NAME}.
 	 */
-	static int scaled(final ImagePlus map, final int tile, final ImagePlus target,
-		final Overlay out)
-	{
-		final Overlay flags = map.getOverlay();
-		if (flags == null) return 0;
-		int n = 0;
-		for (final Roi f : flags) {
-			if (!NAME.equals(f.getName())) continue;
-			final java.awt.Rectangle b = f.getBounds();
-			final Roi r = outline(b.x, b.y, tile); // NB: the map's flags are 1 pixel per tile
-			if (target.getStackSize() > 1) {
-				// NB: as MapView binds the map's planes: c, z, t on a hyperstack, else the index
-				if (target.isHyperStack()) r.setPosition(f.getCPosition(), f.getZPosition(), f
-					.getTPosition());
-				else r.setPosition(target.getStackIndex(f.getCPosition(), f.getZPosition(), f
-					.getTPosition()));
-			}
-			out.add(r);
-			n++;
-		}
-		return n;
-	}
-
-	private static Roi outline(final int tx, final int ty, final int tile) {
+	public static Roi outline(final int tx, final int ty, final int tile) {
 		// NB: over the input, 2 pixels wide (a 1-pixel line is easily missed over a busy image) and
 		// inside the tile, so neighbours' outlines do not overlap and none is cut at the border
 		final Roi r = tile > 1 ? new Roi(tx * tile + 1, ty * tile + 1, tile - 2, tile - 2) : new Roi(tx,

@@ -1,4 +1,4 @@
-package org.karl.ops;
+package org.karl.fiji.ij1;
 
 import ij.ImagePlus;
 
@@ -7,11 +7,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.karl.Keys;
+import org.karl.ops.Outputs;
+import org.karl.ops.Table;
+import org.karl.ops.TokenizeOp;
+import org.karl.ops.VerifySummary;
 
 /**
- * What an ImageJ door shows after an operation: a new image (or null), the rows as a
- * {@link Table}, and notes for the Log. {@link #save} is the one rule for the {@code save=} CSV,
- * {@link #show} the one for tables.
+ * What a Fiji door (plug-in or SciJava command) shows after an operation ({@link Shown}): a new
+ * image (or null), the rows as a {@link Table}, and notes for the Log. {@link #save} is the one
+ * rule for the {@code save=} CSV, {@link #show} the one for tables.
  *
  * @param tmax with token id columns ({@link TokenizeOp#ID_COLUMNS}): the ids per tile; else 0
  * @param summary the one-line verification summary ({@link VerifySummary#line}), "" without
@@ -32,17 +36,17 @@ public record TableResult(ImagePlus image, Table table, List<String> notes, int 
 	}
 
 	/**
-	 * Shows the rows in the table {@code title} ({@link Table#show}). Token ids, when there are,
-	 * go to their own table {@value Keys#TOKENS_TABLE}, one column per token; in the Results table
-	 * they stay two text columns, as in the CSV. Returns notes for the Log (none or one).
+	 * Shows the rows in the table {@code title} ({@link ResultsTables#show}). Token ids, when
+	 * there are, go to their own table {@value Keys#TOKENS_TABLE}, one column per token; in the
+	 * Results table they stay two text columns, as in the CSV. Returns notes for the Log (none or one).
 	 */
 	public List<String> show(final String title) {
 		final String note;
-		if (tmax > 0 && Table.named(title)) {
-			note = table.without(TokenizeOp.ID_COLUMNS).show(title);
-			TokenizeOp.tokenTable(table, tmax).show(Keys.TOKENS_TABLE);
+		if (tmax > 0 && ResultsTables.named(title)) {
+			note = ResultsTables.show(table.without(TokenizeOp.ID_COLUMNS), title);
+			ResultsTables.show(TokenizeOp.tokenTable(table, tmax), Keys.TOKENS_TABLE);
 		}
-		else note = table.show(title);
+		else note = ResultsTables.show(table, title);
 		return note == null ? List.of() : List.of(note);
 	}
 

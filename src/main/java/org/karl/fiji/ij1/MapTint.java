@@ -1,4 +1,4 @@
-package org.karl.ops;
+package org.karl.fiji.ij1;
 
 import ij.process.ImageProcessor;
 import ij.process.LUT;
