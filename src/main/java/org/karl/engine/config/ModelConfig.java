@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * Everything that fixes the KARL graph: base tokenizer, transformer sizes, token schedule, ε bins.
- * Immutable; presets are static factories and an override is a {@code withX} copy. The presets
- * and their sizes: docs/algorithm.md §2 (the "S" recipe is {@link #small()}).
+ * Immutable; presets are static factories, an override is a {@code withX} copy and anything more
+ * is built by name ({@link Builder}). The presets and their sizes: docs/algorithm.md §2 (the "S"
+ * recipe is {@link #small()}).
  *
  * @param tileSize input tile edge in pixels (32)
  * @param patch pixels per 2D token edge; grid = tileSize / patch (8, i.e. N = 64)

@@ -3,6 +3,7 @@ package org.karl.engine.config;
 /**
  * What may change between training runs of the same model (nanoGPT's {@code config} vs
  * {@code model_args}). Resuming keeps the {@link ModelConfig} from the card and may override this.
+ * Built by name ({@link Builder}): {@code TrainConfig.builder().steps(500).batch(16).build()}.
  *
  * @param steps total KARL steps (the run stops when the model's step counter reaches it)
  * @param batch images per step
