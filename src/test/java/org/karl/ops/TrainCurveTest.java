@@ -65,8 +65,8 @@ public class TrainCurveTest {
 		final Path out = tmp.getRoot().toPath().resolve("tuned");
 		final List<String> seen = new ArrayList<>();
 		final TrainRequest r = TrainRequest.builder().phase(TrainRequest.Phase.BOTH)
-			.data(SyntheticTiles.mixed(3, 4)).dataNote("4 generated").output(out).steps(3).preset("test")
-			.seed(1).command("test").build();
+			.data(SyntheticTiles.mixed(3, 4)).dataNote("4 generated").output(out).steps(3)
+			.preset("test").seed(1).command("test").build();
 		final TrainOp.Output o = TrainOp.run(new ReportingEngine(), r, new TrainLog() {
 
 			@Override

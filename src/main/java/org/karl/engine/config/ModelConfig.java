@@ -362,11 +362,12 @@ public record ModelConfig(int tileSize, int patch, int[] baseChannels, int dz, i
 			return this;
 		}
 
-		/** The config (arrays copied); throws {@code IllegalArgumentException} as the record does. */
+		/** The config (arrays copied); throws as the record's constructor does. */
 		public ModelConfig build() {
-			return new ModelConfig(tileSize, patch, baseChannels, dz, baseCodes, width, encoderLayers,
-				decoderLayers, heads, mlpRatio, maxTokens, budgetStep, tableTokens, latentCodes, latentDim,
-				haltHidden, haltThreshold, vqBeta, epsilonBins, seed, decoderTarget);
+			return new ModelConfig(tileSize, patch, baseChannels, dz, baseCodes, width,
+				encoderLayers, decoderLayers, heads, mlpRatio, maxTokens, budgetStep, tableTokens,
+				latentCodes, latentDim, haltHidden, haltThreshold, vqBeta, epsilonBins, seed,
+				decoderTarget);
 		}
 	}
 

@@ -349,9 +349,10 @@ public record TrainConfig(int steps, int batch, float peakLr, float warmupFracti
 
 		/** The config; throws {@code IllegalArgumentException} as the record's constructor does. */
 		public TrainConfig build() {
-			return new TrainConfig(steps, batch, peakLr, warmupFraction, weightDecay, beta1, beta2,
-				clipNorm, calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep, latentCodeInitStep,
-				deadCodeSteps, logEvery, checkpointEvery, seed, haltingTargets, phase1Tokens, lrSchedule);
+			return new TrainConfig(steps, batch, peakLr, warmupFraction, weightDecay, beta1,
+				beta2, clipNorm, calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep,
+				latentCodeInitStep, deadCodeSteps, logEvery, checkpointEvery, seed, haltingTargets,
+				phase1Tokens, lrSchedule);
 		}
 	}
 

@@ -34,7 +34,8 @@ public class TrainConfigTest {
 			.warmupFraction(0.2f).weightDecay(0.01f).beta1(0.8f).beta2(0.99f).clipNorm(1.5f)
 			.calibrationSteps(13).baseSteps(14).baseBatch(15).baseLr(3e-3f).codeInitStep(16)
 			.latentCodeInitStep(17).deadCodeSteps(18).logEvery(19).checkpointEvery(20).seed(21L)
-			.haltingTargets(TrainConfig.PAPER).phase1Tokens(TrainConfig.QUERIES).lrSchedule(run).build();
+			.haltingTargets(TrainConfig.PAPER).phase1Tokens(TrainConfig.QUERIES).lrSchedule(run)
+			.build();
 		assertEquals(new TrainConfig(11, 12, 2e-3f, 0.2f, 0.01f, 0.8f, 0.99f, 1.5f, 13, 14, 15, 3e-3f,
 			16, 17, 18, 19, 20, 21L, TrainConfig.PAPER, TrainConfig.QUERIES, run), c);
 		assertEquals(c, c.toBuilder().build());

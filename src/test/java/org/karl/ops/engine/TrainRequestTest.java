@@ -27,8 +27,8 @@ public class TrainRequestTest {
 			.dataNote("d").normalization("n").heldOut(heldOut).heldOutNote("h").start(Path.of("s"))
 			.output(Path.of("o")).resume(true).steps(3).batch(4).preset("test").haltingTargets("paper")
 			.phase1Tokens("queries").seed(5L).command("c").build();
-		assertEquals(new TrainRequest(TrainRequest.Phase.BASE, data, "d", "n", heldOut, "h", Path.of("s"),
-			Path.of("o"), true, 3, 4, "test", "paper", "queries", 5L, "c"), r);
+		assertEquals(new TrainRequest(TrainRequest.Phase.BASE, data, "d", "n", heldOut, "h",
+			Path.of("s"), Path.of("o"), true, 3, 4, "test", "paper", "queries", 5L, "c"), r);
 		assertEquals(r, r.toBuilder().build());
 		final TrainRequest moved = r.withOutput(Path.of("elsewhere"));
 		assertEquals(Path.of("elsewhere"), moved.output());

@@ -17,9 +17,9 @@ import org.karl.ops.engine.TrainRequest;
 public class TfTrainingScheduleTest {
 
 	private static TrainRequest request(final boolean resume, final int steps) {
-		return TrainRequest.builder().phase(TrainRequest.Phase.KARL).dataNote("").start(resume ? null
-			: Path.of("start")).output(Path.of("out")).resume(resume).steps(steps).preset("test").seed(1)
-			.command("test").build();
+		return TrainRequest.builder().phase(TrainRequest.Phase.KARL).dataNote("")
+			.start(resume ? null : Path.of("start")).output(Path.of("out")).resume(resume).steps(steps)
+			.preset("test").seed(1).command("test").build();
 	}
 
 	@Test
