@@ -189,9 +189,11 @@ public abstract class TrainCommand extends KarlCommand {
 		loaded = loaded.plusGenerated(generated, seed);
 		loaded.skipped().forEach(s -> err().println("karl " + name() + ": note: skipped " + s));
 		out().printf("data: %s, loaded in %.1f s%n", loaded.note(), (System.nanoTime() - t0) / 1e9);
-		final TrainRequest r = new TrainRequest(phase, loaded.tiles(), loaded.note(), loaded.normalization(),
-loaded.heldOut(), loaded.heldOutNote(), start, out, resume, steps, batch, preset, mode, phase1, seed, "karl " +
-				name() + " " + String.join(" ", raw()));
+		final TrainRequest r = TrainRequest.builder().phase(phase).data(loaded.tiles())
+			.dataNote(loaded.note()).normalization(loaded.normalization()).heldOut(loaded.heldOut())
+			.heldOutNote(loaded.heldOutNote()).start(start).output(out).resume(resume).steps(steps)
+			.batch(batch).preset(preset).haltingTargets(mode).phase1Tokens(phase1).seed(seed)
+			.command("karl " + name() + " " + String.join(" ", raw())).build();
 		final TrainOutcome o = TrainOp.run(Engines.get(null), r, new TrainLog() {
 
 			@Override

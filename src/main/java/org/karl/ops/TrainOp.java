@@ -164,9 +164,9 @@ public final class TrainOp {
 			: TrainData.ofImages(Path.of(images.trim()), tile, norm);
 		if (!data.skipped().isEmpty()) log.line("skipped " + data.skipped());
 		log.line(data.note() + ", " + steps + " steps, output " + output);
-		return run(engine, new TrainRequest(phase, data.tiles(), data.note(), data.normalization(), null,
-			null, start,
-			output, resume, steps, 0, preset, null, null, seed, command), log, progress);
+		return run(engine, TrainRequest.builder().phase(phase).data(data.tiles()).dataNote(data.note())
+			.normalization(data.normalization()).start(start).output(output).resume(resume).steps(steps)
+			.preset(preset).seed(seed).command(command).build(), log, progress);
 	}
 
 	private static boolean isEmpty(final Path dir) throws IOException {

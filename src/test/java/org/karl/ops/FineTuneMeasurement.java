@@ -48,10 +48,10 @@ public class FineTuneMeasurement {
 			try (ModelSession m = ModelSession.load(start)) {
 				final long now = m.step();
 				final TrainConfig card = m.card().training();
-				final TrainConfig tc = card.withSteps((int) now + steps).withLrSchedule(new TrainConfig.LrRun(
-					now, Float.parseFloat(f) * card.peakLr(), TrainConfig.LrRun.FINE_TUNE_WARMUP,
-					TrainConfig.LrRun.FINE_TUNE_FLOOR)).withSchedule(card.calibrationSteps(), card
-						.codeInitStep(), card.deadCodeSteps(), 50, 0);
+				final TrainConfig.LrRun run = new TrainConfig.LrRun(now, Float.parseFloat(f) * card
+					.peakLr(), TrainConfig.LrRun.FINE_TUNE_WARMUP, TrainConfig.LrRun.FINE_TUNE_FLOOR);
+				final TrainConfig tc = card.toBuilder().steps((int) now + steps).lrSchedule(run)
+					.logEvery(50).checkpointEvery(0).build();
 				KarlTrainer.train(m, train, tc, out, e -> System.out.println("  " + e.logLine()),
 					Progress.NONE);
 			}

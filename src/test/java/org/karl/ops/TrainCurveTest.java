@@ -64,20 +64,21 @@ public class TrainCurveTest {
 	public void theCurveHoldsEveryReportedPointByPhaseAndTheLogSeesThemToo() throws Exception {
 		final Path out = tmp.getRoot().toPath().resolve("tuned");
 		final List<String> seen = new ArrayList<>();
-		final TrainOp.Output o = TrainOp.run(new ReportingEngine(), new TrainRequest(
-			TrainRequest.Phase.BOTH, SyntheticTiles.mixed(3, 4), "4 generated", null, null, null, null,
-			out, false, 3, 0, "test", null, null, 1, "test"), new TrainLog() {
+		final TrainRequest r = TrainRequest.builder().phase(TrainRequest.Phase.BOTH)
+			.data(SyntheticTiles.mixed(3, 4)).dataNote("4 generated").output(out).steps(3)
+			.preset("test").seed(1).command("test").build();
+		final TrainOp.Output o = TrainOp.run(new ReportingEngine(), r, new TrainLog() {
 
-				@Override
-				public void line(final String text) {
-					seen.add(text);
-				}
+			@Override
+			public void line(final String text) {
+				seen.add(text);
+			}
 
-				@Override
-				public void point(final String phase, final long step, final float loss) {
-					seen.add(phase + " " + step);
-				}
-			}, Progress.NONE);
+			@Override
+			public void point(final String phase, final long step, final float loss) {
+				seen.add(phase + " " + step);
+			}
+		}, Progress.NONE);
 		assertEquals(3, o.outcome().step());
 		assertEquals("tuned KARL training", o.curve().title());
 		assertArrayEquals(new double[] { 1, 2 }, o.curve().base().steps(), 0);

@@ -68,18 +68,19 @@ public class TrainOpTest {
 				return cancel[0];
 			}
 		};
-		final TrainOp.Output o = TrainOp.run(Engines.direct(), new TrainRequest(TrainRequest.Phase.KARL,
-			SyntheticTiles.mixed(3, 64), "64 generated", null, null, null, TestModels.model(), out, false, 50, 0,
-			"test", null, null, 1, "test"), new TrainLog() {
+		final TrainRequest r = TrainRequest.builder().phase(TrainRequest.Phase.KARL)
+			.data(SyntheticTiles.mixed(3, 64)).dataNote("64 generated").start(TestModels.model())
+			.output(out).steps(50).preset("test").seed(1).command("test").build();
+		final TrainOp.Output o = TrainOp.run(Engines.direct(), r, new TrainLog() {
 
-				@Override
-				public void line(final String text) {
-					lines.add(text);
-				}
+			@Override
+			public void line(final String text) {
+				lines.add(text);
+			}
 
-				@Override
-				public void point(final String phase, final long step, final float loss) {}
-			}, escAfterFirstStep);
+			@Override
+			public void point(final String phase, final long step, final float loss) {}
+		}, escAfterFirstStep);
 		assertTrue(o.outcome().canceled());
 		assertEquals(1, o.outcome().step());
 		assertTrue(lines.toString(), lines.stream().anyMatch(l -> l.contains("training canceled at step 1")));

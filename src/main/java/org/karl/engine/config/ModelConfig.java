@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * Everything that fixes the KARL graph: base tokenizer, transformer sizes, token schedule, ε bins.
- * Immutable; presets are static factories and an override is a {@code withX} copy. The presets
- * and their sizes: docs/algorithm.md §2 (the "S" recipe is {@link #small()}).
+ * Immutable; presets are static factories, an override is a {@code withX} copy and anything more
+ * is built by name ({@link Builder}). The presets and their sizes: docs/algorithm.md §2 (the "S"
+ * recipe is {@link #small()}).
  *
  * @param tileSize input tile edge in pixels (32)
  * @param patch pixels per 2D token edge; grid = tileSize / patch (8, i.e. N = 64)
@@ -91,27 +92,28 @@ public record ModelConfig(int tileSize, int patch, int[] baseChannels, int dz, i
 	 * 2..46.
 	 */
 	public static ModelConfig small() {
-		return new ModelConfig(32, 4, new int[] { 16, 32 }, 16, 256, 64, 3, 3, 4, 4, 32, 2, 46,
-			512, 8, 64, 0.75f, 0.25f, PAPER_BINS, 1234L, CODES);
+		return builder().build();
 	}
 
 	/**
 	 * The stretch "M" recipe (docs/algorithm.md §2): W 96, 4+4 layers, 1024 x 12 latent codebook.
 	 */
 	public static ModelConfig medium() {
-		return small().withWidth(96).withLayers(4, 4).withLatentCodebook(1024, 12).withHaltHidden(96);
+		return builder().width(96).encoderLayers(4).decoderLayers(4).latentCodes(1024).latentDim(12)
+			.haltHidden(96).build();
 	}
 
 	/** A small model for short behaviour tests: W 32, 2+2 layers, T_max 16, budgets 2..22. */
 	public static ModelConfig tiny() {
-		return new ModelConfig(32, 4, new int[] { 16, 32 }, 16, 128, 32, 2, 2, 2, 4, 16, 2, 22, 128,
-			8, 32, 0.75f, 0.25f, PAPER_BINS, 11L, CODES);
+		return builder().baseCodes(128).width(32).encoderLayers(2).decoderLayers(2).heads(2)
+			.maxTokens(16).tableTokens(22).latentCodes(128).haltHidden(32).seed(11L).build();
 	}
 
 	/** A very small model for unit tests: W 16, 1+1 layers, 2 heads, T_max 8, budgets 2..12. */
 	public static ModelConfig test() {
-		return new ModelConfig(32, 4, new int[] { 8, 8 }, 4, 16, 16, 1, 1, 2, 2, 8, 2, 12, 32, 4,
-			16, 0.75f, 0.25f, PAPER_BINS, 7L, CODES);
+		return builder().baseChannels(8, 8).dz(4).baseCodes(16).width(16).encoderLayers(1)
+			.decoderLayers(1).heads(2).mlpRatio(2).maxTokens(8).tableTokens(12).latentCodes(32)
+			.latentDim(4).haltHidden(16).seed(7L).build();
 	}
 
 	/** Number of 2D grid tokens N. */
@@ -133,52 +135,37 @@ public record ModelConfig(int tileSize, int patch, int[] baseChannels, int dz, i
 		return epsilonBins.clone();
 	}
 
+	/**
+	 * A builder that starts from the "S" recipe ({@link #small()}); set what differs by name:
+	 * {@code ModelConfig.builder().width(96).encoderLayers(4).build()}.
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** A builder that starts from this config. */
+	public Builder toBuilder() {
+		return new Builder(this);
+	}
+
 	public ModelConfig withWidth(final int w) {
-		return new ModelConfig(tileSize, patch, baseChannels, dz, baseCodes, w, encoderLayers,
-			decoderLayers, heads, mlpRatio, maxTokens, budgetStep, tableTokens, latentCodes, latentDim,
-			haltHidden, haltThreshold, vqBeta, epsilonBins, seed, decoderTarget);
-	}
-
-	public ModelConfig withLayers(final int enc, final int dec) {
-		return new ModelConfig(tileSize, patch, baseChannels, dz, baseCodes, width, enc, dec, heads,
-			mlpRatio, maxTokens, budgetStep, tableTokens, latentCodes, latentDim, haltHidden,
-			haltThreshold, vqBeta, epsilonBins, seed, decoderTarget);
-	}
-
-	public ModelConfig withLatentCodebook(final int codes, final int dim) {
-		return new ModelConfig(tileSize, patch, baseChannels, dz, baseCodes, width, encoderLayers,
-			decoderLayers, heads, mlpRatio, maxTokens, budgetStep, tableTokens, codes, dim, haltHidden,
-			haltThreshold, vqBeta, epsilonBins, seed, decoderTarget);
+		return toBuilder().width(w).build();
 	}
 
 	public ModelConfig withHaltHidden(final int hidden) {
-		return new ModelConfig(tileSize, patch, baseChannels, dz, baseCodes, width, encoderLayers,
-			decoderLayers, heads, mlpRatio, maxTokens, budgetStep, tableTokens, latentCodes, latentDim,
-			hidden, haltThreshold, vqBeta, epsilonBins, seed, decoderTarget);
+		return toBuilder().haltHidden(hidden).build();
 	}
 
 	public ModelConfig withEpsilonBins(final float[] bins) {
-		return new ModelConfig(tileSize, patch, baseChannels, dz, baseCodes, width, encoderLayers,
-			decoderLayers, heads, mlpRatio, maxTokens, budgetStep, tableTokens, latentCodes, latentDim,
-			haltHidden, haltThreshold, vqBeta, bins, seed, decoderTarget);
+		return toBuilder().epsilonBins(bins).build();
 	}
 
 	public ModelConfig withSeed(final long s) {
-		return new ModelConfig(tileSize, patch, baseChannels, dz, baseCodes, width, encoderLayers,
-			decoderLayers, heads, mlpRatio, maxTokens, budgetStep, tableTokens, latentCodes, latentDim,
-			haltHidden, haltThreshold, vqBeta, epsilonBins, s, decoderTarget);
+		return toBuilder().seed(s).build();
 	}
 
 	public ModelConfig withDecoderTarget(final String target) {
-		return new ModelConfig(tileSize, patch, baseChannels, dz, baseCodes, width, encoderLayers,
-			decoderLayers, heads, mlpRatio, maxTokens, budgetStep, tableTokens, latentCodes, latentDim,
-			haltHidden, haltThreshold, vqBeta, epsilonBins, seed, target);
-	}
-
-	public ModelConfig withBaseChannels(final int first, final int second) {
-		return new ModelConfig(tileSize, patch, new int[] { first, second }, dz, baseCodes, width,
-			encoderLayers, decoderLayers, heads, mlpRatio, maxTokens, budgetStep, tableTokens,
-			latentCodes, latentDim, haltHidden, haltThreshold, vqBeta, epsilonBins, seed, decoderTarget);
+		return toBuilder().decoderTarget(target).build();
 	}
 
 	/** True for the VAE variant: continuous base latent, regressed by the decoder. */
@@ -195,7 +182,8 @@ public record ModelConfig(int tileSize, int patch, int[] baseChannels, int dz, i
 		ModelConfig m = size(parts[0]);
 		for (int i = 1; i < parts.length; i++) m = switch (parts[i]) {
 			case CODES, LATENT -> m.withDecoderTarget(parts[i]);
-			case "wide" -> m.withBaseChannels(2 * m.baseChannels[0], 2 * m.baseChannels[1]);
+			case "wide" -> m.toBuilder().baseChannels(2 * m.baseChannels[0], 2 * m.baseChannels[1])
+				.build();
 			default -> throw new IllegalArgumentException("Unknown preset modifier '" + parts[i] + "' in '" +
 				name + "'; use -codes, -latent or -wide after the size");
 		};
@@ -211,6 +199,176 @@ public record ModelConfig(int tileSize, int patch, int[] baseChannels, int dz, i
 			default -> throw new IllegalArgumentException("Unknown model preset '" + name +
 				"'; use small, medium, tiny or test");
 		};
+	}
+
+	/**
+	 * Named construction of a {@link ModelConfig}: one method per component, named as the
+	 * component and documented there; {@link #build()} runs the record's checks. Starts from the
+	 * "S" recipe ({@link ModelConfig#builder()}) or from a config ({@link ModelConfig#toBuilder()}).
+	 */
+	public static final class Builder {
+
+		private int tileSize = 32;
+		private int patch = 4;
+		private int[] baseChannels = { 16, 32 };
+		private int dz = 16;
+		private int baseCodes = 256;
+		private int width = 64;
+		private int encoderLayers = 3;
+		private int decoderLayers = 3;
+		private int heads = 4;
+		private int mlpRatio = 4;
+		private int maxTokens = 32;
+		private int budgetStep = 2;
+		private int tableTokens = 46;
+		private int latentCodes = 512;
+		private int latentDim = 8;
+		private int haltHidden = 64;
+		private float haltThreshold = 0.75f;
+		private float vqBeta = 0.25f;
+		private float[] epsilonBins = PAPER_BINS;
+		private long seed = 1234L;
+		private String decoderTarget = CODES;
+
+		private Builder() {}
+
+		private Builder(final ModelConfig c) {
+			tileSize = c.tileSize;
+			patch = c.patch;
+			baseChannels = c.baseChannels;
+			dz = c.dz;
+			baseCodes = c.baseCodes;
+			width = c.width;
+			encoderLayers = c.encoderLayers;
+			decoderLayers = c.decoderLayers;
+			heads = c.heads;
+			mlpRatio = c.mlpRatio;
+			maxTokens = c.maxTokens;
+			budgetStep = c.budgetStep;
+			tableTokens = c.tableTokens;
+			latentCodes = c.latentCodes;
+			latentDim = c.latentDim;
+			haltHidden = c.haltHidden;
+			haltThreshold = c.haltThreshold;
+			vqBeta = c.vqBeta;
+			epsilonBins = c.epsilonBins;
+			seed = c.seed;
+			decoderTarget = c.decoderTarget;
+		}
+
+		public Builder tileSize(final int v) {
+			tileSize = v;
+			return this;
+		}
+
+		public Builder patch(final int v) {
+			patch = v;
+			return this;
+		}
+
+		/** Hidden channels of the base VQ-VAE's first and second stage. */
+		public Builder baseChannels(final int... v) {
+			baseChannels = v;
+			return this;
+		}
+
+		public Builder dz(final int v) {
+			dz = v;
+			return this;
+		}
+
+		public Builder baseCodes(final int v) {
+			baseCodes = v;
+			return this;
+		}
+
+		public Builder width(final int v) {
+			width = v;
+			return this;
+		}
+
+		public Builder encoderLayers(final int v) {
+			encoderLayers = v;
+			return this;
+		}
+
+		public Builder decoderLayers(final int v) {
+			decoderLayers = v;
+			return this;
+		}
+
+		public Builder heads(final int v) {
+			heads = v;
+			return this;
+		}
+
+		public Builder mlpRatio(final int v) {
+			mlpRatio = v;
+			return this;
+		}
+
+		public Builder maxTokens(final int v) {
+			maxTokens = v;
+			return this;
+		}
+
+		public Builder budgetStep(final int v) {
+			budgetStep = v;
+			return this;
+		}
+
+		public Builder tableTokens(final int v) {
+			tableTokens = v;
+			return this;
+		}
+
+		public Builder latentCodes(final int v) {
+			latentCodes = v;
+			return this;
+		}
+
+		public Builder latentDim(final int v) {
+			latentDim = v;
+			return this;
+		}
+
+		public Builder haltHidden(final int v) {
+			haltHidden = v;
+			return this;
+		}
+
+		public Builder haltThreshold(final float v) {
+			haltThreshold = v;
+			return this;
+		}
+
+		public Builder vqBeta(final float v) {
+			vqBeta = v;
+			return this;
+		}
+
+		public Builder epsilonBins(final float... v) {
+			epsilonBins = v;
+			return this;
+		}
+
+		public Builder seed(final long v) {
+			seed = v;
+			return this;
+		}
+
+		public Builder decoderTarget(final String v) {
+			decoderTarget = v;
+			return this;
+		}
+
+		/** The config (arrays copied); throws as the record's constructor does. */
+		public ModelConfig build() {
+			return new ModelConfig(tileSize, patch, baseChannels, dz, baseCodes, width,
+				encoderLayers, decoderLayers, heads, mlpRatio, maxTokens, budgetStep, tableTokens,
+				latentCodes, latentDim, haltHidden, haltThreshold, vqBeta, epsilonBins, seed,
+				decoderTarget);
+		}
 	}
 
 	static void checkBins(final float[] bins) {

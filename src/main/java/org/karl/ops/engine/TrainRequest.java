@@ -36,10 +36,22 @@ public record TrainRequest(Phase phase, TileSet data, String dataNote, String no
 	String preset, String haltingTargets, String phase1Tokens, long seed, String command)
 {
 
+	/**
+	 * A builder with nothing set: every component null, 0 or false until named (what each means
+	 * then is said above).
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** A builder that starts from this request. */
+	public Builder toBuilder() {
+		return new Builder(this);
+	}
+
 	/** This request with another output folder (e.g. the one a link points to). */
 	public TrainRequest withOutput(final Path folder) {
-		return new TrainRequest(phase, data, dataNote, normalization, heldOut, heldOutNote, start,
-			folder, resume, steps, batch, preset, haltingTargets, phase1Tokens, seed, command);
+		return toBuilder().output(folder).build();
 	}
 
 	/** What a run trains. */
@@ -57,6 +69,136 @@ public record TrainRequest(Phase phase, TileSet data, String dataNote, String no
 
 		public boolean karl() {
 			return this != BASE;
+		}
+	}
+
+	/**
+	 * Named construction of a {@link TrainRequest}: one method per component, named as the
+	 * component and documented there.
+	 */
+	public static final class Builder {
+
+		private Phase phase;
+		private TileSet data;
+		private String dataNote;
+		private String normalization;
+		private TileSet heldOut;
+		private String heldOutNote;
+		private Path start;
+		private Path output;
+		private boolean resume;
+		private int steps;
+		private int batch;
+		private String preset;
+		private String haltingTargets;
+		private String phase1Tokens;
+		private long seed;
+		private String command;
+
+		private Builder() {}
+
+		private Builder(final TrainRequest r) {
+			phase = r.phase;
+			data = r.data;
+			dataNote = r.dataNote;
+			normalization = r.normalization;
+			heldOut = r.heldOut;
+			heldOutNote = r.heldOutNote;
+			start = r.start;
+			output = r.output;
+			resume = r.resume;
+			steps = r.steps;
+			batch = r.batch;
+			preset = r.preset;
+			haltingTargets = r.haltingTargets;
+			phase1Tokens = r.phase1Tokens;
+			seed = r.seed;
+			command = r.command;
+		}
+
+		public Builder phase(final Phase v) {
+			phase = v;
+			return this;
+		}
+
+		public Builder data(final TileSet v) {
+			data = v;
+			return this;
+		}
+
+		public Builder dataNote(final String v) {
+			dataNote = v;
+			return this;
+		}
+
+		public Builder normalization(final String v) {
+			normalization = v;
+			return this;
+		}
+
+		public Builder heldOut(final TileSet v) {
+			heldOut = v;
+			return this;
+		}
+
+		public Builder heldOutNote(final String v) {
+			heldOutNote = v;
+			return this;
+		}
+
+		public Builder start(final Path v) {
+			start = v;
+			return this;
+		}
+
+		public Builder output(final Path v) {
+			output = v;
+			return this;
+		}
+
+		public Builder resume(final boolean v) {
+			resume = v;
+			return this;
+		}
+
+		public Builder steps(final int v) {
+			steps = v;
+			return this;
+		}
+
+		public Builder batch(final int v) {
+			batch = v;
+			return this;
+		}
+
+		public Builder preset(final String v) {
+			preset = v;
+			return this;
+		}
+
+		public Builder haltingTargets(final String v) {
+			haltingTargets = v;
+			return this;
+		}
+
+		public Builder phase1Tokens(final String v) {
+			phase1Tokens = v;
+			return this;
+		}
+
+		public Builder seed(final long v) {
+			seed = v;
+			return this;
+		}
+
+		public Builder command(final String v) {
+			command = v;
+			return this;
+		}
+
+		public TrainRequest build() {
+			return new TrainRequest(phase, data, dataNote, normalization, heldOut, heldOutNote, start,
+				output, resume, steps, batch, preset, haltingTargets, phase1Tokens, seed, command);
 		}
 	}
 }

@@ -61,8 +61,9 @@ public class LatentVariantTest {
 	 */
 	@Test
 	public void baseAndKarlOfTheLatentVariantLearnAndReload() throws Exception {
-		final TrainConfig tc = TrainConfig.defaults().withSteps(60).withBaseSteps(120).withBatch(16, 32)
-			.withSchedule(0, 0, 100, 20, 0);
+		final TrainConfig tc = TrainConfig.builder().steps(60).baseSteps(120).batch(16).baseBatch(32)
+			.calibrationSteps(0).codeInitStep(0).deadCodeSteps(100).logEvery(20).checkpointEvery(0)
+			.build();
 		final TileSet data = SyntheticTiles.mixed(5, 256), held = SyntheticTiles.mixed(6, 64);
 		final ModelCard card = ModelCard.of(ModelConfig.test().withDecoderTarget(ModelConfig.LATENT), tc);
 		final Path out = tmp.getRoot().toPath().resolve("m");

@@ -28,7 +28,8 @@ public class ResumeTest {
 
 	@Test
 	public void resumedRunEqualsUninterruptedRun() throws Exception {
-		check(TrainConfig.defaults().withSteps(10).withBatch(8, 8).withSchedule(0, 0, 100, 1, 0));
+		check(TrainConfig.builder().steps(10).batch(8).baseBatch(8).calibrationSteps(0).codeInitStep(0)
+			.deadCodeSteps(100).logEvery(1).checkpointEvery(0).build());
 	}
 
 	/**
@@ -37,8 +38,9 @@ public class ResumeTest {
 	 */
 	@Test
 	public void resumedRunWithItsOwnScheduleEqualsUninterruptedRun() throws Exception {
-		check(TrainConfig.defaults().withSteps(10).withBatch(8, 8).withSchedule(0, 0, 100, 1, 0)
-			.withLrSchedule(new TrainConfig.LrRun(0, 3e-4f, 0.05f, 0.1f)));
+		check(TrainConfig.builder().steps(10).batch(8).baseBatch(8).calibrationSteps(0).codeInitStep(0)
+			.deadCodeSteps(100).logEvery(1).checkpointEvery(0)
+			.lrSchedule(new TrainConfig.LrRun(0, 3e-4f, 0.05f, 0.1f)).build());
 	}
 
 	private void check(final TrainConfig tc) throws Exception {

@@ -40,8 +40,9 @@ public class TrainingBehaviourTest {
 
 	@Test
 	public void countsTrackContent() throws Exception {
-		final TrainConfig tc = TrainConfig.defaults().withSteps(KARL_STEPS).withBaseSteps(BASE_STEPS)
-			.withBatch(32, 64).withSchedule(0, 30, 50, 500, 0).withLatentCodeInit(300);
+		final TrainConfig tc = TrainConfig.builder().steps(KARL_STEPS).baseSteps(BASE_STEPS).batch(32)
+			.baseBatch(64).calibrationSteps(0).codeInitStep(30).deadCodeSteps(50).logEvery(500)
+			.checkpointEvery(0).latentCodeInitStep(300).build();
 		assertEquals(TrainConfig.MINIMUM, tc.haltingTargets());
 		final TileSet[] parts = new TileSet[19];
 		parts[0] = SyntheticTiles.blank(1, 120);

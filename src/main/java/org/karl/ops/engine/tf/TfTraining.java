@@ -34,8 +34,8 @@ final class TfTraining {
 		ModelSession m = open(r, log);
 		try {
 			TrainConfig tc = m.card().training().withSeed(r.seed());
-			if (r.batch() > 0) tc = r.phase() == TrainRequest.Phase.BASE ? tc.withBatch(tc.batch(), r
-				.batch()) : tc.withBatch(r.batch(), tc.baseBatch());
+			if (r.batch() > 0) tc = r.phase() == TrainRequest.Phase.BASE ? tc.toBuilder().baseBatch(r
+				.batch()).build() : tc.toBuilder().batch(r.batch()).build();
 			final String was = tc.haltingTargets();
 			final String mode = r.haltingTargets() == null ? was : r.haltingTargets();
 			tc = tc.withHaltingTargets(mode);
@@ -43,9 +43,8 @@ final class TfTraining {
 			final String phase1 = r.phase1Tokens() == null ? phase1Was : r.phase1Tokens();
 			tc = tc.withPhase1Tokens(phase1);
 			// NB: at least ~10 curve points and log lines, even for a short fine-tuning run.
-			if (r.steps() > 0) tc = tc.withSchedule(tc.calibrationSteps(), tc.codeInitStep(), tc
-				.deadCodeSteps(), Math.max(1, Math.min(tc.logEvery(), r.steps() / 10)), tc
-					.checkpointEvery());
+			if (r.steps() > 0) tc = tc.toBuilder().logEvery(Math.max(1, Math.min(tc.logEvery(), r
+				.steps() / 10))).build();
 			m.card(m.card().withTraining(tc));
 			if (r.normalization() != null && !r.normalization().equals(m.card().normalization())) {
 				// NB: the card says how this run read pixels; a fine-tune keeps the start's as history

@@ -17,8 +17,9 @@ import org.karl.ops.engine.TrainRequest;
 public class TfTrainingScheduleTest {
 
 	private static TrainRequest request(final boolean resume, final int steps) {
-		return new TrainRequest(TrainRequest.Phase.KARL, null, "", null, null, null, resume ? null : Path.of(
-			"start"), Path.of("out"), resume, steps, 0, "test", null, null, 1, "test");
+		return TrainRequest.builder().phase(TrainRequest.Phase.KARL).dataNote("")
+			.start(resume ? null : Path.of("start")).output(Path.of("out")).resume(resume).steps(steps)
+			.preset("test").seed(1).command("test").build();
 	}
 
 	@Test
