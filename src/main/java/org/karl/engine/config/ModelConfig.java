@@ -152,10 +152,6 @@ public record ModelConfig(int tileSize, int patch, int[] baseChannels, int dz, i
 		return toBuilder().width(w).build();
 	}
 
-	public ModelConfig withHaltHidden(final int hidden) {
-		return toBuilder().haltHidden(hidden).build();
-	}
-
 	public ModelConfig withEpsilonBins(final float[] bins) {
 		return toBuilder().epsilonBins(bins).build();
 	}

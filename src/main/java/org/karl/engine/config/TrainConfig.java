@@ -160,10 +160,6 @@ public record TrainConfig(int steps, int batch, float peakLr, float warmupFracti
 		return toBuilder().seed(s).build();
 	}
 
-	public TrainConfig withLearningRate(final float lr) {
-		return toBuilder().peakLr(lr).build();
-	}
-
 	public TrainConfig withHaltingTargets(final String mode) {
 		return toBuilder().haltingTargets(mode).build();
 	}
