@@ -32,10 +32,10 @@ public final class MapView {
 	public static final String TILES = "tiles", FULL = "full", OVERLAY = "overlay";
 	public static final String AUTO = "auto", FIXED = "fixed";
 
-	/** Values of the {@code show} and {@code display} keys. */
 	/** Image property of a tile map: the zoom (percent) that shows it at the input's size. */
 	public static final String PROP_ZOOM = "karl.zoom";
 
+	/** Values of the {@code show} and {@code display} keys. */
 	public static final List<String> SHOWS = List.of(TILES, FULL, OVERLAY), DISPLAYS = List.of(AUTO,
 		FIXED);
 

@@ -67,7 +67,6 @@ final class TfLogLevel {
 	 */
 	static void withoutStartLines(final Runnable start) {
 		final Path file;
-		final int saved;
 		try {
 			file = Files.createTempFile("karl-tf-start", ".log");
 		}
@@ -75,40 +74,54 @@ final class TfLogLevel {
 			start.run();
 			return;
 		}
-		try {
-			System.err.flush();
-			saved = c("dup", 2);
-			final int fd = saved < 0 ? -1 : c("open", file.toString(), 1); // NB: 1 is O_WRONLY
-			if (fd < 0 || c("dup2", fd, 2) < 0) {
-				if (fd >= 0) c("close", fd);
-				if (saved >= 0) c("close", saved);
-				start.run();
-				return;
-			}
-			c("close", fd);
-		}
-		catch (final ReflectiveOperationException | LinkageError | RuntimeException e) {
-			deleteQuietly(file);
-			start.run(); // NB: no JNA, or no dup/dup2 (Windows): the lines show
-			return;
-		}
+		System.err.flush();
+		final int saved = redirectStderr(file);
 		try {
 			start.run();
 		}
 		finally {
-			System.err.flush();
-			try {
-				c("dup2", saved, 2);
-				c("close", saved);
+			if (saved >= 0) {
+				System.err.flush();
+				restoreStderr(saved);
+				replay(file);
 			}
-			catch (final ReflectiveOperationException e) {
-				// NB: cannot happen: the same calls worked above
-			}
-			replay(file);
+			deleteQuietly(file);
 		}
 	}
 
-	/** Writes the captured lines that are not start-up lines to stderr, then deletes the file. */
+	/**
+	 * Points file descriptor 2 at {@code file}; the descriptor of the old stderr, or -1 when
+	 * stderr is unchanged (no JNA, no dup/dup2 as on Windows, or a call failed).
+	 */
+	private static int redirectStderr(final Path file) {
+		int saved = -1;
+		try {
+			saved = c("dup", 2);
+			if (saved < 0) return -1;
+			final int fd = c("open", file.toString(), 1); // NB: 1 is O_WRONLY
+			final boolean moved = fd >= 0 && c("dup2", fd, 2) >= 0;
+			if (fd >= 0) c("close", fd);
+			if (moved) return saved;
+		}
+		catch (final ReflectiveOperationException | LinkageError | RuntimeException e) {
+			// NB: stderr is unchanged; the start-up lines show
+		}
+		if (saved >= 0) restoreStderr(saved); // NB: dup2 of the same stderr, then close
+		return -1;
+	}
+
+	/** Points file descriptor 2 back at {@code saved} and closes {@code saved}. */
+	private static void restoreStderr(final int saved) {
+		try {
+			c("dup2", saved, 2);
+			c("close", saved);
+		}
+		catch (final ReflectiveOperationException e) {
+			// NB: cannot happen: the same calls worked when stderr was redirected
+		}
+	}
+
+	/** Writes the captured lines that are not start-up lines to stderr. */
 	private static void replay(final Path file) {
 		try {
 			for (final String line : Files.readAllLines(file, StandardCharsets.UTF_8))
@@ -117,7 +130,6 @@ final class TfLogLevel {
 		catch (final IOException e) {
 			// NB: the file is ours and was just written; nothing useful to say if it is gone
 		}
-		deleteQuietly(file);
 	}
 
 	private static void deleteQuietly(final Path file) {
