@@ -170,6 +170,9 @@ public final class Keys {
 	 */
 	public static final String KEY_PHASE1_TOKENS = "phase1_tokens";
 
+	/** The range of phase-1 budgets T a KARL training run samples, "MIN..MAX" (CLI only). */
+	public static final String KEY_PHASE1_BUDGETS = "phase1_budgets";
+
 	/**
 	 * Preset of a new model: a size, small (the "S" recipe), medium ("M") or test, then -latent
 	 * (continuous base, the decoder regresses it) or -codes (VQ base, the decoder predicts codes).

@@ -4,6 +4,7 @@ import static org.karl.Keys.*;
 
 import java.nio.file.Path;
 
+import org.karl.engine.config.Phase1Budgets;
 import org.karl.engine.config.TrainConfig;
 import org.karl.ops.TrainData;
 import org.karl.ops.TrainOp;
@@ -135,6 +136,11 @@ public abstract class TrainCommand extends KarlCommand {
 			" (the paper's encoding with T queries; docs/engine.md); recorded in the card")
 	String phase1;
 
+	@Option(names = "--" + KEY_PHASE1_BUDGETS, paramLabel = "MIN..MAX", order = 12, description =
+		"the phase-1 budgets T of KARL training, sampled uniformly over the model's budget steps in " +
+			"MIN..MAX (default: all, 2..46; docs/engine.md); recorded in the card")
+	String phase1Budgets;
+
 	private TrainCommand(final boolean base) {
 		this.base = base;
 	}
@@ -177,6 +183,12 @@ public abstract class TrainCommand extends KarlCommand {
 		if (phase1 != null && !phase1.equals(TrainConfig.PREFIX) && !phase1.equals(TrainConfig.QUERIES))
 			throw usage("--" + KEY_PHASE1_TOKENS + " must be " + TrainConfig.PREFIX + " or " +
 				TrainConfig.QUERIES + ", got '" + phase1 + "'");
+		if (phase1Budgets != null) try {
+			Phase1Budgets.parse(phase1Budgets);
+		}
+		catch (final IllegalArgumentException e) {
+			throw usage("--" + KEY_PHASE1_BUDGETS + ": " + e.getMessage());
+		}
 		final TrainRequest.Phase phase = base ? TrainRequest.Phase.BASE : TrainRequest.Phase.KARL;
 		final String preset = preset();
 		// NB: every refusal before the data is read (minutes for the data folder)
@@ -192,7 +204,7 @@ public abstract class TrainCommand extends KarlCommand {
 		final TrainRequest r = TrainRequest.builder().phase(phase).data(loaded.tiles())
 			.dataNote(loaded.note()).normalization(loaded.normalization()).heldOut(loaded.heldOut())
 			.heldOutNote(loaded.heldOutNote()).start(start).output(out).resume(resume).steps(steps)
-			.batch(batch).preset(preset).haltingTargets(mode).phase1Tokens(phase1).seed(seed)
+			.batch(batch).preset(preset).haltingTargets(mode).phase1Tokens(phase1).phase1Budgets(phase1Budgets).seed(seed)
 			.command("karl " + name() + " " + String.join(" ", raw())).build();
 		final TrainOutcome o = TrainOp.run(Engines.get(null), r, new TrainLog() {
 

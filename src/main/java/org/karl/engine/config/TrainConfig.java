@@ -33,6 +33,9 @@ package org.karl.engine.config;
  *          of an encoding with T_max queries, the tokens inference keeps; the default) or
  *          {@value #QUERIES} (the paper's: an encoding with T queries, all decoded). Absent in
  *          cards written before the option existed, which all used the paper's.
+ * @param phase1Budgets the phase-1 budgets T as "MIN..MAX", sampled uniformly over the multiples
+ *          of the model's budget step in that range; null (and cards written before the option)
+ *          for the paper's 2..46 (every budget the latent-query table holds)
  * @param lrSchedule the learning-rate schedule of the run that trains to {@code steps}: null for
  *          the paper's (docs/algorithm.md §4.6: warmup over {@code warmupFraction} of
  *          {@code steps} from step 0 to {@code peakLr}, half-cosine to 0 at {@code steps}); else
@@ -43,7 +46,7 @@ package org.karl.engine.config;
 public record TrainConfig(int steps, int batch, float peakLr, float warmupFraction,
 	float weightDecay, float beta1, float beta2, float clipNorm, int calibrationSteps, int baseSteps,
 	int baseBatch, float baseLr, int codeInitStep, int latentCodeInitStep, int deadCodeSteps, int logEvery,
-	int checkpointEvery, long seed, String haltingTargets, String phase1Tokens, LrRun lrSchedule)
+	int checkpointEvery, long seed, String haltingTargets, String phase1Tokens, String phase1Budgets, LrRun lrSchedule)
 {
 
 	/** Halting targets of the paper (docs/algorithm.md §4.4). */
@@ -109,6 +112,7 @@ public record TrainConfig(int steps, int batch, float peakLr, float warmupFracti
 		if (!phase1Tokens.equals(QUERIES) && !phase1Tokens.equals(PREFIX))
 			throw new IllegalArgumentException("TrainConfig: phase-1 tokens must be '" + PREFIX +
 				"' or '" + QUERIES + "', got '" + phase1Tokens + "'");
+		if (phase1Budgets != null) Phase1Budgets.parse(phase1Budgets); // throws when malformed
 		positive("steps", steps, true);
 		positive("batch", batch, false);
 		positive("baseSteps", baseSteps, true);
@@ -168,6 +172,10 @@ public record TrainConfig(int steps, int batch, float peakLr, float warmupFracti
 		return toBuilder().phase1Tokens(mode).build();
 	}
 
+	public TrainConfig withPhase1Budgets(final String range) {
+		return toBuilder().phase1Budgets(range).build();
+	}
+
 	/** The same with a run's own learning-rate schedule; null for the paper's. */
 	public TrainConfig withLrSchedule(final LrRun run) {
 		return toBuilder().lrSchedule(run).build();
@@ -210,6 +218,7 @@ public record TrainConfig(int steps, int batch, float peakLr, float warmupFracti
 		private long seed = 42L;
 		private String haltingTargets = MINIMUM;
 		private String phase1Tokens = PREFIX;
+		private String phase1Budgets = null;
 		private LrRun lrSchedule = null;
 
 		private Builder() {}
@@ -235,6 +244,7 @@ public record TrainConfig(int steps, int batch, float peakLr, float warmupFracti
 			seed = c.seed;
 			haltingTargets = c.haltingTargets;
 			phase1Tokens = c.phase1Tokens;
+			phase1Budgets = c.phase1Budgets;
 			lrSchedule = c.lrSchedule;
 		}
 
@@ -338,6 +348,11 @@ public record TrainConfig(int steps, int batch, float peakLr, float warmupFracti
 			return this;
 		}
 
+		public Builder phase1Budgets(final String v) {
+			phase1Budgets = v;
+			return this;
+		}
+
 		public Builder lrSchedule(final LrRun v) {
 			lrSchedule = v;
 			return this;
@@ -348,7 +363,7 @@ public record TrainConfig(int steps, int batch, float peakLr, float warmupFracti
 			return new TrainConfig(steps, batch, peakLr, warmupFraction, weightDecay, beta1,
 				beta2, clipNorm, calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep,
 				latentCodeInitStep, deadCodeSteps, logEvery, checkpointEvery, seed, haltingTargets,
-				phase1Tokens, lrSchedule);
+				phase1Tokens, phase1Budgets, lrSchedule);
 		}
 	}
 

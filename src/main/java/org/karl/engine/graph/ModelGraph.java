@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.karl.engine.config.ModelConfig;
+import org.karl.engine.config.Phase1Budgets;
 import org.karl.engine.config.TrainConfig;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -200,15 +201,15 @@ public final class ModelGraph {
 	}
 
 	/**
-	 * T = step * (1 + floor(u * count)), uniform over {step, 2 step, ..., tableTokens}
-	 * (docs/algorithm.md §4.2).
+	 * T = step * (first + floor(u * count)), uniform over the multiples of the budget step in the
+	 * run's phase-1 range (docs/algorithm.md §4.2: {step, 2 step, ..., tableTokens} by default).
 	 */
 	private Operand<TInt32> sampleBudget(final Operand<TInt64> key) {
-		final int count = c.budgetCount();
+		final int[] k0 = Phase1Budgets.of(t, c).steps(c); // {first, count}
 		final Operand<TFloat32> u = tf.random.statelessRandomUniform(tf.constant(new int[0]), key);
 		final Operand<TInt32> k = tf.math.minimum(tf.dtypes.cast(tf.math.floor(
-			tf.math.mul(u, tf.constant((float) count))), TInt32.class), l.c(count - 1));
-		return tf.math.mul(tf.math.add(k, l.c(1)), l.c(c.budgetStep()));
+			tf.math.mul(u, tf.constant((float) k0[1]))), TInt32.class), l.c(k0[1] - 1));
+		return tf.math.mul(tf.math.add(k, l.c(k0[0])), l.c(c.budgetStep()));
 	}
 
 	/** Phase-2 ε bins per image, uniform over all bins (minimum-budget targets). */

@@ -27,13 +27,15 @@ import org.karl.engine.api.TileSet;
  * @param preset size of a new model (small, medium, test)
  * @param haltingTargets "minimum" or "paper"; null keeps the card's
  * @param phase1Tokens "prefix" or "queries"; null keeps the card's
+ * @param phase1Budgets phase-1 budgets "MIN..MAX"; null keeps the card's
  * @param seed data-order and sampling seed
  * @param command the command line or menu call, recorded in the card
  */
 public record TrainRequest(Phase phase, TileSet data, String dataNote, String normalization,
 	TileSet heldOut,
 	String heldOutNote, Path start, Path output, boolean resume, int steps, int batch,
-	String preset, String haltingTargets, String phase1Tokens, long seed, String command)
+	String preset, String haltingTargets, String phase1Tokens, String phase1Budgets, long seed,
+	String command)
 {
 
 	/**
@@ -92,6 +94,7 @@ public record TrainRequest(Phase phase, TileSet data, String dataNote, String no
 		private String preset;
 		private String haltingTargets;
 		private String phase1Tokens;
+		private String phase1Budgets;
 		private long seed;
 		private String command;
 
@@ -112,6 +115,7 @@ public record TrainRequest(Phase phase, TileSet data, String dataNote, String no
 			preset = r.preset;
 			haltingTargets = r.haltingTargets;
 			phase1Tokens = r.phase1Tokens;
+			phase1Budgets = r.phase1Budgets;
 			seed = r.seed;
 			command = r.command;
 		}
@@ -186,6 +190,11 @@ public record TrainRequest(Phase phase, TileSet data, String dataNote, String no
 			return this;
 		}
 
+		public Builder phase1Budgets(final String v) {
+			phase1Budgets = v;
+			return this;
+		}
+
 		public Builder seed(final long v) {
 			seed = v;
 			return this;
@@ -198,7 +207,7 @@ public record TrainRequest(Phase phase, TileSet data, String dataNote, String no
 
 		public TrainRequest build() {
 			return new TrainRequest(phase, data, dataNote, normalization, heldOut, heldOutNote, start,
-				output, resume, steps, batch, preset, haltingTargets, phase1Tokens, seed, command);
+				output, resume, steps, batch, preset, haltingTargets, phase1Tokens, phase1Budgets, seed, command);
 		}
 	}
 }

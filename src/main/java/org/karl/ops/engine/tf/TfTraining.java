@@ -28,6 +28,11 @@ final class TfTraining {
 
 	private TfTraining() {}
 
+	/** The phase-1 budget range as the log and the card say it ("all" = the whole table). */
+	private static String budgets(final TrainConfig tc) {
+		return tc.phase1Budgets() == null ? "all" : tc.phase1Budgets();
+	}
+
 	static TrainOutcome train(final TrainRequest r, final TrainLog log, final Progress progress)
 		throws IOException
 	{
@@ -42,6 +47,9 @@ final class TfTraining {
 			final String phase1Was = tc.phase1Tokens();
 			final String phase1 = r.phase1Tokens() == null ? phase1Was : r.phase1Tokens();
 			tc = tc.withPhase1Tokens(phase1);
+			final String budgetsWas = tc.phase1Budgets();
+			if (r.phase1Budgets() != null) tc = tc.withPhase1Budgets(r.phase1Budgets());
+			final boolean budgetsChanged = !java.util.Objects.equals(budgetsWas, tc.phase1Budgets());
 			// NB: at least ~10 curve points and log lines, even for a short fine-tuning run.
 			if (r.steps() > 0) tc = tc.toBuilder().logEvery(Math.max(1, Math.min(tc.logEvery(), r
 				.steps() / 10))).build();
@@ -52,10 +60,11 @@ final class TfTraining {
 					.normalization()));
 				m.card(m.card().withNormalization(r.normalization()));
 			}
-			if (!mode.equals(was) || !phase1.equals(phase1Was)) {
-				// both modes are part of the train_step graph: rebuild it from our code, same weights
+			if (!mode.equals(was) || !phase1.equals(phase1Was) || budgetsChanged) {
+				// the modes are part of the train_step graph: rebuild it from our code, same weights
 				log.line("halting targets: " + mode + " (was " + was + "), phase-1 tokens: " + phase1 +
-					" (was " + phase1Was + "); rebuilding the training graph");
+					" (was " + phase1Was + "), phase-1 budgets: " + budgets(tc) + " (was " + (budgetsWas ==
+						null ? "all" : budgetsWas) + "); rebuilding the training graph");
 				m = m.rebuilt(m.card());
 			}
 			else m = m.upgraded(); // a model from an older version gets today's training graph
@@ -97,7 +106,8 @@ final class TfTraining {
 					m.card(m.card().withTraining(tc));
 					recordPlan(m, r);
 					log.line("karl: steps " + from + " -> " + tc.steps() + "; halting targets " + tc
-						.haltingTargets() + "; phase-1 tokens " + tc.phase1Tokens() + "; " + LrSchedule.describe(tc));
+						.haltingTargets() + "; phase-1 tokens " + tc.phase1Tokens() + "; phase-1 budgets " +
+						budgets(tc) + "; " + LrSchedule.describe(tc));
 					final float l = KarlTrainer.train(m, r.data(), tc, r.output(), listener, r.phase()
 						.base() ? progress.sub(0.5, 1) : progress);
 					if (!Float.isNaN(l)) {
@@ -113,6 +123,7 @@ final class TfTraining {
 			}
 			m.card(m.card().with("halting_targets", m.card().training().haltingTargets()).with(
 				"phase1_tokens", m.card().training().phase1Tokens()).with(
+				"phase1_budgets", budgets(m.card().training())).with(
 				"epsilon_bins", Arrays.toString(m.epsilonBins())));
 			m.export(r.output());
 			m.exportServing(r.output()); // inference loads this faster (no gradients, no optimiser)
