@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Everything that fixes the KARL graph: base tokenizer, transformer sizes, token schedule, ε bins.
  * Immutable; presets are static factories, an override is a {@code withX} copy and anything more
- * is built by name ({@link Builder}). The presets and their sizes: docs/algorithm.md §2 (the "S"
+ * is built by name ({@link ModelConfigBuilder}). The presets and their sizes: docs/algorithm.md §2 (the "S"
  * recipe is {@link #small()}).
  *
  * @param tileSize input tile edge in pixels (32)
@@ -139,13 +139,13 @@ public record ModelConfig(int tileSize, int patch, int[] baseChannels, int dz, i
 	 * A builder that starts from the "S" recipe ({@link #small()}); set what differs by name:
 	 * {@code ModelConfig.builder().width(96).encoderLayers(4).build()}.
 	 */
-	public static Builder builder() {
-		return new Builder();
+	public static ModelConfigBuilder builder() {
+		return new ModelConfigBuilder();
 	}
 
 	/** A builder that starts from this config. */
-	public Builder toBuilder() {
-		return new Builder(this);
+	public ModelConfigBuilder toBuilder() {
+		return new ModelConfigBuilder(this);
 	}
 
 	public ModelConfig withWidth(final int w) {
@@ -197,175 +197,6 @@ public record ModelConfig(int tileSize, int patch, int[] baseChannels, int dz, i
 		};
 	}
 
-	/**
-	 * Named construction of a {@link ModelConfig}: one method per component, named as the
-	 * component and documented there; {@link #build()} runs the record's checks. Starts from the
-	 * "S" recipe ({@link ModelConfig#builder()}) or from a config ({@link ModelConfig#toBuilder()}).
-	 */
-	public static final class Builder {
-
-		private int tileSize = 32;
-		private int patch = 4;
-		private int[] baseChannels = { 16, 32 };
-		private int dz = 16;
-		private int baseCodes = 256;
-		private int width = 64;
-		private int encoderLayers = 3;
-		private int decoderLayers = 3;
-		private int heads = 4;
-		private int mlpRatio = 4;
-		private int maxTokens = 32;
-		private int budgetStep = 2;
-		private int tableTokens = 46;
-		private int latentCodes = 512;
-		private int latentDim = 8;
-		private int haltHidden = 64;
-		private float haltThreshold = 0.75f;
-		private float vqBeta = 0.25f;
-		private float[] epsilonBins = PAPER_BINS;
-		private long seed = 1234L;
-		private String decoderTarget = CODES;
-
-		private Builder() {}
-
-		private Builder(final ModelConfig c) {
-			tileSize = c.tileSize;
-			patch = c.patch;
-			baseChannels = c.baseChannels;
-			dz = c.dz;
-			baseCodes = c.baseCodes;
-			width = c.width;
-			encoderLayers = c.encoderLayers;
-			decoderLayers = c.decoderLayers;
-			heads = c.heads;
-			mlpRatio = c.mlpRatio;
-			maxTokens = c.maxTokens;
-			budgetStep = c.budgetStep;
-			tableTokens = c.tableTokens;
-			latentCodes = c.latentCodes;
-			latentDim = c.latentDim;
-			haltHidden = c.haltHidden;
-			haltThreshold = c.haltThreshold;
-			vqBeta = c.vqBeta;
-			epsilonBins = c.epsilonBins;
-			seed = c.seed;
-			decoderTarget = c.decoderTarget;
-		}
-
-		public Builder tileSize(final int v) {
-			tileSize = v;
-			return this;
-		}
-
-		public Builder patch(final int v) {
-			patch = v;
-			return this;
-		}
-
-		/** Hidden channels of the base VQ-VAE's first and second stage. */
-		public Builder baseChannels(final int... v) {
-			baseChannels = v;
-			return this;
-		}
-
-		public Builder dz(final int v) {
-			dz = v;
-			return this;
-		}
-
-		public Builder baseCodes(final int v) {
-			baseCodes = v;
-			return this;
-		}
-
-		public Builder width(final int v) {
-			width = v;
-			return this;
-		}
-
-		public Builder encoderLayers(final int v) {
-			encoderLayers = v;
-			return this;
-		}
-
-		public Builder decoderLayers(final int v) {
-			decoderLayers = v;
-			return this;
-		}
-
-		public Builder heads(final int v) {
-			heads = v;
-			return this;
-		}
-
-		public Builder mlpRatio(final int v) {
-			mlpRatio = v;
-			return this;
-		}
-
-		public Builder maxTokens(final int v) {
-			maxTokens = v;
-			return this;
-		}
-
-		public Builder budgetStep(final int v) {
-			budgetStep = v;
-			return this;
-		}
-
-		public Builder tableTokens(final int v) {
-			tableTokens = v;
-			return this;
-		}
-
-		public Builder latentCodes(final int v) {
-			latentCodes = v;
-			return this;
-		}
-
-		public Builder latentDim(final int v) {
-			latentDim = v;
-			return this;
-		}
-
-		public Builder haltHidden(final int v) {
-			haltHidden = v;
-			return this;
-		}
-
-		public Builder haltThreshold(final float v) {
-			haltThreshold = v;
-			return this;
-		}
-
-		public Builder vqBeta(final float v) {
-			vqBeta = v;
-			return this;
-		}
-
-		public Builder epsilonBins(final float... v) {
-			epsilonBins = v;
-			return this;
-		}
-
-		public Builder seed(final long v) {
-			seed = v;
-			return this;
-		}
-
-		public Builder decoderTarget(final String v) {
-			decoderTarget = v;
-			return this;
-		}
-
-		/** The config (arrays copied); throws as the record's constructor does. */
-		public ModelConfig build() {
-			return new ModelConfig(tileSize, patch, baseChannels, dz, baseCodes, width,
-				encoderLayers, decoderLayers, heads, mlpRatio, maxTokens, budgetStep, tableTokens,
-				latentCodes, latentDim, haltHidden, haltThreshold, vqBeta, epsilonBins, seed,
-				decoderTarget);
-		}
-	}
 
 	static void checkBins(final float[] bins) {
 		if (bins == null || bins.length < 2) throw new IllegalArgumentException(

@@ -3,7 +3,7 @@ package org.karl.engine.config;
 /**
  * What may change between training runs of the same model (nanoGPT's {@code config} vs
  * {@code model_args}). Resuming keeps the {@link ModelConfig} from the card and may override this.
- * Built by name ({@link Builder}): {@code TrainConfig.builder().steps(500).batch(16).build()}.
+ * Built by name ({@link TrainConfigBuilder}): {@code TrainConfig.builder().steps(500).batch(16).build()}.
  *
  * @param steps total KARL steps (the run stops when the model's step counter reaches it)
  * @param batch images per step
@@ -139,13 +139,13 @@ public record TrainConfig(int steps, int batch, float peakLr, float warmupFracti
 	}
 
 	/** A builder that starts from the "S" recipe ({@link #defaults()}); set what differs by name. */
-	public static Builder builder() {
-		return new Builder();
+	public static TrainConfigBuilder builder() {
+		return new TrainConfigBuilder();
 	}
 
 	/** A builder that starts from this config. */
-	public Builder toBuilder() {
-		return new Builder(this);
+	public TrainConfigBuilder toBuilder() {
+		return new TrainConfigBuilder(this);
 	}
 
 	public TrainConfig withSteps(final int s) {
@@ -191,181 +191,6 @@ public record TrainConfig(int steps, int batch, float peakLr, float warmupFracti
 		return MINIMUM.equals(haltingTargets);
 	}
 
-	/**
-	 * Named construction of a {@link TrainConfig}: one method per component, named as the
-	 * component and documented there; {@link #build()} runs the record's checks. Starts from the
-	 * "S" recipe ({@link TrainConfig#builder()}) or from a config ({@link TrainConfig#toBuilder()}).
-	 */
-	public static final class Builder {
-
-		private int steps = 3000;
-		private int batch = 32;
-		private float peakLr = 1e-3f;
-		private float warmupFraction = 0.1f;
-		private float weightDecay = 0.05f;
-		private float beta1 = 0.9f;
-		private float beta2 = 0.95f;
-		private float clipNorm = 3.0f;
-		private int calibrationSteps = 1000;
-		private int baseSteps = 2000;
-		private int baseBatch = 128;
-		private float baseLr = 1e-3f;
-		private int codeInitStep = 100;
-		private int latentCodeInitStep = 500;
-		private int deadCodeSteps = 100;
-		private int logEvery = 50;
-		private int checkpointEvery = 500;
-		private long seed = 42L;
-		private String haltingTargets = MINIMUM;
-		private String phase1Tokens = PREFIX;
-		private String phase1Budgets = null;
-		private LrRun lrSchedule = null;
-
-		private Builder() {}
-
-		private Builder(final TrainConfig c) {
-			steps = c.steps;
-			batch = c.batch;
-			peakLr = c.peakLr;
-			warmupFraction = c.warmupFraction;
-			weightDecay = c.weightDecay;
-			beta1 = c.beta1;
-			beta2 = c.beta2;
-			clipNorm = c.clipNorm;
-			calibrationSteps = c.calibrationSteps;
-			baseSteps = c.baseSteps;
-			baseBatch = c.baseBatch;
-			baseLr = c.baseLr;
-			codeInitStep = c.codeInitStep;
-			latentCodeInitStep = c.latentCodeInitStep;
-			deadCodeSteps = c.deadCodeSteps;
-			logEvery = c.logEvery;
-			checkpointEvery = c.checkpointEvery;
-			seed = c.seed;
-			haltingTargets = c.haltingTargets;
-			phase1Tokens = c.phase1Tokens;
-			phase1Budgets = c.phase1Budgets;
-			lrSchedule = c.lrSchedule;
-		}
-
-		public Builder steps(final int v) {
-			steps = v;
-			return this;
-		}
-
-		public Builder batch(final int v) {
-			batch = v;
-			return this;
-		}
-
-		public Builder peakLr(final float v) {
-			peakLr = v;
-			return this;
-		}
-
-		public Builder warmupFraction(final float v) {
-			warmupFraction = v;
-			return this;
-		}
-
-		public Builder weightDecay(final float v) {
-			weightDecay = v;
-			return this;
-		}
-
-		public Builder beta1(final float v) {
-			beta1 = v;
-			return this;
-		}
-
-		public Builder beta2(final float v) {
-			beta2 = v;
-			return this;
-		}
-
-		public Builder clipNorm(final float v) {
-			clipNorm = v;
-			return this;
-		}
-
-		public Builder calibrationSteps(final int v) {
-			calibrationSteps = v;
-			return this;
-		}
-
-		public Builder baseSteps(final int v) {
-			baseSteps = v;
-			return this;
-		}
-
-		public Builder baseBatch(final int v) {
-			baseBatch = v;
-			return this;
-		}
-
-		public Builder baseLr(final float v) {
-			baseLr = v;
-			return this;
-		}
-
-		public Builder codeInitStep(final int v) {
-			codeInitStep = v;
-			return this;
-		}
-
-		public Builder latentCodeInitStep(final int v) {
-			latentCodeInitStep = v;
-			return this;
-		}
-
-		public Builder deadCodeSteps(final int v) {
-			deadCodeSteps = v;
-			return this;
-		}
-
-		public Builder logEvery(final int v) {
-			logEvery = v;
-			return this;
-		}
-
-		public Builder checkpointEvery(final int v) {
-			checkpointEvery = v;
-			return this;
-		}
-
-		public Builder seed(final long v) {
-			seed = v;
-			return this;
-		}
-
-		public Builder haltingTargets(final String v) {
-			haltingTargets = v;
-			return this;
-		}
-
-		public Builder phase1Tokens(final String v) {
-			phase1Tokens = v;
-			return this;
-		}
-
-		public Builder phase1Budgets(final String v) {
-			phase1Budgets = v;
-			return this;
-		}
-
-		public Builder lrSchedule(final LrRun v) {
-			lrSchedule = v;
-			return this;
-		}
-
-		/** The config; throws {@code IllegalArgumentException} as the record's constructor does. */
-		public TrainConfig build() {
-			return new TrainConfig(steps, batch, peakLr, warmupFraction, weightDecay, beta1,
-				beta2, clipNorm, calibrationSteps, baseSteps, baseBatch, baseLr, codeInitStep,
-				latentCodeInitStep, deadCodeSteps, logEvery, checkpointEvery, seed, haltingTargets,
-				phase1Tokens, phase1Budgets, lrSchedule);
-		}
-	}
 
 	private static void positive(final String f, final int v, final boolean zeroOk) {
 		if (v < (zeroOk ? 0 : 1)) throw new IllegalArgumentException(

@@ -5,7 +5,7 @@ import static org.junit.Assert.*;
 import org.junit.Test;
 
 /**
- * {@link ModelConfig.Builder}: the presets built by name are the ones the positional constructor
+ * {@link ModelConfigBuilder}: the presets built by name are the ones the positional constructor
  * gave, every named setter sets its component and no other, and the builder runs the checks.
  */
 public class ModelConfigTest {

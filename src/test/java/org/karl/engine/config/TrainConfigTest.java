@@ -7,7 +7,7 @@ import org.junit.Test;
 import com.google.gson.JsonObject;
 
 /**
- * {@link TrainConfig.Builder}: a fresh builder is the "S" recipe of the positional constructor,
+ * {@link TrainConfigBuilder}: a fresh builder is the "S" recipe of the positional constructor,
  * every named setter sets its component and no other, and a card without the later options
  * still reads as the paper's.
  */
