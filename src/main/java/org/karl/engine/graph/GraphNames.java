@@ -20,6 +20,12 @@ public final class GraphNames {
 	/** The base VQ-VAE alone: images -> quantised reconstructions and L1 (not required on load). */
 	public static final String BASE_RECONSTRUCT = "base_reconstruct";
 	public static final String SET_EPSILON_BINS = "set_epsilon_bins";
+	/**
+	 * One encoding at T_max decoded at every rung of the prefix ladder, with the model's VQ state
+	 * (continuous tokens before VQ is switched on): the held-out curve of a training run (not
+	 * required on load, not in the serving export).
+	 */
+	public static final String PREFIX_L1 = "prefix_l1";
 	public static final String SET_LATENT_CODEBOOK = "set_latent_codebook";
 	public static final String STATE = "state";
 	public static final String SERVING_DEFAULT = "serving_default";

@@ -5,6 +5,7 @@ import static org.karl.engine.graph.GraphNames.*;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.karl.engine.api.BudgetLadder;
 import org.karl.engine.config.ModelConfig;
 import org.karl.engine.config.Phase1Budgets;
 import org.karl.engine.config.TrainConfig;
@@ -64,6 +65,7 @@ public final class ModelGraph {
 		final ModelGraph m = new ModelGraph(g, c, t);
 		m.inference();
 		m.karlTrainStep();
+		m.prefixCurve();
 		m.baseTrainStep();
 		m.baseReconstruct();
 		m.stateSignatures();
@@ -198,6 +200,25 @@ public final class ModelGraph {
 		for (int i = 0; i < terms.size(); i++)
 			sig = sig.output(LOSS_TERMS.get(i), done.identity(terms.get(i)));
 		signatures.add(sig.build());
+	}
+
+	/**
+	 * L1 [R, B] of one encoding at T_max (ε token of {@code epsilon}) decoded at each rung of the
+	 * prefix ladder, quantised as the model now trains: with continuous tokens before VQ is
+	 * switched on, so a run that never switches it on still reports its curve. With VQ on this is
+	 * the curve inference gives (tokenize at T_max, decode a prefix).
+	 */
+	private void prefixCurve() {
+		final Placeholder<TFloat32> images = tf.withName("curve.images").placeholder(TFloat32.class,
+			Placeholder.shape(Shape.of(-1, c.tileSize(), c.tileSize(), 1)));
+		final Placeholder<TFloat32> eps = tf.withName("curve.epsilon").placeholder(TFloat32.class,
+			Placeholder.shape(Shape.of(-1)));
+		final KarlGraph.Forward f = karl.forward(karl.tokens2d(images), karl.epsilonBin(eps, bins),
+			l.c(c.maxTokens()), tf.reshape(vqOn, l.vec()), false);
+		final Operand<TFloat32> errors = karl.prefixErrors(images, f.latents().straightThrough(),
+			BudgetLadder.rungs(c.maxTokens())); // [R,B]
+		signatures.add(Signature.builder().key(PREFIX_L1).input(IMAGES, images).input(EPSILON, eps)
+			.output(L1, errors).build());
 	}
 
 	/**

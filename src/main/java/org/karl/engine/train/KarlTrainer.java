@@ -116,6 +116,11 @@ public final class KarlTrainer {
 	 * run should make fall with every token. Decoder only after one encode, as prefix search.
 	 */
 	public static double[] heldOutCurve(final ModelSession m, final TileSet tiles, final int[] budgets) {
+		return m.has(PREFIX_L1) ? ladderCurve(m, tiles, budgets) : heldOutCurveDecoded(m, tiles, budgets);
+	}
+
+	/** {@link #heldOutCurve} by tokenize at T_max and one decode per budget (the inference path). */
+	static double[] heldOutCurveDecoded(final ModelSession m, final TileSet tiles, final int[] budgets) {
 		final ModelConfig c = m.card().model();
 		final int px = tiles.tilePixels(), side = tiles.tileSize(), tmax = c.maxTokens(), batch = 256;
 		final float eps = m.epsilonBins()[0];
@@ -141,6 +146,38 @@ public final class KarlTrainer {
 					final float[] rec = Tensors.floats(r, IMAGES);
 					for (int i = 0; i < n * px; i++) sum[j] += Math.abs(rec[i] - tiles.pixels()[from * px + i]) / px;
 				}
+			}
+		}
+		for (int j = 0; j < sum.length; j++) sum[j] /= tiles.n();
+		return sum;
+	}
+
+	/**
+	 * {@link #heldOutCurve} through the {@code prefix_l1} signature: one call per batch decodes
+	 * every rung, with the model's VQ state (continuous tokens when VQ was never switched on).
+	 * Budgets that are not rungs fall back to tokenize and decode.
+	 */
+	private static double[] ladderCurve(final ModelSession m, final TileSet tiles, final int[] budgets) {
+		final int tmax = m.card().model().maxTokens();
+		final int[] rungs = BudgetLadder.rungs(tmax);
+		final int[] at = new int[budgets.length];
+		for (int j = 0; j < budgets.length; j++) {
+			at[j] = Arrays.binarySearch(rungs, Math.min(budgets[j], tmax));
+			if (at[j] < 0) return heldOutCurveDecoded(m, tiles, budgets);
+		}
+		final int px = tiles.tilePixels(), side = tiles.tileSize(), batch = 64;
+		final double[] sum = new double[budgets.length];
+		for (int from = 0; from < tiles.n(); from += batch) {
+			final int n = Math.min(batch, tiles.n() - from);
+			final float[] epsilon = new float[n];
+			Arrays.fill(epsilon, m.epsilonBins()[0]);
+			try (Tensor img = Tensors.floats(tiles.pixels(), from * px, n, side, side, 1);
+				Tensor e = Tensors.floats(epsilon, 0, n);
+				Result r = m.call(PREFIX_L1, Map.of(IMAGES, img, EPSILON, e)))
+			{
+				final float[] l1 = Tensors.floats(r, L1); // [R, n], rung-major
+				for (int j = 0; j < budgets.length; j++)
+					for (int i = 0; i < n; i++) sum[j] += l1[at[j] * n + i];
 			}
 		}
 		for (int j = 0; j < sum.length; j++) sum[j] /= tiles.n();
