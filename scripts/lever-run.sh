@@ -5,6 +5,9 @@
 # fixed-budget curve at 2, 4, 8, 16, 32 tokens) into runs/lever-NAME.log. Resumable as
 # train-default.sh (run it again). Runs from a frozen copy of the classes ($bin).
 # KARL_OPTS adds options to karl train (e.g. "--phase1_tokens queries", how the table's first rows ran).
+# VQ_FROM sets the KARL step at which VQ is switched on (the card's latentCodeInitStep, default
+# 500); a value past KARL_STEPS trains and reports continuous 1D tokens (a diagnostic: what
+# quantisation costs).
 # Usage: NAME=latent PRESET=small-latent BASE_STEPS=1500 KARL_STEPS=1200 scripts/lever-run.sh
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -19,6 +22,15 @@ source scripts/frozen-karl.sh
 	if [[ -f "$out-base/karl.json" ]]; then karl train-base --output "$out-base" --resume --generated "${GENERATED:-30000}"
 	else karl train-base --preset "${PRESET:-small}" --steps "${BASE_STEPS:-1500}" --generated "${GENERATED:-30000}" \
 		--output "$out-base"; fi
+	if [[ -n "${VQ_FROM:-}" && ! -f "$out/karl.json" ]]; then
+		python3 - "$out-base/karl.json" "$VQ_FROM" <<'PY'
+import json, sys
+p, v = sys.argv[1], int(sys.argv[2])
+c = json.load(open(p)); c["training"]["latentCodeInitStep"] = v
+json.dump(c, open(p + ".tmp", "w"), indent=2); __import__("os").replace(p + ".tmp", p)
+PY
+		echo "lever-run $name: VQ switched on at KARL step $VQ_FROM (base card edited)"
+	fi
 	if [[ -f "$out/karl.json" ]]; then karl train --output "$out" --resume --generated "${GENERATED:-30000}"
 	else karl train --model "$out-base" --steps "${KARL_STEPS:-1200}" --generated "${GENERATED:-30000}" \
 		${KARL_OPTS:-} --output "$out"; fi

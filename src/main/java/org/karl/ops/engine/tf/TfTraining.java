@@ -154,6 +154,9 @@ final class TfTraining {
 		final StringBuilder s = new StringBuilder();
 		for (int j = 0; j < k.length; j++) s.append(j == 0 ? "" : ", ").append(k[j]).append(": ").append(
 			String.format(Locale.ROOT, "%.4f", l1[j]));
+		// NB: before VQ is switched on the run trains continuous tokens, and the curve is theirs
+		if (m.step() < m.card().training().latentCodeInitStep()) s.append("; continuous tokens, VQ not " +
+			"switched on yet");
 		log.line("karl held-out L1 at fixed budgets (first k tokens) " + s + " (" + r.heldOutNote() + ")");
 		m.card(m.card().with("karl.heldout_l1_at_budget", s.toString()).with("karl.heldout_set", r
 			.heldOutNote()));
