@@ -80,41 +80,43 @@ public final class KarlGraph {
 		Operand<TFloat32> dropped, Latents latents, Operand<TFloat32> head) {}
 
 	/**
-	 * The forward pass, top to bottom: 2D tokens (given, so that both training phases share them)
-	 * → encoder over [ε token ; 2D ; T latent queries] → halting head → quantised 1D tokens →
-	 * decoder → head. With {@code masked} the decoder sees only the tokens the halting head keeps
-	 * (inference, phase 2); without, all T (phase 1).
+	 * What the decoder of {@link #forward} sees: every token ({@link #ALL}, phase 1 with the
+	 * paper's T queries), the tokens the halting head keeps ({@link #HALTING}, inference and phase
+	 * 2), or the first {@code keep} ({@link #prefix}, phase 1 on prefixes: what inference does when
+	 * the halting head keeps that many).
 	 *
-	 * @param epsBin the ε bin per image [B]
-	 * @param budget T, the number of latent queries (scalar)
-	 * @param vqOn 1 to quantise (inference always), 0 while training starts on continuous latents
+	 * @param keep tokens kept by a prefix (scalar; values above T_max keep all); null otherwise
 	 */
-	public Forward forward(final Tokens2d t2d, final Operand<TInt32> epsBin,
-		final Operand<TInt32> budget, final Operand<TFloat32> vqOn, final boolean masked)
-	{
-		final Operand<TFloat32> z = encoder(t2d, epsBin, budget); // [B,T,W]
-		final Operand<TFloat32> logits = haltLogits(z); // [B,T]
-		final Operand<TFloat32> dropped = halted(logits); // [B,T]
-		final Latents lat = quantize(z, vqOn); // [B,T] ids, [B,T,d]
-		final Operand<TFloat32> head = decoder(lat.straightThrough(), masked ? dropped : null); // [B*N,K|Dz]
-		return new Forward(z, logits, dropped, lat, head);
+	public record Keep(String kind, Operand<TInt32> keep) {
+
+		public static final Keep ALL = new Keep("all", null);
+		public static final Keep HALTING = new Keep("halting", null);
+
+		public static Keep prefix(final Operand<TInt32> keep) {
+			return new Keep("prefix", keep);
+		}
 	}
 
 	/**
-	 * The forward pass at T_max queries whose decoder sees only the first {@code keep} tokens, the
-	 * rest masked exactly as halted ones: what inference does when the halting head keeps
-	 * {@code keep} tokens. {@code dropped} of the result is that prefix mask.
+	 * The forward pass, top to bottom: 2D tokens (given, so that both training phases share them)
+	 * → encoder over [ε token ; 2D ; T latent queries] → halting head → quantised 1D tokens →
+	 * decoder over the tokens {@code keep} names → head. {@code dropped} of the result is the mask
+	 * the decoder saw (the halting head's for {@link Keep#ALL}, which masks nothing).
 	 *
-	 * @param keep tokens kept (scalar; values above T_max keep all)
+	 * @param epsBin the ε bin per image [B]
+	 * @param budget T, the number of latent queries (scalar; T_max for a prefix)
+	 * @param vqOn 1 to quantise (inference always), 0 while training starts on continuous latents
 	 */
-	public Forward forwardPrefix(final Tokens2d t2d, final Operand<TInt32> epsBin,
-		final Operand<TInt32> keep, final Operand<TFloat32> vqOn)
+	public Forward forward(final Tokens2d t2d, final Operand<TInt32> epsBin,
+		final Operand<TInt32> budget, final Operand<TFloat32> vqOn, final Keep keep)
 	{
-		final Operand<TFloat32> z = encoder(t2d, epsBin, l.c(c.maxTokens())); // [B,Tmax,W]
-		final Operand<TFloat32> logits = haltLogits(z); // [B,Tmax]
-		final Operand<TFloat32> dropped = prefixDropped(keep, l.size(z, 0)); // [B,Tmax]
-		final Latents lat = quantize(z, vqOn);
-		final Operand<TFloat32> head = decoder(lat.straightThrough(), dropped);
+		final Operand<TFloat32> z = encoder(t2d, epsBin, budget); // [B,T,W]
+		final Operand<TFloat32> logits = haltLogits(z); // [B,T]
+		final Operand<TFloat32> dropped = keep.keep() != null ? prefixDropped(keep.keep(), l.size(z,
+			0)) : halted(logits); // [B,T]
+		final Latents lat = quantize(z, vqOn); // [B,T] ids, [B,T,d]
+		final Operand<TFloat32> head = decoder(lat.straightThrough(), keep == Keep.ALL ? null
+			: dropped); // [B*N,K|Dz]
 		return new Forward(z, logits, dropped, lat, head);
 	}
 

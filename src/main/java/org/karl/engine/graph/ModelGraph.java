@@ -113,7 +113,7 @@ public final class ModelGraph {
 		final Placeholder<TInt32> budget = tf.withName("in.budget").placeholder(TInt32.class,
 			Placeholder.shape(Shape.scalar()));
 		final KarlGraph.Forward f = karl.forward(karl.tokens2d(images), karl.epsilonBin(eps, bins),
-			budget, tf.constant(1f), true);
+			budget, tf.constant(1f), KarlGraph.Keep.HALTING);
 		final Operand<TFloat32> logits = f.haltLogits(), dropped = f.dropped();
 		final KarlGraph.Latents lat = f.latents();
 		final Operand<TInt32> keep = tf.dtypes.cast(tf.math.sub(tf.constant(1f), dropped), TInt32.class);
@@ -214,7 +214,7 @@ public final class ModelGraph {
 		final Placeholder<TFloat32> eps = tf.withName("curve.epsilon").placeholder(TFloat32.class,
 			Placeholder.shape(Shape.of(-1)));
 		final KarlGraph.Forward f = karl.forward(karl.tokens2d(images), karl.epsilonBin(eps, bins),
-			l.c(c.maxTokens()), tf.reshape(vqOn, l.vec()), false);
+			l.c(c.maxTokens()), tf.reshape(vqOn, l.vec()), KarlGraph.Keep.ALL);
 		final Operand<TFloat32> errors = karl.prefixErrors(images, f.latents().straightThrough(),
 			BudgetLadder.rungs(c.maxTokens())); // [R,B]
 		signatures.add(Signature.builder().key(PREFIX_L1).input(IMAGES, images).input(EPSILON, eps)

@@ -48,7 +48,7 @@ final class Objective {
 	Phase1 phase1(final Operand<TFloat32> images, final KarlGraph.Tokens2d t2d,
 		final Operand<TInt32> epsBins, final Operand<TInt32> budget, final Operand<TFloat32> vqOn)
 	{
-		final KarlGraph.Forward f = karl.forward(t2d, epsBins, budget, vqOn, false);
+		final KarlGraph.Forward f = karl.forward(t2d, epsBins, budget, vqOn, KarlGraph.Keep.ALL);
 		final Reconstruction r = reconstruction(images, t2d, f.head());
 		final Operand<TFloat32> eps0 = tf.stopGradient(r.l1()); // [B]
 		return new Phase1(eps0, f.latents(), r.ce(), r.mse(), Losses.haltAllActive(tf, f.haltLogits()));
@@ -65,7 +65,8 @@ final class Objective {
 		final Operand<TInt32> epsBins, final Operand<TInt32> budget, final Operand<TFloat32> vqOn)
 	{
 		final Operand<TInt32> keep = tf.math.minimum(budget, l.c(c.maxTokens()));
-		final KarlGraph.Forward f = karl.forwardPrefix(t2d, epsBins, keep, vqOn);
+		final KarlGraph.Forward f = karl.forward(t2d, epsBins, l.c(c.maxTokens()), vqOn,
+			KarlGraph.Keep.prefix(keep));
 		final Reconstruction r = reconstruction(images, t2d, f.head());
 		final Operand<TFloat32> eps0 = tf.stopGradient(r.l1()); // [B]
 		final Operand<TFloat32> kept = tf.slice(f.haltLogits(), l.vec(0, 0), l.dims(l.c(-1), keep)); // [B,T]
@@ -146,7 +147,7 @@ final class Objective {
 	private KarlGraph.Forward phase2Forward(final KarlGraph.Tokens2d t2d,
 		final Operand<TInt32> epsBins, final Operand<TFloat32> vqOn)
 	{
-		return karl.forward(t2d, epsBins, l.c(c.maxTokens()), vqOn, true);
+		return karl.forward(t2d, epsBins, l.c(c.maxTokens()), vqOn, KarlGraph.Keep.HALTING);
 	}
 
 	/** The loss terms in {@link GraphNames#LOSS_TERMS} order. */

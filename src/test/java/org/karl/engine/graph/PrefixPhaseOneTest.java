@@ -30,7 +30,8 @@ public class PrefixPhaseOneTest {
 			final Operand<TInt32> bins = g.tf.constant(new int[] { 0, 4, 9 });
 			final Operand<TFloat32> vqOn = g.tf.constant(1f);
 			final Objective objective = new Objective(g.layers, g.config, g.karl);
-			final KarlGraph.Forward full = g.karl.forward(t2d, bins, g.tf.constant(tmax), vqOn, false);
+			final KarlGraph.Forward full = g.karl.forward(t2d, bins, g.tf.constant(tmax), vqOn,
+				KarlGraph.Keep.ALL);
 			widen(g);
 			final float[] first2 = g.floats(objective.phase1Prefix(images, t2d, bins, g.tf.constant(2), vqOn)
 				.eps0());
@@ -66,7 +67,7 @@ public class PrefixPhaseOneTest {
 			// NB: continuous latents; an untrained codebook gives every token the same nearest code,
 			// and then the kept tokens are alike in both modes
 			final Operand<TFloat32> vqOff = g.tf.constant(0f);
-			g.karl.forward(t2d, bins, g.tf.constant(4), vqOff, false); // creates the variables
+			g.karl.forward(t2d, bins, g.tf.constant(4), vqOff, KarlGraph.Keep.ALL); // creates the variables
 			widen(g);
 			final float[] prefix = g.floats(objective.phase1Prefix(images, t2d, bins, t, vqOff).eps0());
 			final float[] queries = g.floats(objective.phase1(images, t2d, bins, t, vqOff).eps0());
