@@ -175,7 +175,8 @@ public final class Keys {
 
 	/**
 	 * Preset of a new model: a size, small (the "S" recipe), medium ("M") or test, then -latent
-	 * (continuous base, the decoder regresses it) or -codes (VQ base, the decoder predicts codes).
+	 * (continuous base, the decoder regresses it) or -codes (VQ base, the decoder predicts codes),
+	 * and optionally -wide (base channels doubled) or -deep (KARL decoder layers doubled).
 	 */
 	public static final String KEY_PRESET = "preset";
 	/** A default value for the {@link #KEY_PRESET} parameter: the shipped model's. */

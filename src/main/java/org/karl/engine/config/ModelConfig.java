@@ -171,7 +171,8 @@ public record ModelConfig(int tileSize, int patch, int[] baseChannels, int dz, i
 
 	/**
 	 * Looks up a preset by name: a size, small (S), medium (M), tiny or test, then optional
-	 * modifiers: -codes / -latent (the decoder target) and -wide (base channels doubled).
+	 * modifiers: -codes / -latent (the decoder target), -wide (base channels doubled) and -deep
+	 * (KARL decoder layers doubled).
 	 */
 	public static ModelConfig preset(final String name) {
 		final String[] parts = name.toLowerCase().split("-");
@@ -180,8 +181,10 @@ public record ModelConfig(int tileSize, int patch, int[] baseChannels, int dz, i
 			case CODES, LATENT -> m.withDecoderTarget(parts[i]);
 			case "wide" -> m.toBuilder().baseChannels(2 * m.baseChannels[0], 2 * m.baseChannels[1])
 				.build();
+			// NB: the decoder only; the encoder-only map keeps its speed
+			case "deep" -> m.toBuilder().decoderLayers(2 * m.decoderLayers).build();
 			default -> throw new IllegalArgumentException("Unknown preset modifier '" + parts[i] + "' in '" +
-				name + "'; use -codes, -latent or -wide after the size");
+				name + "'; use -codes, -latent, -wide or -deep after the size");
 		};
 		return m;
 	}

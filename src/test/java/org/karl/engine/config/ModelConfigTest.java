@@ -27,6 +27,8 @@ public class ModelConfigTest {
 		assertEquals(new ModelConfig(32, 4, new int[] { 32, 64 }, 16, 256, 64, 3, 3, 4, 4, 32, 2, 46,
 			512, 8, 64, 0.75f, 0.25f, BINS, 1234L, ModelConfig.LATENT), ModelConfig.preset(
 				"small-latent-wide"));
+		assertEquals(ModelConfig.small().toBuilder().decoderLayers(6).decoderTarget(ModelConfig.LATENT)
+			.build(), ModelConfig.preset("small-latent-deep")); // the encoder, and the map, unchanged
 	}
 
 	@Test
