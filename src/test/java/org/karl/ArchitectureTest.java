@@ -130,10 +130,12 @@ public class ArchitectureTest {
 			new String[] { "org.karl.ops.engine" }, new String[] { "ij.process.LUT" }, null), //
 		new Rule("ops uses no AWT", new String[] { "org.karl.ops" }, new String[] {
 			"org.karl.ops.engine" }, new String[] { "java.awt." }, null), //
-		new Rule("spark uses only the JDK, Spark, Keys, ops and the rooms below ops", new String[] {
-			"org.karl.spark" }, NONE, null, new String[] { "java.", "org.apache.spark.",
+		// NB: the job takes karl map's command line, so it reads it with the CLI's parser (only cli
+		// uses picocli): its one arrow into another door, to that parser only.
+		new Rule("spark uses only the JDK, Spark, Keys, ops, the rooms below ops and cli.MapJobOptions",
+			new String[] { "org.karl.spark" }, NONE, null, new String[] { "java.", "org.apache.spark.",
 				"org.karl.Keys", "org.karl.spark.", "org.karl.ops.", "org.karl.image.", "org.karl.data.",
-				"org.karl.engine.api." }), //
+				"org.karl.engine.api.", "org.karl.cli.MapJobOptions" }), //
 		// NB: the doors, ops, eval and spark are allowed here only because "data uses no door, ops,
 		// eval or spark" reports them, not twice.
 		new Rule("data uses only the JDK, data, image and engine.api", new String[] {

@@ -221,11 +221,7 @@ public final class Main {
 	/** One line {@code karl <cmd>: <message>}, the usage, exit {@value #EXIT_USAGE}. */
 	static int usageError(final ParameterException e, final PrintStream err) {
 		final CommandLine cl = e.getCommandLine();
-		// NB: picocli checks required options before it reports unknown ones; a typo comes first
-		final List<String> unmatched = cl.getUnmatchedArguments();
-		final ParameterException first = e instanceof MissingParameterException && !unmatched
-			.isEmpty() ? new UnmatchedArgumentException(cl, unmatched) : e;
-		err.println(cl.getCommandSpec().qualifiedName() + ": " + Failures.oneLine(message(first)));
+		err.println(cl.getCommandSpec().qualifiedName() + ": " + Failures.oneLine(message(firstError(e))));
 		err.print(cl.getUsageMessage());
 		return EXIT_USAGE;
 	}
@@ -239,8 +235,16 @@ public final class Main {
 		return EXIT_FAILURE;
 	}
 
+	/** The error to report first: picocli checks required options before unknown ones; a typo comes first. */
+	static ParameterException firstError(final ParameterException e) {
+		final CommandLine cl = e.getCommandLine();
+		final List<String> unmatched = cl.getUnmatchedArguments();
+		return e instanceof MissingParameterException && !unmatched.isEmpty()
+			? new UnmatchedArgumentException(cl, unmatched) : e;
+	}
+
 	/** The message of a usage error, in karl's words where picocli's would be vaguer. */
-	private static String message(final ParameterException e) {
+	static String message(final ParameterException e) {
 		final boolean top = e.getCommandLine().getCommandSpec().parent() == null;
 		if (e instanceof UnmatchedArgumentException && !((UnmatchedArgumentException) e)
 			.getUnmatched().isEmpty())

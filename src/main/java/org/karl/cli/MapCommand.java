@@ -47,13 +47,8 @@ public final class MapCommand extends KarlCommand {
 	@Mixin
 	NormalizeOptions normalize;
 
-	@Option(names = "--" + KEY_LUT, paramLabel = "L",
-		description = LUT_FIRE + " or " + LUT_VIRIDIS + "; default ${DEFAULT-VALUE}")
-	String lut = DEFAULT_LUT;
-
-	@Option(names = "--" + KEY_OUTPUT, paramLabel = "DIR", required = true,
-		description = "folder for NAME" + MapFiles.MAP_SUFFIX + " and NAME" + MapFiles.CSV_SUFFIX + " (columns below)")
-	Path output;
+	@Mixin
+	MapOutputOptions maps;
 
 	@Option(names = "--" + KEY_SWEEP, paramLabel = "E1,E2,...",
 		description = "compare epsilons instead of mapping at one: NAME" + SweepFiles.TIF_SUFFIX +
@@ -92,8 +87,8 @@ public final class MapCommand extends KarlCommand {
 		final float[] eps = sweep == null || sweep.isBlank() ? null : EpsilonSweep.parse(sweep);
 		if (eps != null && skipDone) throw new IllegalArgumentException("--" + KEY_SKIP_DONE +
 			" finds the maps of one epsilon, not a sweep's; leave it out with --" + KEY_SWEEP);
-		final MapBatch.Plan plan = MapBatch.plan(new MapBatch.Request(files, output, request.model,
-			new MapBatch.Settings(request.epsilon(), request.budget, lut, normalize.get(), request.verify),
+		final MapBatch.Plan plan = MapBatch.plan(new MapBatch.Request(files, maps.output, request.model,
+			new MapBatch.Settings(request.epsilon(), request.budget, maps.lut, normalize.get(), request.verify),
 			shard, null), n -> err().println("karl map: note: " + n));
 		if (plan.names().isEmpty()) return Main.EXIT_OK;
 		int failed = 0;
@@ -102,9 +97,9 @@ public final class MapCommand extends KarlCommand {
 			if (eps != null) for (final float e : eps) Inputs.budget(tokenizer, e, request.budget);
 			for (final Map.Entry<Path, String> in : plan.names().entrySet()) {
 				final Path f = in.getKey();
-				final MapBatch.Step s = eps != null ? MapBatch.sweepStep(f, f.toString(), output, in
+				final MapBatch.Step s = eps != null ? MapBatch.sweepStep(f, f.toString(), maps.output, in
 					.getValue(), plan.settings(), eps, () -> tokenizer, Failures.CLI, progress(f.toString()))
-					: MapBatch.step(f, f.toString(), output, in.getValue(), plan.settings(), () -> tokenizer,
+					: MapBatch.step(f, f.toString(), maps.output, in.getValue(), plan.settings(), () -> tokenizer,
 						skipDone, Failures.CLI, progress(f.toString()));
 				if (s.redo() != null) err().println("karl map: note: " + s.redo() + "; mapping " + f +
 					" again");

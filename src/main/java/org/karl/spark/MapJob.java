@@ -1,7 +1,5 @@
 package org.karl.spark;
 
-import static org.karl.Keys.*;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Serializable;
@@ -14,10 +12,10 @@ import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
+import org.karl.cli.MapJobOptions;
 import org.karl.engine.api.Progress;
 import org.karl.image.ij.Normalization;
 import org.karl.ops.Failures;
-import org.karl.ops.Inputs;
 import org.karl.ops.MapBatch;
 import org.karl.ops.MapFiles;
 import org.karl.ops.Models;
@@ -38,27 +36,6 @@ public final class MapJob {
 
 	/** Exit codes, as {@code karl}'s. */
 	public static final int EXIT_OK = 0, EXIT_FAILURE = 1, EXIT_USAGE = 2;
-
-	static final String USAGE = "usage: spark-submit [spark options] --class " + MapJob.class
-		.getName() + " KARL-spark.jar\n" +
-		"         [--model DIR] [--epsilon E] [--budget T] [--verify] [--lut L] [--list FILE]\n" +
-		"         [--merged FILE] [--master M] [--normalize MODE ...] --output DIR [FILE_OR_FOLDER...]\n" +
-		"  --model DIR    model folder on a shared file system; default: the default model\n" +
-		"  --epsilon E    target error; default " + DEFAULT_EPSILON + "\n" +
-		"  --budget T     most tokens per tile; default (or 0): T_max\n" +
-		"  --verify       check each count by decoding and raise it until E is met, as karl map\n" +
-		"                 --verify (columns l1, met, predicted; unreachable tiles outlined)\n" +
-		"  --lut L        " + String.join(" or ", LUTS) + "; default " + DEFAULT_LUT + "\n" +
-		"  --list FILE    more inputs, one path a line (blank lines and # comments skipped)\n" +
-		"  --output DIR   folder for NAME" + MapFiles.MAP_SUFFIX + " and NAME" + MapFiles.CSV_SUFFIX +
-		", as karl map\n" +
-		"  --merged FILE  the merged table; default DIR/" + Shards.MERGED + "\n" +
-		"  --master M     Spark master when not set by spark-submit; default local[*]\n" +
-		"  --normalize MODE  " + Normalization.PERCENTILE + " (default), " + Normalization.RANGE +
-		" or " + Normalization.NONE + ", with --" + KEY_PERCENTILE_LOW + " P\n" +
-		"                 --" + KEY_PERCENTILE_HIGH + " P --" + KEY_NORMALIZE_SCOPE + " " +
-		String.join("|", Normalization.SCOPES) + " --" + KEY_RANGE_MIN + " V\n" +
-		"                 --" + KEY_RANGE_MAX + " V, as karl map\n";
 
 	/** What to map, as given on the command line; {@code verify} as {@code karl map --verify}. */
 	public record Request(List<String> inputs, String output, String model, float epsilon,
@@ -144,7 +121,7 @@ public final class MapJob {
 			return EXIT_USAGE;
 		}
 		if (parsed == null) {
-			out.print(USAGE);
+			out.print(MapJobOptions.usage());
 			return EXIT_OK;
 		}
 		final Request r = parsed.request();
@@ -167,58 +144,19 @@ public final class MapJob {
 	record Args(Request request, String master) {}
 
 	/**
-	 * Parses the command line (the keys shared with {@code karl map} come from {@code Keys}); null
-	 * for --help. Usage errors are IllegalArgumentExceptions saying what to do.
-	 * <p>
-	 * NB: a parser of its own, not picocli's: only the CLI uses picocli, and a door never imports
-	 * another (ArchitectureTest). What it fills is the batch {@code karl map} fills
-	 * ({@link Request#batch}, a {@link MapBatch.Request}).
+	 * Parses the command line with {@code karl map}'s options ({@link MapJobOptions}, the CLI's
+	 * parser) and reads the --list file; null for --help. Usage errors are
+	 * IllegalArgumentExceptions saying what to do.
 	 */
 	static Args parse(final String[] args) throws IOException {
-		final List<String> inputs = new ArrayList<>();
-		String output = null, model = "", lut = DEFAULT_LUT, merged = null, list = null, master = null;
-		float epsilon = (float) DEFAULT_EPSILON;
-		int budget = DEFAULT_BUDGET;
-		boolean verify = DEFAULT_VERIFY;
-		String normalize = DEFAULT_NORMALIZE, scope = DEFAULT_NORMALIZE_SCOPE, min = "", max = "";
-		double low = DEFAULT_PERCENTILE_LOW, high = DEFAULT_PERCENTILE_HIGH;
-		for (int i = 0; i < args.length; i++) {
-			final String a = args[i];
-			if (a.equals("-h") || a.equals("--" + KEY_HELP)) return null;
-			if (!a.startsWith("--")) {
-				inputs.add(a);
-				continue;
-			}
-			if (a.equals("--" + KEY_VERIFY)) { // NB: the one option without a value
-				verify = true;
-				continue;
-			}
-			if (i + 1 >= args.length) throw new IllegalArgumentException(a + " needs a value; see --help");
-			final String v = args[++i];
-			switch (a.substring(2)) {
-				case KEY_OUTPUT -> output = v;
-				case KEY_MODEL -> model = v;
-				case KEY_LUT -> lut = v;
-				case "merged" -> merged = v;
-				case "list" -> list = v;
-				case "master" -> master = v;
-				case KEY_EPSILON -> epsilon = Inputs.epsilon(v, number(a, v));
-				case KEY_BUDGET -> budget = (int) number(a, v);
-				case KEY_NORMALIZE -> normalize = v;
-				case KEY_NORMALIZE_SCOPE -> scope = v;
-				case KEY_PERCENTILE_LOW -> low = number(a, v);
-				case KEY_PERCENTILE_HIGH -> high = number(a, v);
-				case KEY_RANGE_MIN -> min = v;
-				case KEY_RANGE_MAX -> max = v;
-				default -> throw new IllegalArgumentException("unknown option " + a + "; see --help");
-			}
-		}
-		if (output == null) throw new IllegalArgumentException("missing --output DIR; see --help");
-		if (list != null) inputs.addAll(readList(Path.of(list)));
+		final MapJobOptions.Parsed p = MapJobOptions.parse(args);
+		if (p == null) return null;
+		final List<String> inputs = new ArrayList<>(p.inputs());
+		if (p.list() != null) inputs.addAll(readList(Path.of(p.list())));
 		if (inputs.isEmpty()) throw new IllegalArgumentException(
 			"no image file or folder given; give paths or --list FILE");
-		return new Args(new Request(inputs, output, model, epsilon, budget, lut, merged, Normalization
-			.of(normalize, low, high, scope, min, max), verify), master);
+		return new Args(new Request(inputs, p.output(), p.model(), p.epsilon(), p.budget(), p.lut(), p
+			.merged(), p.normalize(), p.verify()), p.master());
 	}
 
 	/**
@@ -309,16 +247,6 @@ public final class MapJob {
 	/** One line: what was wrong and, when known, what to do (as every door says it). */
 	static String describe(final Throwable e) {
 		return Failures.describe(e, Failures.SPARK);
-	}
-
-	private static double number(final String key, final String v) {
-		try {
-			return Double.parseDouble(v);
-		}
-		catch (final NumberFormatException e) {
-			throw new IllegalArgumentException(key + " " + v + " is not a number; give e.g. " + key +
-				" 0.05");
-		}
 	}
 
 	private static List<String> readList(final Path list) throws IOException {
