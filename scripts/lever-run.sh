@@ -7,7 +7,7 @@
 # KARL_OPTS adds options to karl train (e.g. "--phase1_tokens queries", how the table's first rows ran).
 # VQ_FROM sets the KARL step at which VQ is switched on (the card's latentCodeInitStep, default
 # 500); a value past KARL_STEPS trains and reports continuous 1D tokens (a diagnostic: what
-# quantisation costs).
+# quantisation costs). LR sets KARL's peak learning rate (the card's peakLr, default 1e-3).
 # Usage: NAME=latent PRESET=small-latent BASE_STEPS=1500 KARL_STEPS=1200 scripts/lever-run.sh
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -22,14 +22,20 @@ source scripts/frozen-karl.sh
 	if [[ -f "$out-base/karl.json" ]]; then karl train-base --output "$out-base" --resume --generated "${GENERATED:-30000}"
 	else karl train-base --preset "${PRESET:-small}" --steps "${BASE_STEPS:-1500}" --generated "${GENERATED:-30000}" \
 		--output "$out-base"; fi
-	if [[ -n "${VQ_FROM:-}" && ! -f "$out/karl.json" ]]; then
-		python3 - "$out-base/karl.json" "$VQ_FROM" <<'PY'
-import json, sys
-p, v = sys.argv[1], int(sys.argv[2])
-c = json.load(open(p)); c["training"]["latentCodeInitStep"] = v
-json.dump(c, open(p + ".tmp", "w"), indent=2); __import__("os").replace(p + ".tmp", p)
+	sets=()
+	[[ -n "${VQ_FROM:-}" ]] && sets+=("latentCodeInitStep=$VQ_FROM")
+	[[ -n "${LR:-}" ]] && sets+=("peakLr=$LR")
+	if [[ ${#sets[@]} -gt 0 && ! -f "$out/karl.json" ]]; then
+		python3 - "$out-base/karl.json" "${sets[@]}" <<'PY'
+import json, os, sys
+p = sys.argv[1]
+c = json.load(open(p))
+for kv in sys.argv[2:]:
+	k, v = kv.split("=")
+	c["training"][k] = float(v) if "." in v or "e" in v else int(v)
+json.dump(c, open(p + ".tmp", "w"), indent=2); os.replace(p + ".tmp", p)
 PY
-		echo "lever-run $name: VQ switched on at KARL step $VQ_FROM (base card edited)"
+		echo "lever-run $name: base card's training set to ${sets[*]} for KARL"
 	fi
 	if [[ -f "$out/karl.json" ]]; then karl train --output "$out" --resume --generated "${GENERATED:-30000}"
 	else karl train --model "$out-base" --steps "${KARL_STEPS:-1200}" --generated "${GENERATED:-30000}" \
