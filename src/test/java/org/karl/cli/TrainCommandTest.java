@@ -48,9 +48,12 @@ public class TrainCommandTest {
 			k.toString());
 		final java.util.regex.Matcher m = java.util.regex.Pattern.compile(
 			"karl held-out L1 at fixed budgets \\(first k tokens\\) 2: (\\d\\.\\d{4}), 4: \\d\\.\\d{4}, " +
-				"8: \\d\\.\\d{4} \\(128 generated tiles").matcher(cli.out());
+				"8: \\d\\.\\d{4}(; continuous tokens, VQ not switched on yet)? \\(128 generated tiles").matcher(
+					cli.out());
 		assertTrue(cli.out(), m.find());
 		assertTrue(m.group(1), Double.parseDouble(m.group(1)) > 0);
+		assertNotNull("2 steps, VQ switched on at 500: the line says its tokens were continuous", m
+			.group(2));
 		final ModelCard card = ModelCard.read(k);
 		assertEquals(ModelConfig.LATENT, card.model().decoderTarget());
 		assertTrue(String.valueOf(card.provenance()), String.valueOf(card.provenance().get(
