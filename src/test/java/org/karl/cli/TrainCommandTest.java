@@ -114,6 +114,23 @@ public class TrainCommandTest {
 		assertEquals(Main.EXIT_USAGE, karl("train", "--output", k.toString(), "--synthetic", "8",
 			"--phase1_tokens", "suffix"));
 		assertTrue(cli.err(), cli.err().contains("--phase1_tokens must be prefix or queries, got 'suffix'"));
+		assertEquals(Main.EXIT_USAGE, karl("train", "--output", k.toString(), "--synthetic", "8",
+			"--phase1_budgets", "16-46"));
+		assertTrue(cli.err(), cli.err().contains("--phase1_budgets: phase-1 budgets '16-46': use MIN..MAX"));
+	}
+
+	/** --phase1_budgets through the door: the run samples that range and the card records it. */
+	@Test
+	public void phase1BudgetsAreUsedAndRecorded() throws Exception {
+		final Path root = tmp.getRoot().toPath(), base = root.resolve("base"), k = root.resolve("k");
+		cli.ok("train-base", "--preset", "test", "--synthetic", "32", "--steps", "2", "--output", base
+			.toString());
+		cli.ok("train", "--model", base.toString(), "--synthetic", "32", "--steps", "2",
+			"--phase1_budgets", "4..6", "--output", k.toString());
+		assertTrue(cli.out(), cli.out().contains("phase-1 budgets 4..6"));
+		final ModelCard card = ModelCard.read(k);
+		assertEquals("4..6", card.training().phase1Budgets());
+		assertEquals("4..6", card.provenance().get("phase1_budgets"));
 	}
 
 	/** karl train --images: a fine-tune on the user's image files, normalised as asked. */
