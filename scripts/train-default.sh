@@ -2,28 +2,28 @@
 # Reproduces the shipped default model from scratch (see models/default/README.md):
 #   1. Debian-packaged data (Fashion-MNIST train + 15 scikit-image samples) into data/
 #   2. base:         karl train-base  (PRESET, BASE_STEPS, batch 128)
-#   3. KARL:         karl train       (KARL_STEPS, batch 32; base frozen; minimum-budget halting
-#                                      targets, the default of TrainConfig)
+#   3. KARL:         karl train       (KARL_STEPS, batch 32, peak learning rate PEAK_LR; base
+#                                      frozen; minimum-budget halting targets, the default of TrainConfig)
 # Both add GENERATED generated tiles (half microscopy-like, half blank/smooth/shapes/noise) to the
 # data, then the result is copied to models/default (with its serving/ export).
 #
 # Resumable: every step checkpoints into its run folder; run the script again and it continues
 # where the last run stopped (karl train --resume without --steps finishes the steps the run was
 # started for; a finished step is skipped). MORE_STEPS=N trains a finished KARL run N steps more. It runs from a frozen copy
-# of the compiled classes ($OUT-bin), so rebuilding the checkout meanwhile cannot break it.
+# of the compiled classes ($OUT-bin, or BIN), so rebuilding the checkout meanwhile cannot break it.
 # PHASE1=prefix|queries switches what phase 1 decodes (recorded in the card; a new run takes the default).
-# Environment: PRESET (small-latent), BASE_STEPS (3000), KARL_STEPS (16000), MORE_STEPS (0), GENERATED (30000), OUT (runs/default),
+# Environment: PRESET (small-latent), BASE_STEPS (6000), KARL_STEPS (8000), PEAK_LR (0.003), MORE_STEPS (0), GENERATED (30000), OUT (runs/default), BIN,
 # INSTALL (1: copy to models/default at the end; 0: leave it in $OUT).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$root"
 out="${OUT:-runs/default}"
-base_steps="${BASE_STEPS:-3000}"
-karl_steps="${KARL_STEPS:-16000}"
+base_steps="${BASE_STEPS:-6000}"
+karl_steps="${KARL_STEPS:-8000}"
 generated="${GENERATED:-30000}"
 scripts/fetch-data.sh
 
-bin="$out-bin"
+bin="${BIN:-$out-bin}"
 source scripts/frozen-karl.sh
 
 start=$(date +%s)
@@ -37,7 +37,8 @@ if [[ -f "$out/karl.json" ]]; then
 	[[ "${MORE_STEPS:-0}" -gt 0 ]] && more=(--steps "$MORE_STEPS")
 	karl train --output "$out" --resume "${more[@]}" --generated "$generated" ${PHASE1:+--phase1_tokens "$PHASE1"}
 else
-	karl train --model "$out-base" --steps "$karl_steps" --generated "$generated" --output "$out"
+	karl train --model "$out-base" --steps "$karl_steps" --peak_lr "${PEAK_LR:-0.003}" \
+		--generated "$generated" --output "$out"
 fi
 echo "train-default: $(( $(date +%s) - start )) s in this run"
 if [[ "${INSTALL:-1}" == 1 ]]; then

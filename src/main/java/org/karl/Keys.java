@@ -173,6 +173,9 @@ public final class Keys {
 	/** The range of phase-1 budgets T a KARL training run samples, "MIN..MAX" (CLI only). */
 	public static final String KEY_PHASE1_BUDGETS = "phase1_budgets";
 
+	/** The peak learning rate of a KARL training run (CLI only). */
+	public static final String KEY_PEAK_LR = "peak_lr";
+
 	/**
 	 * Preset of a new model: a size, small (the "S" recipe), medium ("M") or test, then -latent
 	 * (continuous base, the decoder regresses it) or -codes (VQ base, the decoder predicts codes),

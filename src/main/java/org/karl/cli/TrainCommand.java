@@ -67,8 +67,18 @@ public abstract class TrainCommand extends KarlCommand {
 			"this model folder (the output of karl train-base, or a model to fine-tune)")
 		Path model;
 
+		@Option(names = "--" + KEY_PEAK_LR, paramLabel = "LR", order = 13, description = "peak " +
+			"learning rate of the schedule (default: the card's, 1e-3 for a new model; a run that " +
+			"adds steps to a trained model peaks at 0.3 times it); recorded in the card")
+		Float peakLr;
+
 		Karl() {
 			super(false);
+		}
+
+		@Override
+		Float peakLr() {
+			return peakLr;
 		}
 
 		@Override
@@ -159,6 +169,11 @@ public abstract class TrainCommand extends KarlCommand {
 	/** The size preset of a new model. */
 	abstract String preset();
 
+	/** KARL's peak learning rate, or null for the card's. */
+	Float peakLr() {
+		return null;
+	}
+
 	@Override
 	String[] footer() {
 		final TrainConfig d = TrainConfig.defaults();
@@ -189,6 +204,8 @@ public abstract class TrainCommand extends KarlCommand {
 		catch (final IllegalArgumentException e) {
 			throw usage("--" + KEY_PHASE1_BUDGETS + ": " + e.getMessage());
 		}
+		if (peakLr() != null && !(peakLr() > 0 && peakLr() < 1)) throw usage("--" + KEY_PEAK_LR +
+			" must be in (0, 1), got " + peakLr());
 		final TrainRequest.Phase phase = base ? TrainRequest.Phase.BASE : TrainRequest.Phase.KARL;
 		final String preset = preset();
 		// NB: every refusal before the data is read (minutes for the data folder)
@@ -204,7 +221,7 @@ public abstract class TrainCommand extends KarlCommand {
 		final TrainRequest r = TrainRequest.builder().phase(phase).data(loaded.tiles())
 			.dataNote(loaded.note()).normalization(loaded.normalization()).heldOut(loaded.heldOut())
 			.heldOutNote(loaded.heldOutNote()).start(start).output(out).resume(resume).steps(steps)
-			.batch(batch).preset(preset).haltingTargets(mode).phase1Tokens(phase1).phase1Budgets(phase1Budgets).seed(seed)
+			.batch(batch).preset(preset).haltingTargets(mode).phase1Tokens(phase1).phase1Budgets(phase1Budgets).peakLr(peakLr()).seed(seed)
 			.command("karl " + name() + " " + String.join(" ", raw())).build();
 		final TrainOutcome o = TrainOp.run(Engines.get(null), r, new TrainLog() {
 

@@ -117,20 +117,29 @@ public class TrainCommandTest {
 		assertEquals(Main.EXIT_USAGE, karl("train", "--output", k.toString(), "--synthetic", "8",
 			"--phase1_budgets", "16-46"));
 		assertTrue(cli.err(), cli.err().contains("--phase1_budgets: phase-1 budgets '16-46': use MIN..MAX"));
+		assertEquals(Main.EXIT_USAGE, karl("train", "--output", k.toString(), "--synthetic", "8",
+			"--peak_lr", "3"));
+		assertTrue(cli.err(), cli.err().contains("--peak_lr must be in (0, 1), got 3.0"));
 	}
 
-	/** --phase1_budgets through the door: the run samples that range and the card records it. */
+	/**
+	 * --phase1_budgets and --peak_lr through the door: the run samples that range and peaks at
+	 * that rate, and the card records both.
+	 */
 	@Test
 	public void phase1BudgetsAreUsedAndRecorded() throws Exception {
 		final Path root = tmp.getRoot().toPath(), base = root.resolve("base"), k = root.resolve("k");
 		cli.ok("train-base", "--preset", "test", "--synthetic", "32", "--steps", "2", "--output", base
 			.toString());
 		cli.ok("train", "--model", base.toString(), "--synthetic", "32", "--steps", "2",
-			"--phase1_budgets", "4..6", "--output", k.toString());
+			"--phase1_budgets", "4..6", "--peak_lr", "0.003", "--output", k.toString());
 		assertTrue(cli.out(), cli.out().contains("phase-1 budgets 4..6"));
+		assertTrue(cli.out(), cli.out().contains("warmup 0 steps to 3.0e-03"));
 		final ModelCard card = ModelCard.read(k);
 		assertEquals("4..6", card.training().phase1Budgets());
 		assertEquals("4..6", card.provenance().get("phase1_budgets"));
+		assertEquals(0.003f, card.training().peakLr(), 0f);
+		assertEquals(0.003, ((Number) card.provenance().get("karl.schedule_peak")).doubleValue(), 1e-6);
 	}
 
 	/** karl train --images: a fine-tune on the user's image files, normalised as asked. */

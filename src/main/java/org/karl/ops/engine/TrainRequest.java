@@ -28,14 +28,15 @@ import org.karl.engine.api.TileSet;
  * @param haltingTargets "minimum" or "paper"; null keeps the card's
  * @param phase1Tokens "prefix" or "queries"; null keeps the card's
  * @param phase1Budgets phase-1 budgets "MIN..MAX"; null keeps the card's
+ * @param peakLr KARL's peak learning rate; null keeps the card's
  * @param seed data-order and sampling seed
  * @param command the command line or menu call, recorded in the card
  */
 public record TrainRequest(Phase phase, TileSet data, String dataNote, String normalization,
 	TileSet heldOut,
 	String heldOutNote, Path start, Path output, boolean resume, int steps, int batch,
-	String preset, String haltingTargets, String phase1Tokens, String phase1Budgets, long seed,
-	String command)
+	String preset, String haltingTargets, String phase1Tokens, String phase1Budgets, Float peakLr,
+	long seed, String command)
 {
 
 	/**
@@ -95,6 +96,7 @@ public record TrainRequest(Phase phase, TileSet data, String dataNote, String no
 		private String haltingTargets;
 		private String phase1Tokens;
 		private String phase1Budgets;
+		private Float peakLr;
 		private long seed;
 		private String command;
 
@@ -116,6 +118,7 @@ public record TrainRequest(Phase phase, TileSet data, String dataNote, String no
 			haltingTargets = r.haltingTargets;
 			phase1Tokens = r.phase1Tokens;
 			phase1Budgets = r.phase1Budgets;
+			peakLr = r.peakLr;
 			seed = r.seed;
 			command = r.command;
 		}
@@ -195,6 +198,11 @@ public record TrainRequest(Phase phase, TileSet data, String dataNote, String no
 			return this;
 		}
 
+		public Builder peakLr(final Float v) {
+			peakLr = v;
+			return this;
+		}
+
 		public Builder seed(final long v) {
 			seed = v;
 			return this;
@@ -207,7 +215,7 @@ public record TrainRequest(Phase phase, TileSet data, String dataNote, String no
 
 		public TrainRequest build() {
 			return new TrainRequest(phase, data, dataNote, normalization, heldOut, heldOutNote, start,
-				output, resume, steps, batch, preset, haltingTargets, phase1Tokens, phase1Budgets, seed, command);
+				output, resume, steps, batch, preset, haltingTargets, phase1Tokens, phase1Budgets, peakLr, seed, command);
 		}
 	}
 }

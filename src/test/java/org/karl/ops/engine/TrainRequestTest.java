@@ -16,7 +16,7 @@ public class TrainRequestTest {
 	@Test
 	public void aFreshBuilderSetsNothing() {
 		assertEquals(new TrainRequest(null, null, null, null, null, null, null, null, false, 0, 0, null,
-			null, null, null, 0L, null), TrainRequest.builder().build());
+			null, null, null, null, 0L, null), TrainRequest.builder().build());
 	}
 
 	@Test
@@ -26,9 +26,9 @@ public class TrainRequestTest {
 		final TrainRequest r = TrainRequest.builder().phase(TrainRequest.Phase.BASE).data(data)
 			.dataNote("d").normalization("n").heldOut(heldOut).heldOutNote("h").start(Path.of("s"))
 			.output(Path.of("o")).resume(true).steps(3).batch(4).preset("test").haltingTargets("paper")
-			.phase1Tokens("queries").phase1Budgets("16..46").seed(5L).command("c").build();
+			.phase1Tokens("queries").phase1Budgets("16..46").peakLr(3e-3f).seed(5L).command("c").build();
 		assertEquals(new TrainRequest(TrainRequest.Phase.BASE, data, "d", "n", heldOut, "h",
-			Path.of("s"), Path.of("o"), true, 3, 4, "test", "paper", "queries", "16..46", 5L, "c"), r);
+			Path.of("s"), Path.of("o"), true, 3, 4, "test", "paper", "queries", "16..46", 3e-3f, 5L, "c"), r);
 		assertEquals(r, r.toBuilder().build());
 		final TrainRequest moved = r.withOutput(Path.of("elsewhere"));
 		assertEquals(Path.of("elsewhere"), moved.output());

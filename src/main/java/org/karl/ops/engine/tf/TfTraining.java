@@ -50,6 +50,8 @@ final class TfTraining {
 			final String budgetsWas = tc.phase1Budgets();
 			if (r.phase1Budgets() != null) tc = tc.withPhase1Budgets(r.phase1Budgets());
 			final boolean budgetsChanged = !java.util.Objects.equals(budgetsWas, tc.phase1Budgets());
+			// NB: the rate is fed per step, not part of the graph: no rebuild
+			if (r.peakLr() != null) tc = tc.toBuilder().peakLr(r.peakLr()).build();
 			// NB: at least ~10 curve points and log lines, even for a short fine-tuning run.
 			if (r.steps() > 0) tc = tc.toBuilder().logEvery(Math.max(1, Math.min(tc.logEvery(), r
 				.steps() / 10))).build();
