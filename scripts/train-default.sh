@@ -9,16 +9,19 @@
 #
 # Resumable: every step checkpoints into its run folder; run the script again and it continues
 # where the last run stopped (karl train --resume without --steps finishes the steps the run was
-# started for; a finished step is skipped). MORE_STEPS=N trains a finished KARL run N steps more. It runs from a frozen copy
+# started for; a finished step is skipped). MORE_STEPS=N trains a finished KARL run N steps more;
+# FROM=<model folder> MORE_STEPS=N starts $OUT as N more steps of a trained model (a run that adds
+# steps gets its own schedule at 0.3 of the peak, see docs/engine.md). It runs from a frozen copy
 # of the compiled classes ($OUT-bin, or BIN), so rebuilding the checkout meanwhile cannot break it.
 # PHASE1=prefix|queries switches what phase 1 decodes (recorded in the card; a new run takes the default).
-# Environment: PRESET (small-latent), BASE_STEPS (6000), KARL_STEPS (8000), PEAK_LR (0.003), MORE_STEPS (0), GENERATED (30000), OUT (runs/default), BIN,
+# Environment: PRESET (small-latent), BASE_STEPS (3000), KARL_STEPS (8000), PEAK_LR (0.003 for a new run;
+# otherwise the card's unless set), MORE_STEPS (0), FROM, GENERATED (30000), OUT (runs/default), BIN,
 # INSTALL (1: copy to models/default at the end; 0: leave it in $OUT).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$root"
 out="${OUT:-runs/default}"
-base_steps="${BASE_STEPS:-6000}"
+base_steps="${BASE_STEPS:-3000}"
 karl_steps="${KARL_STEPS:-8000}"
 generated="${GENERATED:-30000}"
 scripts/fetch-data.sh
@@ -27,16 +30,22 @@ bin="${BIN:-$out-bin}"
 source scripts/frozen-karl.sh
 
 start=$(date +%s)
-if [[ -f "$out-base/karl.json" ]]; then
-	karl train-base --output "$out-base" --resume --generated "$generated"
-else
-	karl train-base --preset "${PRESET:-small-latent}" --steps "$base_steps" --generated "$generated" --output "$out-base"
-fi
-if [[ -f "$out/karl.json" ]]; then
+if [[ -n "${FROM:-}" && ! -f "$out/karl.json" ]]; then
+	# a new run that continues a trained model (its base inside it, frozen)
+	karl train --model "$FROM" --steps "${MORE_STEPS:?FROM needs MORE_STEPS}" ${PEAK_LR:+--peak_lr "$PEAK_LR"} \
+		--generated "$generated" --output "$out" ${PHASE1:+--phase1_tokens "$PHASE1"}
+elif [[ -f "$out/karl.json" ]]; then
+	# the KARL run exists (its base is inside it): finish it, or add MORE_STEPS
 	more=()
 	[[ "${MORE_STEPS:-0}" -gt 0 ]] && more=(--steps "$MORE_STEPS")
-	karl train --output "$out" --resume "${more[@]}" --generated "$generated" ${PHASE1:+--phase1_tokens "$PHASE1"}
+	karl train --output "$out" --resume "${more[@]}" ${PEAK_LR:+--peak_lr "$PEAK_LR"} --generated "$generated" \
+		${PHASE1:+--phase1_tokens "$PHASE1"}
 else
+	if [[ -f "$out-base/karl.json" ]]; then
+		karl train-base --output "$out-base" --resume --generated "$generated"
+	else
+		karl train-base --preset "${PRESET:-small-latent}" --steps "$base_steps" --generated "$generated" --output "$out-base"
+	fi
 	karl train --model "$out-base" --steps "$karl_steps" --peak_lr "${PEAK_LR:-0.003}" \
 		--generated "$generated" --output "$out"
 fi
