@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Reproduces the shipped default model from scratch (see models/default/README.md):
+# Trains a default model (the chain of runs of this script that made the shipped one is in
+# models/default/README.md):
 #   1. Debian-packaged data (Fashion-MNIST train + 15 scikit-image samples) into data/
 #   2. base:         karl train-base  (PRESET, BASE_STEPS, batch 128)
 #   3. KARL:         karl train       (KARL_STEPS, batch 32, peak learning rate PEAK_LR; base
@@ -35,9 +36,10 @@ if [[ -n "${FROM:-}" && ! -f "$out/karl.json" ]]; then
 	karl train --model "$FROM" --steps "${MORE_STEPS:?FROM needs MORE_STEPS}" ${PEAK_LR:+--peak_lr "$PEAK_LR"} \
 		--generated "$generated" --output "$out" ${PHASE1:+--phase1_tokens "$PHASE1"}
 elif [[ -f "$out/karl.json" ]]; then
-	# the KARL run exists (its base is inside it): finish it, or add MORE_STEPS
+	# the KARL run exists (its base is inside it): finish it, or add MORE_STEPS; with FROM the
+	# MORE_STEPS were the interrupted run's own, so it is only finished
 	more=()
-	[[ "${MORE_STEPS:-0}" -gt 0 ]] && more=(--steps "$MORE_STEPS")
+	[[ -z "${FROM:-}" && "${MORE_STEPS:-0}" -gt 0 ]] && more=(--steps "$MORE_STEPS")
 	karl train --output "$out" --resume "${more[@]}" ${PEAK_LR:+--peak_lr "$PEAK_LR"} --generated "$generated" \
 		${PHASE1:+--phase1_tokens "$PHASE1"}
 else
