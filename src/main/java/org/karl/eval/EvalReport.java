@@ -118,13 +118,17 @@ public final class EvalReport {
 		s.append("\n## 4c. Graded counts: how many tiles get a count between the extremes\n\n");
 		s.append("Non-blank tiles (more than one 8-bit grey level). Graded: k̂ strictly between the ")
 			.append("smallest budget and T_max. A count that follows complexity has many graded ")
-			.append("tiles and no single count holding most of them.\n\n");
+			.append("tiles and no single count holding most of them. The last two columns are the ")
+			.append("same for T* of the ALIT-style search (T_max where ε is out of reach): how graded ")
+			.append("a count can be on this model's own rate–distortion curves, whatever the halting ")
+			.append("head does.\n\n");
 		s.append(header("ε", "non-blank tiles", "graded (" + u.budgets()[0] + " < k̂ < " + u.tmax() +
-			")", "commonest k̂", "its share"));
+			")", "commonest k̂", "its share", "graded T*", "commonest T*, its share"));
 		for (final EvalResult.AtEpsilon e : r.epsilons()) {
-			final GradedCounts g = e.graded();
+			final GradedCounts g = e.graded(), o = e.gradedSearch();
 			s.append(row(f(e.epsilon(), 3), String.valueOf(g.nonBlank()), pct(g.graded()), String
-				.valueOf(g.commonest()), pct(g.commonestShare())));
+				.valueOf(g.commonest()), pct(g.commonestShare()), pct(o.graded()), o.commonest() + ", " +
+					pct(o.commonestShare())));
 		}
 
 		s.append("\n## 4d. Single pass vs verified counts (what --verify changes)\n\n");

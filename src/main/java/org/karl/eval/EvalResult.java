@@ -49,7 +49,7 @@ public record EvalResult(Setup setup, List<AtEpsilon> epsilons, List<Timing> tim
 	public record AtEpsilon(double epsilon, double bin, Karl karl, Search alit, Search prefix,
 		Agreement agreement, ClassicalAt classical, int[] histogram, Map<String, Double> probes,
 		boolean probesOrdered, HonestCounts honest, Map<String, Double> microscopy,
-		GradedCounts graded, VerifiedShare verified) {}
+		GradedCounts graded, GradedCounts gradedSearch, VerifiedShare verified) {}
 
 	/**
 	 * The single pass at one ε, over all tiles and per part.

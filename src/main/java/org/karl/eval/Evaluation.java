@@ -116,11 +116,13 @@ public final class Evaluation {
 			final HonestCounts honest = HonestCounts.of(eps, r.counts(), r.l1(), alit, o.phase1(), t
 				.epsilonBins(), tmax, o.threshold());
 			final GradedCounts graded = GradedCounts.of(r.counts(), classical.blank(), alit.budgets()[0],
-				tmax);
+				tmax), gradedSearch = GradedCounts.of(selected(alit, eps, n, tmax), classical.blank(),
+					alit.budgets()[0], tmax);
 			final VerifiedShare verified = VerifiedShare.of(VerifiedCounts.verify(t, x, n, eps, tmax,
 				Progress.NONE));
 			rows.add(atEpsilon(t, eps, x, px, r, partOf, names, alit, prefix, classical, codebook,
-				probeGroups, probeK, honest, groupMeans(microGroups, microK), graded, verified));
+				probeGroups, probeK, honest, groupMeans(microGroups, microK), graded, gradedSearch,
+				verified));
 			progress.fraction(0.45 + 0.3 * (e + 1) / o.epsilons().length);
 		}
 
@@ -144,7 +146,8 @@ public final class Evaluation {
 		final List<String> names, final SearchBaselines.Table alit,
 		final SearchBaselines.Table prefix, final ClassicalSizes classical, final int codebook,
 		final Map<String, TileSet> probeGroups, final int[] probeK, final HonestCounts honest,
-		final Map<String, Double> microscopy, final GradedCounts graded, final VerifiedShare verified)
+		final Map<String, Double> microscopy, final GradedCounts graded,
+		final GradedCounts gradedSearch, final VerifiedShare verified)
 	{
 		final int n = r.n(), tmax = t.maxTokens();
 		final int side = t.tileSize();
@@ -176,7 +179,7 @@ public final class Evaluation {
 			.get(i - 1) : means.get(i) > means.get(i - 1);
 		return new EvalResult.AtEpsilon(decimal(eps), bin(t.epsilonBins(), eps), karl, search(alit, eps, n,
 			tmax, false), search(prefix, eps, n, tmax, true), agree, classical.against(r.counts(),
-				codebook), hist, probes, ordered, honest, microscopy, graded, verified);
+				codebook), hist, probes, ordered, honest, microscopy, graded, gradedSearch, verified);
 	}
 
 	/** Mean count per group; {@code k} holds the groups' counts back to back, in map order. */

@@ -140,7 +140,12 @@ public class EvaluationTest {
 			assertTrue(g.commonestShare() > 0 && g.commonestShare() <= 1);
 			// the commonest count holds at least its share of the histogram of all tiles
 			assertTrue(e.histogram()[g.commonest()] >= Math.round(g.commonestShare() * g.nonBlank()));
+			// the search's T* over the same non-blank tiles: graded exactly where the search result is
+			final GradedCounts o = e.gradedSearch();
+			assertEquals(g.nonBlank(), o.nonBlank());
+			assertTrue(o.graded() >= 0 && o.graded() <= 1 && o.commonestShare() > 0);
 		}
+
 	}
 
 	@Test
@@ -148,7 +153,7 @@ public class EvaluationTest {
 		final String md = EvalReport.markdown(result, "karl eval --test");
 		for (int i = 1; i <= 8; i++) assertTrue("section " + i, md.contains("\n## " + i + ". "));
 		for (final String s : List.of("| JPEG L1 | KARL / JPEG |", "L1(8)/L1(4) ", "\n## 4c. ",
-			"| graded (2 < k̂ < 8) |", "| JPEG L1, fitted |", "\n| T | a | b |\n",
+			"| graded (2 < k̂ < 8) |", "| graded T* |", "| JPEG L1, fitted |", "\n| T | a | b |\n",
 			"| fixed-budget L1 at T_max, KARL / JPEG (fitted tables) at the same bits |"))
 			assertTrue(s, md.contains(s));
 		for (final String png : List.of(EvalReport.RD_PNG, EvalReport.HISTOGRAM_PNG,
