@@ -29,7 +29,7 @@ import org.karl.ops.engine.Engines;
 import org.karl.ops.engine.TrainLog;
 
 /**
- * Not a unit test (run on purpose, about 4 min on 2 cores): the microscopy demonstration of
+ * Not a unit test (run on purpose, about 2 min on 2 cores): the microscopy demonstration of
  * docs/fiji-users.md.
  * <p>
  * Images: the synthetic widefield image of {@link WidefieldDemo} (seed
