@@ -115,14 +115,10 @@ public final class Evaluation {
 				.counts();
 			final HonestCounts honest = HonestCounts.of(eps, r.counts(), r.l1(), alit, o.phase1(), t
 				.epsilonBins(), tmax, o.threshold());
-			final GradedCounts graded = GradedCounts.of(r.counts(), classical.blank(), alit.budgets()[0],
-				tmax), gradedSearch = GradedCounts.of(selected(alit, eps, n, tmax), classical.blank(),
-					alit.budgets()[0], tmax);
 			final VerifiedShare verified = VerifiedShare.of(VerifiedCounts.verify(t, x, n, eps, tmax,
 				Progress.NONE));
 			rows.add(atEpsilon(t, eps, x, px, r, partOf, names, alit, prefix, classical, codebook,
-				probeGroups, probeK, honest, groupMeans(microGroups, microK), graded, gradedSearch,
-				verified));
+				probeGroups, probeK, honest, groupMeans(microGroups, microK), verified));
 			progress.fraction(0.45 + 0.3 * (e + 1) / o.epsilons().length);
 		}
 
@@ -146,8 +142,7 @@ public final class Evaluation {
 		final List<String> names, final SearchBaselines.Table alit,
 		final SearchBaselines.Table prefix, final ClassicalSizes classical, final int codebook,
 		final Map<String, TileSet> probeGroups, final int[] probeK, final HonestCounts honest,
-		final Map<String, Double> microscopy, final GradedCounts graded,
-		final GradedCounts gradedSearch, final VerifiedShare verified)
+		final Map<String, Double> microscopy, final VerifiedShare verified)
 	{
 		final int n = r.n(), tmax = t.maxTokens();
 		final int side = t.tileSize();
@@ -169,6 +164,9 @@ public final class Evaluation {
 		final EvalResult.Agreement agree = new EvalResult.Agreement(Spearman.rho(r.counts(), tStar),
 			meanAbsDiff(r.counts(), tStar), Spearman.rho(r.counts(), kStar), meanAbsDiff(r.counts(),
 				kStar));
+		// graded counts of k̂ and of the search's own T* (how graded its curves allow a count to be)
+		final GradedCounts graded = GradedCounts.of(r.counts(), classical.blank(), alit.budgets()[0],
+			tmax), gradedSearch = GradedCounts.of(tStar, classical.blank(), alit.budgets()[0], tmax);
 		final int[] hist = new int[tmax + 1];
 		for (final int c : r.counts()) hist[c]++;
 		final Map<String, Double> probes = groupMeans(probeGroups, probeK);

@@ -9,6 +9,7 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 import org.karl.data.EvalSet;
 import org.karl.engine.api.Progress;
+import org.karl.engine.api.TileSet;
 import org.karl.engine.runtime.KarlModel;
 import org.karl.engine.runtime.TestModels;
 import org.karl.eval.ij.EvalFigures;
@@ -140,12 +141,44 @@ public class EvaluationTest {
 			assertTrue(g.commonestShare() > 0 && g.commonestShare() <= 1);
 			// the commonest count holds at least its share of the histogram of all tiles
 			assertTrue(e.histogram()[g.commonest()] >= Math.round(g.commonestShare() * g.nonBlank()));
-			// the search's T* over the same non-blank tiles: graded exactly where the search result is
-			final GradedCounts o = e.gradedSearch();
-			assertEquals(g.nonBlank(), o.nonBlank());
-			assertTrue(o.graded() >= 0 && o.graded() <= 1 && o.commonestShare() > 0);
 		}
+	}
 
+	@Test
+	public void searchGradedShareIsThatOfTheSearchsOwnCounts() throws java.io.IOException {
+		// the bundled model on mixed tiles: the test model above meets no ε at any budget, so its T*
+		// is T_max everywhere and could not tell T* from any other count
+		final EvalSet mixed = new EvalSet(List.of(new EvalSet.Part("m", "mixed tiles", SyntheticTiles
+			.mixed(3, 16))));
+		final float[] eps = { 0.05f, 0.1f };
+		try (KarlModel k = KarlModel.load(java.nio.file.Path.of("models", "default"))) {
+			final EvalResult r = Evaluation.run(k, "models/default", 512, mixed, new Evaluation.Options(
+				eps, new float[] { 0.05f }, 4, new float[] { 0.05f }, 2, 2, 5, SearchBaselines.budgets(k
+					.maxTokens()), 0.75), Progress.NONE);
+			// T* recomputed here from the ALIT-style table: the first budget meeting ε, else T_max
+			final TileSet all = mixed.all();
+			final SearchBaselines.Table alit = SearchBaselines.alitTable(k, all.pixels(), all.n(),
+				Progress.NONE);
+			final boolean[] blank = ClassicalSizes.of(all, mixed.partOf(), List.of("m")).blank();
+			final int[] budgets = alit.budgets();
+			double anyGraded = 0;
+			for (int e = 0; e < eps.length; e++) {
+				int nonBlank = 0, graded = 0;
+				for (int i = 0; i < all.n(); i++) {
+					if (blank[i]) continue;
+					nonBlank++;
+					int tStar = k.maxTokens();
+					for (int b = budgets.length - 1; b >= 0; b--)
+						if (alit.l1()[b][i] <= eps[e]) tStar = budgets[b];
+					if (tStar > budgets[0] && tStar < k.maxTokens()) graded++;
+				}
+				final GradedCounts o = r.epsilons().get(e).gradedSearch();
+				assertEquals(nonBlank, o.nonBlank());
+				assertEquals((double) graded / nonBlank, o.graded(), 1e-12);
+				anyGraded += o.graded();
+			}
+			assertTrue("some tiles need a budget between the extremes", anyGraded > 0);
+		}
 	}
 
 	@Test
