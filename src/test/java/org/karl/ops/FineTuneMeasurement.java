@@ -24,7 +24,7 @@ import org.karl.image.SyntheticTiles;
  * {@code -Dfractions=1,0.3,0.1} (of the training peak) and prints, on held-out tiles of that type
  * and on a mixed synthetic set, at ε {@code -Deps=0.05}: mean count k̂, mean oracle T* (smallest
  * prefix whose L1 meets ε), mean |k̂ - T*| and the fraction of tiles whose one-pass L1 meets ε.
- * {@code mvn -B -o test -Dtest=FineTuneMeasurement -Dsteps=200 -Dfractions=1,0.3,0.1} (about 15 min on
+ * {@code mvn -B -o test -Dtest=FineTuneMeasurement -Dsteps=200 -Dfractions=1,0.3,0.1} (about 6 min on
  * 2 cores; the numbers are in {@code TrainConfig.LrRun.FINE_TUNE_PEAK_FRACTION}).
  */
 public class FineTuneMeasurement {
