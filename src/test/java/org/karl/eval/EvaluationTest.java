@@ -2,6 +2,8 @@ package org.karl.eval;
 
 import static org.junit.Assert.*;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.AfterClass;
@@ -31,7 +33,7 @@ public class EvaluationTest {
 		try {
 			model = KarlModel.load(TestModels.model());
 		}
-		catch (final java.io.IOException e) {
+		catch (final IOException e) {
 			throw new java.io.UncheckedIOException(e);
 		}
 		final EvalSet set = new EvalSet(List.of(new EvalSet.Part("a", "mixed tiles", SyntheticTiles
@@ -145,13 +147,13 @@ public class EvaluationTest {
 	}
 
 	@Test
-	public void searchGradedShareIsThatOfTheSearchsOwnCounts() throws java.io.IOException {
+	public void searchGradedShareIsThatOfTheSearchsOwnCounts() throws IOException {
 		// the bundled model on mixed tiles: the test model above meets no ε at any budget, so its T*
 		// is T_max everywhere and could not tell T* from any other count
 		final EvalSet mixed = new EvalSet(List.of(new EvalSet.Part("m", "mixed tiles", SyntheticTiles
 			.mixed(3, 16))));
 		final float[] eps = { 0.05f, 0.1f };
-		try (KarlModel k = KarlModel.load(java.nio.file.Path.of("models", "default"))) {
+		try (KarlModel k = KarlModel.load(Path.of("models", "default"))) {
 			final EvalResult r = Evaluation.run(k, "models/default", 512, mixed, new Evaluation.Options(
 				eps, new float[] { 0.05f }, 4, new float[] { 0.05f }, 2, 2, 5, SearchBaselines.budgets(k
 					.maxTokens()), 0.75), Progress.NONE);
